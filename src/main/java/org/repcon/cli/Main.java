@@ -1,0 +1,46 @@
+package org.repcon.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code repcon} command: subcommands, global options, and the one error handler. */
+@Command(name = "repcon", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Console and setup tool for Rspamd's replicated Redis (bayes, fuzzy) over stunnel.",
+        subcommands = {ValidateCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage; 'check' uses Nagios codes (0-3)."})
+public final class Main {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors (always in the log file).")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line; tests run it in-process with their own output writers. */
+    public static CommandLine commandLine() {
+        Errors errors = new Errors();
+        CommandLine cl = new CommandLine(new Main())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return cl;
+    }
+
+    /** Whether --verbose was given, before or after the subcommand. */
+    static boolean verbose(ParseResult result) {
+        for (ParseResult p = result; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,78 @@
+package org.repcon.topology;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One machine of the deployment with its conventions already resolved (platform defaults, then the
+ * topology's overrides, then the host's) and the root every path is placed under.
+ *
+ * @param address how other hosts (and ssh) reach it; for the lab, its loopback address
+ * @param loopback how this host's own services are addressed in its files (localhost, or the lab address)
+ * @param root the directory the conventions' absolute paths are placed under ("/" in production)
+ */
+public record Host(
+        String name,
+        Optional<String> address,
+        Access access,
+        Platform platform,
+        Map<Convention, String> conventions,
+        String loopback,
+        List<String> bind,
+        String pskIdentity,
+        List<Instance> instances,
+        List<Tunnel> tunnels,
+        String root,
+        Position position) {
+
+    public Host {
+        conventions = Map.copyOf(conventions);
+        bind = List.copyOf(bind);
+        instances = List.copyOf(instances);
+        tunnels = List.copyOf(tunnels);
+    }
+
+    public Optional<Instance> instance(String instanceName) {
+        return instances.stream().filter(i -> i.name().equals(instanceName)).findFirst();
+    }
+
+    public Optional<Tunnel> tunnel(String tunnelName) {
+        return tunnels.stream().filter(t -> t.name().equals(tunnelName)).findFirst();
+    }
+
+    /** A convention's template with {@code {host}} and {@code {name}} filled in, not yet placed under root. */
+    public String convention(Convention c, String name) {
+        return conventions.get(c).replace("{host}", this.name).replace("{name}", name);
+    }
+
+    /** A path convention placed under the root; empty when the platform does not use it. */
+    public Optional<String> path(Convention c, String name) {
+        String template = convention(c, name);
+        return template.isEmpty() ? Optional.empty() : Optional.of(underRoot(template));
+    }
+
+    /** An instance's own file or directory, honouring its per-instance override. */
+    public String instancePath(Instance instance, Convention c) {
+        String override = instance.paths().get(c);
+        String value = override != null ? override.replace("{name}", instance.name()).replace("{host}", name)
+                : convention(c, instance.name());
+        return c == Convention.DBFILENAME ? value : underRoot(value);
+    }
+
+    /** A service command for {@code action} (start, stop, restart), or empty when repcon runs the process itself. */
+    public Optional<String> serviceCommand(Convention c, String name, String action) {
+        String template = convention(c, name);
+        return template.isEmpty() ? Optional.empty() : Optional.of(template.replace("{action}", action));
+    }
+
+    public String underRoot(String absolute) {
+        if (root.equals("/") || !absolute.startsWith("/")) return absolute;
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + absolute;
+    }
+
+    Host withRoot(String newRoot) {
+        return new Host(name, address, access, platform, conventions, loopback, bind, pskIdentity, instances, tunnels,
+                newRoot, position);
+    }
+}

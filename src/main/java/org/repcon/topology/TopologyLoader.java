@@ -1,0 +1,308 @@
+package org.repcon.topology;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.repcon.util.RepconException;
+import org.repcon.util.Suggest;
+import org.repcon.util.Xdg;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Loads a topology file: YAML composed into position-carrying nodes (plain data only, bounded
+ * against alias bombs), read into the model, then checked for meaning by {@link TopologyValidator}.
+ */
+public final class TopologyLoader {
+
+    /** Topology files are hand-written and small; anything near this is a mistake or an attack. */
+    static final int MAX_CODE_POINTS = 1_000_000;
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NESTING = 32;
+
+    private static final Set<String> TOP_KEYS = Set.of("name", "platform", "root", "secrets", "common", "conventions", "hosts");
+    private static final Set<String> COMMON_KEYS = Set.of("bind", "maxmemory", "settings");
+    private static final Set<String> HOST_KEYS = Set.of("address", "access", "ssh", "platform", "conventions", "loopback",
+            "bind", "psk_identity", "instances", "tunnels");
+    private static final Set<String> SSH_KEYS = Set.of("user", "port", "options");
+    private static final Set<String> INSTANCE_KEYS;
+    private static final Set<String> TUNNEL_KEYS = Set.of("accept", "to", "client");
+
+    static {
+        List<String> keys = new ArrayList<>(List.of("port", "kind", "maxmemory", "replicaof", "via", "password_file",
+                "password_env", "settings"));
+        for (Convention c : Convention.values()) {
+            if (c.perInstance()) keys.add(c == Convention.INSTANCE_CONFIG ? "config" : c.yamlName());
+        }
+        INSTANCE_KEYS = Set.copyOf(keys);
+    }
+
+    private TopologyLoader() {}
+
+    public static Topology load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw RepconException.invalid(file + ": no such file");
+        } catch (IOException e) {
+            throw RepconException.invalid(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, file);
+    }
+
+    public static Topology parse(String text, Path file) {
+        String name = file.toString();
+        if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            throw new TopologyException(List.of(Problem.error(new Position(name, 1, 1),
+                    "file is larger than " + MAX_CODE_POINTS + " characters; a topology file is far smaller")));
+        }
+        Node root = compose(new StringReader(text), name);
+        List<Problem> problems = new ArrayList<>();
+        Topology topology = new TopologyLoader.Reading(name, file, problems).topology(root);
+        // Meaning is checked only on a well-formed file: otherwise every dropped entry would echo as a broken reference.
+        if (topology != null && problems.stream().noneMatch(Problem::isError)) problems.addAll(TopologyValidator.validate(topology));
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) throw new TopologyException(errors);
+        return new Topology(topology.name(), topology.source(), topology.hosts(), topology.secrets(),
+                topology.commonMaxmemory(), topology.commonSettings(),
+                problems.stream().filter(p -> !p.isError()).toList());
+    }
+
+    private static Node compose(Reader reader, String file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS * 4);
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                options, new Resolver());
+        try {
+            Node root = yaml.compose(reader);
+            if (root == null) throw new TopologyException(List.of(Problem.error(new Position(file, 1, 1), "the file is empty")));
+            return root;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Position at = mark == null ? Position.unknown(file) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new TopologyException(List.of(Problem.error(at, "YAML syntax: " + problem.replace('\n', ' ').strip())));
+        } catch (YAMLException e) {
+            // Limits (aliases, nesting, size) come without a mark.
+            throw new TopologyException(List.of(Problem.error(new Position(file, 1, 1),
+                    "YAML rejected: " + String.valueOf(e.getMessage()).replace('\n', ' ').strip())));
+        }
+    }
+
+    /** One pass over one file's nodes; collects problems instead of stopping at the first. */
+    private record Reading(String file, Path path, List<Problem> problems) {
+
+        Topology topology(Node root) {
+            YamlFields top = YamlFields.of(root, file, "the topology", TOP_KEYS, problems);
+            if (!problems.isEmpty() && !top.has("hosts")) return null;
+            String name = top.string("name").orElseGet(() -> {
+                top.error(root, "the topology needs a 'name' (it names the lab, the secrets and the console)");
+                return "unnamed";
+            });
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                top.error("name", "name '" + name + "' may hold only letters, digits, '.', '_' and '-'");
+            }
+            Platform platform = platform(top, Platform.FREEBSD);
+            Map<Convention, String> conventions = conventions(top, new EnumMap<>(platform.defaults()));
+            YamlFields common = YamlFields.of(top.node("common").orElse(null), file, "common", COMMON_KEYS, problems);
+            List<String> commonBind = common.strings("bind");
+            Optional<Size> maxmemory = common.size("maxmemory");
+            Map<String, String> settings = settings(common);
+
+            String root2 = top.string("root").map(this::resolve).orElseGet(() -> platform == Platform.LAB
+                    ? Xdg.stateHome().resolve("lab").resolve(name).toString() : "/");
+            Path secrets = top.string("secrets").map(s -> Path.of(resolve(s))).orElseGet(() -> platform == Platform.LAB
+                    ? Path.of(root2, "secrets.psk") : Xdg.configHome().resolve("secrets").resolve(name + ".psk"));
+
+            if (!top.has("hosts")) top.error(root, "the topology needs 'hosts'");
+            List<Host> hosts = new ArrayList<>();
+            YamlFields.namedEntries(top.node("hosts").orElse(null), file, "hosts", problems).forEach((hostName, tuple) ->
+                    hosts.add(host(hostName, tuple, platform, conventions, commonBind, root2)));
+            return new Topology(name, path, hosts, secrets, maxmemory, settings, List.of());
+        }
+
+        Host host(String name, NodeTuple tuple, Platform defaultPlatform, Map<Convention, String> topConventions,
+                  List<String> commonBind, String root) {
+            String context = "host '" + name + "'";
+            YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, HOST_KEYS, problems);
+            Platform platform = platform(f, defaultPlatform);
+            Map<Convention, String> conventions = new EnumMap<>(platform.defaults());
+            if (platform == defaultPlatform) conventions.putAll(topConventions);
+            conventions = conventions(f, conventions);
+            Optional<String> address = f.string("address").map(String::strip).filter(a -> !a.isEmpty());
+            Position at = f.position(tuple.getKeyNode());
+            Access access = access(f, context, platform, address.isPresent(), at);
+            if (address.isEmpty() && platform == Platform.LAB) {
+                problems.add(Problem.error(at, context + ": a lab host needs an 'address' on the loopback range (127.0.0.2, ...)"));
+            }
+            String hostAddress = address.orElse("127.0.0.1");
+            String loopback = f.string("loopback").orElse(platform.loopback(hostAddress));
+            List<String> bind = f.has("bind") ? f.strings("bind")
+                    : platform == Platform.LAB || commonBind.isEmpty() ? platform.bind(hostAddress) : commonBind;
+            String identity = f.string("psk_identity").orElse(name);
+
+            List<Instance> instances = new ArrayList<>();
+            YamlFields.namedEntries(f.node("instances").orElse(null), file, context + " instances", problems)
+                    .forEach((n, t) -> instance(name, n, t).ifPresent(instances::add));
+            List<Tunnel> tunnels = new ArrayList<>();
+            YamlFields.namedEntries(f.node("tunnels").orElse(null), file, context + " tunnels", problems)
+                    .forEach((n, t) -> tunnel(name, n, t).ifPresent(tunnels::add));
+            return new Host(name, address, access, platform, conventions, loopback, bind, identity, instances, tunnels,
+                    root, at);
+        }
+
+        /** ssh when the host has an address (the lab: local); a host with neither is an error. */
+        Access access(YamlFields f, String context, Platform platform, boolean hasAddress, Position at) {
+            Optional<String> given = f.string("access");
+            if (given.isEmpty() && platform != Platform.LAB && !hasAddress && !f.has("ssh")) {
+                problems.add(Problem.error(at, context + " is reached by neither an 'address' (ssh) nor 'access: local'"));
+                return Access.LOCAL;
+            }
+            String method = given.orElse(platform == Platform.LAB ? "local" : "ssh");
+            if (method.equals("ssh") && !hasAddress) {
+                f.error(f.has("access") ? "access" : "ssh", context + " is reached by ssh but has no 'address'");
+            }
+            YamlFields ssh = YamlFields.of(f.node("ssh").orElse(null), file, context + " ssh", SSH_KEYS, problems);
+            switch (method) {
+                case "local" -> {
+                    if (f.has("ssh")) f.error("ssh", context + " has 'ssh' settings but 'access: local'");
+                    return Access.LOCAL;
+                }
+                case "ssh" -> {
+                    return new Access(Access.Method.SSH, ssh.string("user"), ssh.port("port"), ssh.strings("options"));
+                }
+                default -> {
+                    f.error("access", context + ": access '" + method + "' must be 'local' or 'ssh'"
+                            + Suggest.hint(method, List.of("local", "ssh")));
+                    return Access.LOCAL;
+                }
+            }
+        }
+
+        Optional<Instance> instance(String host, String name, NodeTuple tuple) {
+            String context = "instance '" + host + "/" + name + "'";
+            YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, INSTANCE_KEYS, problems);
+            Position at = f.position(tuple.getKeyNode());
+            Optional<Integer> port = f.port("port");
+            if (!f.has("port")) problems.add(Problem.error(at, context + " needs a 'port'"));
+            Optional<Kind> kind = f.string("kind").map(k -> Kind.fromYaml(k).orElseGet(() -> {
+                f.error("kind", context + ": kind '" + k + "' must be bayes, fuzzy or cache"
+                        + Suggest.hint(k, List.of("bayes", "fuzzy", "cache")));
+                return Kind.CACHE;
+            })).or(() -> Kind.impliedByName(name));
+            if (kind.isEmpty()) {
+                problems.add(Problem.error(at, context + ": the name does not say what it stores; add 'kind: bayes', 'kind: fuzzy' or 'kind: cache'"));
+            }
+            Optional<InstanceRef> replicaof = f.string("replicaof").flatMap(text -> {
+                Optional<InstanceRef> ref = InstanceRef.parse(text);
+                if (ref.isEmpty()) f.error("replicaof", context + ": replicaof '" + text + "' must be HOST/INSTANCE, e.g. master/bayes");
+                return ref;
+            });
+            Optional<Secret> password = password(f, context);
+            Map<Convention, String> paths = new EnumMap<>(Convention.class);
+            for (Convention c : Convention.values()) {
+                if (c.perInstance()) {
+                    f.string(c == Convention.INSTANCE_CONFIG ? "config" : c.yamlName()).ifPresent(v -> paths.put(c, v));
+                }
+            }
+            if (port.isEmpty() || kind.isEmpty()) return Optional.empty();
+            return Optional.of(new Instance(host, name, kind.get(), port.get(), f.size("maxmemory"), replicaof,
+                    f.string("via"), password, settings(f), paths, at));
+        }
+
+        Optional<Secret> password(YamlFields f, String context) {
+            if (f.has("password_file") && f.has("password_env")) {
+                f.error("password_env", context + ": give either password_file or password_env, not both");
+            }
+            return f.string("password_file").map(p -> Secret.file(Path.of(resolve(p))))
+                    .or(() -> f.string("password_env").map(Secret::env));
+        }
+
+        Optional<Tunnel> tunnel(String host, String name, NodeTuple tuple) {
+            String context = "tunnel '" + host + "/" + name + "'";
+            YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, TUNNEL_KEYS, problems);
+            Position at = f.position(tuple.getKeyNode());
+            Optional<Integer> accept = f.port("accept");
+            if (!f.has("accept")) problems.add(Problem.error(at, context + " needs an 'accept' port"));
+            Optional<String> to = f.string("to");
+            Optional<InstanceRef> client = f.string("client").flatMap(text -> {
+                Optional<InstanceRef> ref = InstanceRef.parse(text);
+                if (ref.isEmpty()) f.error("client", context + ": client '" + text + "' must be HOST/TUNNEL, e.g. master/bayes");
+                return ref;
+            });
+            if (f.has("to") == f.has("client")) {
+                problems.add(Problem.error(at, context + " needs exactly one of 'to: INSTANCE' (server end, on the master)"
+                        + " or 'client: HOST/TUNNEL' (client end, on a replica)"));
+                return Optional.empty();
+            }
+            if (accept.isEmpty() || (to.isEmpty() && client.isEmpty())) return Optional.empty();
+            return Optional.of(new Tunnel(host, name, accept.get(), to, client, at));
+        }
+
+        Platform platform(YamlFields f, Platform fallback) {
+            return f.string("platform").map(p -> Platform.fromYaml(p).orElseGet(() -> {
+                List<String> names = java.util.Arrays.stream(Platform.values()).map(Platform::yamlName).toList();
+                f.error("platform", "platform '" + p + "' must be one of " + String.join(", ", names) + Suggest.hint(p, names));
+                return fallback;
+            })).orElse(fallback);
+        }
+
+        Map<Convention, String> conventions(YamlFields f, Map<Convention, String> base) {
+            List<String> names = java.util.Arrays.stream(Convention.values()).map(Convention::yamlName).toList();
+            f.plainMap("conventions").forEach((key, node) -> {
+                Optional<Convention> c = Convention.fromYaml(key);
+                if (c.isEmpty()) {
+                    f.error(node, "unknown convention '" + key + "'" + Suggest.hint(key, names));
+                } else {
+                    base.put(c.get(), node instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue() : "");
+                }
+            });
+            return base;
+        }
+
+        Map<String, String> settings(YamlFields f) {
+            Map<String, String> out = new LinkedHashMap<>();
+            f.plainMap("settings").forEach((key, node) -> {
+                String value = ((org.yaml.snakeyaml.nodes.ScalarNode) node).getValue();
+                if (!key.matches("[a-z][a-z0-9-]*") || value.contains("\n")) {
+                    f.error(node, "setting '" + key + "' must be a redis directive name with a one-line value");
+                } else {
+                    out.put(key, value);
+                }
+            });
+            return out;
+        }
+
+        /** Relative paths in a topology file are relative to the file, so it can be run from anywhere. */
+        String resolve(String p) {
+            Path given = Path.of(p);
+            Path dir = path.toAbsolutePath().getParent();
+            return given.isAbsolute() || dir == null ? given.toString() : dir.resolve(given).normalize().toString();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.repcon.topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.repcon.util.Suggest;
+
+/**
+ * Checks a topology for meaning: references that resolve, ports and addresses that do not clash,
+ * replication that is one level deep, and a tunnel path from every replica to its own master.
+ */
+final class TopologyValidator {
+
+    /** Directives repcon writes itself from the topology's keys; a 'settings' entry must not fight them. */
+    private static final Map<String, String> OWNED = Map.ofEntries(
+            Map.entry("port", "port"), Map.entry("bind", "bind"), Map.entry("include", "(none: repcon writes it)"),
+            Map.entry("pidfile", "pidfile"), Map.entry("logfile", "logfile"), Map.entry("dir", "dir"),
+            Map.entry("dbfilename", "dbfilename"), Map.entry("maxmemory", "maxmemory"), Map.entry("replicaof", "replicaof"),
+            Map.entry("slaveof", "replicaof"), Map.entry("requirepass", "password_file or password_env"),
+            Map.entry("masterauth", "the master's password_file or password_env"));
+
+    private final Topology topology;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private TopologyValidator(Topology topology) {
+        this.topology = topology;
+    }
+
+    static List<Problem> validate(Topology topology) {
+        TopologyValidator v = new TopologyValidator(topology);
+        v.run();
+        return v.problems;
+    }
+
+    private void run() {
+        if (topology.hosts().isEmpty()) {
+            problems.add(Problem.error(Position.unknown(topology.source().toString()), "the topology has no hosts"));
+        }
+        checkAddresses();
+        for (Host host : topology.hosts()) {
+            checkHost(host);
+            host.tunnels().forEach(t -> checkTunnel(host, t));
+            host.instances().forEach(i -> checkInstance(host, i));
+        }
+    }
+
+    private void checkAddresses() {
+        Map<String, Host> seen = new HashMap<>();
+        for (Host host : topology.hosts()) {
+            host.address().ifPresent(address -> {
+                Host other = seen.putIfAbsent(address.toLowerCase(), host);
+                if (other != null) {
+                    error(host.position(), "host '" + host.name() + "' has the address " + address + " of host '"
+                            + other.name() + "'; each host needs its own");
+                }
+            });
+        }
+    }
+
+    private void checkHost(Host host) {
+        if (host.instances().isEmpty()) error(host.position(), "host '" + host.name() + "' has no instances");
+        if (host.platform() == Platform.LAB) {
+            if (!host.access().isLocal()) error(host.position(), "host '" + host.name() + "': lab hosts run on this machine; use 'access: local'");
+            host.address().filter(a -> !a.startsWith("127.")).ifPresent(a -> error(host.position(),
+                    "host '" + host.name() + "': lab address " + a + " is not on the loopback range 127.0.0.0/8"));
+        }
+        // Instances and tunnels share the host's port space.
+        Map<Integer, String> ports = new HashMap<>();
+        for (Instance i : host.instances()) {
+            String clash = ports.putIfAbsent(i.port(), "instance '" + i.name() + "'");
+            if (clash != null) error(i.position(), "port " + i.port() + " of instance '" + host.name() + "/" + i.name()
+                    + "' is already used by " + clash);
+        }
+        for (Tunnel t : host.tunnels()) {
+            String clash = ports.putIfAbsent(t.accept(), "tunnel '" + t.name() + "'");
+            if (clash != null) error(t.position(), "accept port " + t.accept() + " of tunnel '" + host.name() + "/"
+                    + t.name() + "' is already used by " + clash);
+        }
+    }
+
+    private void checkTunnel(Host host, Tunnel tunnel) {
+        String context = "tunnel '" + host.name() + "/" + tunnel.name() + "'";
+        tunnel.to().ifPresent(to -> {
+            if (host.instance(to).isEmpty()) {
+                error(tunnel.position(), context + " forwards to instance '" + to + "', which host '" + host.name()
+                        + "' does not have" + Suggest.hint(to, instanceNames(host)));
+            }
+        });
+        tunnel.client().ifPresent(target -> {
+            Optional<Host> server = topology.host(target.host());
+            if (server.isEmpty()) {
+                error(tunnel.position(), context + " connects to unknown host '" + target.host() + "'"
+                        + Suggest.hint(target.host(), hostNames()));
+            } else if (server.get() == host) {
+                error(tunnel.position(), context + " connects to its own host; a tunnel crosses from a replica host to the master's");
+            } else {
+                Optional<Tunnel> end = server.get().tunnel(target.name());
+                if (end.isEmpty()) {
+                    error(tunnel.position(), context + " connects to tunnel '" + target + "', which does not exist"
+                            + Suggest.hint(target.name(), server.get().tunnels().stream().map(Tunnel::name).toList()));
+                } else if (!end.get().isServer()) {
+                    error(tunnel.position(), context + " connects to '" + target + "', which is itself a client end;"
+                            + " it must be a server end ('to: INSTANCE')");
+                }
+            }
+        });
+    }
+
+    private void checkInstance(Host host, Instance instance) {
+        String context = "instance '" + instance.ref() + "'";
+        instance.settings().keySet().stream().filter(OWNED::containsKey).forEach(key -> error(instance.position(),
+                context + ": setting '" + key + "' is written by repcon; use the key " + OWNED.get(key)));
+        if (instance.replicaof().isEmpty()) {
+            if (instance.via().isPresent()) error(instance.position(), context + " has 'via' but replicates nothing");
+            return;
+        }
+        InstanceRef ref = instance.replicaof().get();
+        Optional<Host> masterHost = topology.host(ref.host());
+        if (masterHost.isEmpty()) {
+            error(instance.position(), context + " replicates from unknown host '" + ref.host() + "'" + Suggest.hint(ref.host(), hostNames()));
+            return;
+        }
+        Optional<Instance> master = masterHost.get().instance(ref.name());
+        if (master.isEmpty()) {
+            error(instance.position(), context + " replicates from '" + ref + "', but host '" + ref.host()
+                    + "' has no instance '" + ref.name() + "'" + Suggest.hint(ref.name(), instanceNames(masterHost.get())));
+            return;
+        }
+        if (master.get() == instance) {
+            error(instance.position(), context + " replicates from itself");
+            return;
+        }
+        if (masterHost.get() == host) {
+            error(instance.position(), context + " replicates from '" + ref + "' on its own host; a replica's master"
+                    + " is on another host, reached through a tunnel");
+            return;
+        }
+        if (!checkChain(instance, master.get())) return;
+        if (master.get().kind() != instance.kind()) {
+            error(instance.position(), context + " (" + instance.kind().yamlName() + ") replicates from '" + ref + "', a "
+                    + master.get().kind().yamlName() + " instance; a replica keeps its master's kind of data");
+            return;
+        }
+        if (instance.kind() == Kind.CACHE) {
+            problems.add(Problem.warning(instance.position(), context + " is a cache instance and is replicated;"
+                    + " the tutorial keeps each host's cache local"));
+        }
+        checkTunnelPath(host, instance, master.get());
+    }
+
+    /** One level only: a replica's master must be a master. Reports a cycle as such, since it is the worse mistake. */
+    private boolean checkChain(Instance replica, Instance master) {
+        if (master.replicaof().isEmpty()) return true;
+        Set<InstanceRef> path = new LinkedHashSet<>();
+        path.add(replica.ref());
+        Optional<Instance> next = Optional.of(master);
+        while (next.isPresent() && path.add(next.get().ref())) {
+            next = topology.masterOf(next.get());
+        }
+        if (next.isPresent()) {
+            String cycle = path.stream().map(InstanceRef::toString).collect(Collectors.joining(" -> ")) + " -> " + next.get().ref();
+            error(replica.position(), "replication cycle: " + cycle);
+        } else {
+            error(replica.position(), "instance '" + replica.ref() + "' replicates from '" + master.ref()
+                    + "', which is itself a replica of '" + master.replicaof().get() + "'; chained replication is not"
+                    + " supported: replicate from the master directly");
+        }
+        return false;
+    }
+
+    private void checkTunnelPath(Host host, Instance replica, Instance master) {
+        String context = "instance '" + replica.ref() + "'";
+        String tunnelName = replica.tunnelName();
+        Optional<Tunnel> tunnel = host.tunnel(tunnelName);
+        if (tunnel.isEmpty()) {
+            error(replica.position(), context + " has no tunnel '" + tunnelName + "' to reach '" + master.ref()
+                    + "'; add under host '" + host.name() + "': tunnels: { " + tunnelName + ": { accept: PORT, client: "
+                    + master.host() + "/TUNNEL } }" + (replica.via().isPresent()
+                    ? Suggest.hint(tunnelName, host.tunnels().stream().map(Tunnel::name).toList()) : ""));
+            return;
+        }
+        if (!tunnel.get().isClient()) {
+            error(replica.position(), context + " replicates through tunnel '" + host.name() + "/" + tunnelName
+                    + "', which is a server end; a replica needs a client end ('client: HOST/TUNNEL')");
+            return;
+        }
+        Optional<Instance> destination = topology.destinationOf(tunnel.get());
+        if (destination.isEmpty()) return; // the tunnel's own check has reported why
+        Instance reached = destination.get();
+        if (reached.kind() != replica.kind()) {
+            error(replica.position(), context + " (" + replica.kind().yamlName() + ") replicates through tunnel '"
+                    + host.name() + "/" + tunnelName + "', which leads to '" + reached.ref() + "', a "
+                    + reached.kind().yamlName() + " instance");
+        } else if (!reached.ref().equals(master.ref())) {
+            error(replica.position(), context + " replicates from '" + master.ref() + "', but its tunnel '"
+                    + host.name() + "/" + tunnelName + "' leads to '" + reached.ref() + "'");
+        }
+    }
+
+    private List<String> hostNames() {
+        return topology.hosts().stream().map(Host::name).toList();
+    }
+
+    private static List<String> instanceNames(Host host) {
+        return host.instances().stream().map(Instance::name).toList();
+    }
+
+    private void error(Position at, String message) {
+        problems.add(Problem.error(at, message));
+    }
+}
