@@ -55,9 +55,16 @@ public record Host(
     /** An instance's own file or directory, honouring its per-instance override. */
     public String instancePath(Instance instance, Convention c) {
         String override = instance.paths().get(c);
+        String stock = isStockInstance(instance) ? platform.stock().get(c) : null;
         String value = override != null ? override.replace("{name}", instance.name()).replace("{host}", name)
-                : convention(c, instance.name());
+                : stock != null ? stock : convention(c, instance.name());
         return c == Convention.DBFILENAME ? value : underRoot(value);
+    }
+
+    /** The platform's default instance ("redis" on 6379), whose settings the stock common file already holds. */
+    public boolean isStockInstance(Instance instance) {
+        return !platform.stock().isEmpty() && instance.name().equals(Platform.STOCK_INSTANCE)
+                && instance.port() == Platform.STOCK_PORT && instance.paths().isEmpty();
     }
 
     /** A service command for {@code action} (start, stop, restart), or empty when repcon runs the process itself. */

@@ -82,6 +82,16 @@ public enum Platform {
             Map.entry(STUNNEL_SERVICE, ""),
             Map.entry(STUNNEL_ENABLE, "")));
 
+    /**
+     * FreeBSD's stock redis.conf already describes one instance: "redis" on 6379 with these paths.
+     * The tutorial keeps that instance's file to a bare include, so repcon does too.
+     */
+    private static final Map<Convention, String> FREEBSD_STOCK = Map.of(
+            PIDFILE, "/var/run/redis/redis.pid", LOGFILE, "/var/log/redis/redis.log",
+            DIR, "/var/db/redis/", DBFILENAME, "dump.rdb");
+    public static final String STOCK_INSTANCE = "redis";
+    public static final int STOCK_PORT = 6379;
+
     private final String yamlName;
     private final String loopback;
     private final List<String> bind;
@@ -121,6 +131,20 @@ public enum Platform {
     /** Whether repcon runs redis-server and stunnel itself rather than through a service manager. */
     public boolean selfManaged() {
         return this == LAB;
+    }
+
+    /**
+     * What the platform's own common redis.conf sets (port 6379 and the default instance's paths);
+     * empty when repcon writes the common file itself (the lab) or no instance may lean on it (Debian,
+     * whose redis-server@ units need per-instance paths).
+     */
+    public Map<Convention, String> stock() {
+        return this == FREEBSD ? FREEBSD_STOCK : Map.of();
+    }
+
+    /** Whether the common redis config is the system's file, of which repcon sets a few directives. */
+    public boolean stockCommonConfig() {
+        return this != LAB;
     }
 
     public static Optional<Platform> fromYaml(String text) {

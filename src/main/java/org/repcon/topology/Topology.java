@@ -88,9 +88,13 @@ public record Topology(
 
     /** The same deployment with every path placed under {@code root}: the lab, or a test's temporary directory. */
     public Topology withRoot(Path root) {
-        String r = root.toAbsolutePath().normalize().toString();
-        return new Topology(name, source, hosts.stream().map(h -> h.withRoot(r)).toList(), secrets, commonMaxmemory,
-                commonSettings, warnings);
+        Path newRoot = root.toAbsolutePath().normalize();
+        // A secrets file that lives under the old root (the lab's default) moves with it.
+        Path oldRoot = hosts.isEmpty() ? Path.of("/") : Path.of(hosts.get(0).root());
+        Path movedSecrets = !oldRoot.equals(Path.of("/")) && secrets.startsWith(oldRoot)
+                ? newRoot.resolve(oldRoot.relativize(secrets)) : secrets;
+        return new Topology(name, source, hosts.stream().map(h -> h.withRoot(newRoot.toString())).toList(), movedSecrets,
+                commonMaxmemory, commonSettings, warnings);
     }
 
     public String counts() {

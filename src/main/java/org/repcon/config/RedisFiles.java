@@ -1,0 +1,63 @@
+package org.repcon.config;
+
+import static org.repcon.topology.Convention.*;
+
+import java.util.List;
+import java.util.Map;
+import org.repcon.topology.Convention;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.topology.Topology;
+import org.repcon.topology.Tunnel;
+
+/** The common redis settings and one file per instance, as the tutorial writes them. */
+final class RedisFiles {
+
+    private RedisFiles() {}
+
+    static RenderedFile common(Topology topology, Host host) {
+        String path = host.path(COMMON_CONFIG, "").orElseThrow();
+        Lines lines = new Lines();
+        if (!host.platform().stockCommonConfig()) {
+            // The lab writes the whole file: repcon starts redis-server itself, so it must daemonize.
+            lines.add("daemonize yes");
+        }
+        if (!host.bind().isEmpty()) lines.add("bind " + String.join(" ", host.bind()));
+        topology.commonMaxmemory().ifPresent(m -> lines.add("maxmemory " + m));
+        topology.commonSettings().forEach((k, v) -> lines.add(k + " " + v));
+        String content = lines.text();
+        return host.platform().stockCommonConfig()
+                ? new RenderedFile(path, content, RenderedFile.Merge.REDIS_DIRECTIVES, 0644, false,
+                        "common settings, set in the stock redis.conf")
+                : RenderedFile.whole(path, content, "common settings of every instance");
+    }
+
+    static RenderedFile instance(Topology topology, Host host, Instance instance, SecretValues secrets) {
+        Map<Convention, String> stock = host.platform().stock();
+        Lines lines = new Lines();
+        lines.add("include " + host.path(COMMON_CONFIG, "").orElseThrow()).blank();
+        if (!(host.isStockInstance(instance))) {
+            if (stock.isEmpty() || instance.port() != org.repcon.topology.Platform.STOCK_PORT) {
+                lines.add("port " + instance.port()).blank();
+            }
+            for (Convention c : List.of(PIDFILE, LOGFILE, DBFILENAME, DIR)) {
+                lines.add(c.yamlName() + " " + host.instancePath(instance, c));
+            }
+            lines.blank();
+        }
+        topology.masterOf(instance).ifPresent(master -> {
+            Tunnel tunnel = topology.replicationTunnel(instance).orElseThrow();
+            lines.add("replicaof " + host.loopback() + " " + tunnel.accept());
+            master.password().ifPresent(p -> lines.add("masterauth " + secrets.password(p)));
+            lines.blank();
+        });
+        instance.maxmemory().ifPresent(m -> lines.add("maxmemory " + m).blank());
+        instance.password().ifPresent(p -> lines.add("requirepass " + secrets.password(p)).blank());
+        instance.settings().forEach((k, v) -> lines.add(k + " " + v));
+        boolean secret = instance.password().isPresent()
+                || topology.masterOf(instance).flatMap(Instance::password).isPresent();
+        return new RenderedFile(host.instancePath(instance, INSTANCE_CONFIG), lines.text(), RenderedFile.Merge.WHOLE,
+                secret ? 0640 : 0644, secret, "redis instance '" + instance.name() + "'"
+                + topology.masterOf(instance).map(m -> ", replica of " + m.ref()).orElse(""));
+    }
+}

@@ -1,0 +1,92 @@
+package org.repcon.util;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes files so that a reader (or a crash) sees either the old or the new content, never half:
+ * a temporary file in the same directory, flushed to disk, given its mode, then renamed over the
+ * target. What it replaces is kept as a timestamped backup beside it.
+ */
+public final class AtomicFiles {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code content} to {@code target} with {@code mode} (e.g. 0600, 0644).
+     *
+     * @return the backup of the replaced file, if there was one to replace
+     */
+    public static Optional<Path> write(Path target, String content, int mode) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Optional<Path> backup = Optional.empty();
+        if (Files.exists(target)) {
+            Path copy = uniqueBackupName(target);
+            Files.copy(target, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            backup = Optional.of(copy);
+        }
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".repcon-tmp",
+                PosixFilePermissions.asFileAttribute(permissions(0600)));
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(StandardCharsets.UTF_8.encode(content));
+                ch.force(true);
+            }
+            Files.setPosixFilePermissions(temp, permissions(mode));
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return backup;
+    }
+
+    /** Like {@link #write} but with the error as a RepconException naming the file. */
+    public static Optional<Path> writeOrFail(Path target, String content, int mode) {
+        try {
+            return write(target, content, mode);
+        } catch (FileSystemException e) {
+            throw RepconException.failed("cannot write " + target + ": " + (e.getReason() != null ? e.getReason() : e.getMessage()));
+        } catch (IOException e) {
+            throw RepconException.failed("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+
+    public static Set<PosixFilePermission> permissions(int mode) {
+        StringBuilder s = new StringBuilder();
+        String rwx = "rwx";
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            for (int bit = 2; bit >= 0; bit--) {
+                s.append((mode >> (shift + bit) & 1) == 1 ? rwx.charAt(2 - bit) : '-');
+            }
+        }
+        return PosixFilePermissions.fromString(s.toString());
+    }
+
+    private static Path uniqueBackupName(Path target) {
+        String base = target.getFileName() + ".bak-" + LocalDateTime.now().format(STAMP);
+        Path candidate = target.resolveSibling(base);
+        for (int n = 1; Files.exists(candidate); n++) candidate = target.resolveSibling(base + "." + n);
+        return candidate;
+    }
+}

@@ -1,0 +1,95 @@
+package org.repcon.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.repcon.util.Pids;
+
+/**
+ * Background processes a test starts (daemonizing ones are tracked through their pid files), all
+ * killed by {@link #close()}, which tests call in a finally or @AfterEach/@AfterAll; a JVM shutdown
+ * hook is the backstop for a test run that dies.
+ */
+public final class Daemons implements AutoCloseable {
+
+    private final List<Path> pidFiles = new ArrayList<>();
+    private final List<Process> children = new ArrayList<>();
+    private final Thread hook = new Thread(this::killAll, "daemons-cleanup");
+
+    public Daemons() {
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Runs a command that daemonizes and writes {@code pidFile}; waits until the pid file appears. */
+    public long startDaemon(Path pidFile, String... command) throws IOException, InterruptedException {
+        pidFiles.add(pidFile);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("'" + String.join(" ", command) + "' failed (" + (p.isAlive() ? "hung" : "exit " + p.exitValue()) + "): " + output);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long pid = readPid(pidFile);
+            if (pid != null) return pid;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no pid file " + pidFile + " after starting " + String.join(" ", command) + ": " + output);
+    }
+
+    /** Waits until something accepts connections on address:port (a pid file is written before the listener opens). */
+    public static void awaitPort(String address, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(address, port), 200);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) throw new AssertionError("nothing listens on " + address + ":" + port);
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** Runs a command that stays in the foreground until killed. */
+    public Process start(String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        children.add(p);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        killAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
+    private synchronized void killAll() {
+        for (Path pidFile : pidFiles) {
+            Long pid = readPid(pidFile);
+            if (pid != null) Pids.stop(pid, Duration.ZERO);
+        }
+        for (Process p : children) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pidFiles.clear();
+        children.clear();
+    }
+
+    private static Long readPid(Path pidFile) {
+        return Pids.read(pidFile).orElse(null);
+    }
+}

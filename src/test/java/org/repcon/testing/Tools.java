@@ -1,0 +1,40 @@
+package org.repcon.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Finds the real programs the integration tests drive; a missing one fails the test with the install line. */
+public final class Tools {
+
+    private Tools() {}
+
+    /** The program's path; fails with how to install it, never skips. */
+    public static Path require(String program, String debianPackage) {
+        return find(program).orElseThrow(() -> new AssertionError(program + " not found on PATH (nor in /usr/sbin, /usr/bin):"
+                + " install it with: apt-get install -y " + debianPackage));
+    }
+
+    public static Optional<Path> find(String program) {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin:/sbin";
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    public static Path redisServer() {
+        return require("redis-server", "redis-server");
+    }
+
+    public static Path stunnel() {
+        return find("stunnel4").orElseGet(() -> require("stunnel", "stunnel4"));
+    }
+
+    public static Path rspamadm() {
+        return require("rspamadm", "rspamd");
+    }
+}
