@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code repcon} command: subcommands, global options, and the one error handler. */
 @Command(name = "repcon", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Console and setup tool for Rspamd's replicated Redis (bayes, fuzzy) over stunnel.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ValidateCommand.class, RenderCommand.class, LabCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage; 'check' uses Nagios codes (0-3)."})
 public final class Main {
 

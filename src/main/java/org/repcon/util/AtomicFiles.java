@@ -72,6 +72,20 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes only when the content or mode differs, so re-applying the same files touches nothing. */
+    public static boolean writeIfChanged(Path target, String content, int mode) {
+        try {
+            if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(content)
+                    && Files.getPosixFilePermissions(target).equals(permissions(mode))) {
+                return false;
+            }
+        } catch (IOException e) {
+            // unreadable: write it anew below
+        }
+        writeOrFail(target, content, mode);
+        return true;
+    }
+
     public static Set<PosixFilePermission> permissions(int mode) {
         StringBuilder s = new StringBuilder();
         String rwx = "rwx";

@@ -25,16 +25,55 @@ public final class Pids {
      * it only seconds later, and until then ProcessHandle still calls it alive.
      */
     public static boolean isRunning(long pid) {
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                int close = stat.lastIndexOf(')');
-                return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
-            } catch (IOException e) {
-                return false; // gone between the two looks
-            }
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return false;
+        char state = state(pid);
+        return state != 'Z' && state != '?';
+    }
+
+    /** Whether the process is stopped by a signal (SIGSTOP): alive, but answering nothing. */
+    public static boolean isFrozen(long pid) {
+        return state(pid) == 'T';
+    }
+
+    /** The state letter of /proc/PID/stat (R, S, T, Z, ...), or '?' when the process is gone or unreadable. */
+    static char state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int close = stat.lastIndexOf(')');
+            return close < 0 || close + 2 >= stat.length() ? '?' : stat.charAt(close + 2);
+        } catch (IOException e) {
+            return '?';
         }
-        return false;
+    }
+
+    /** Sends a signal by name (STOP, CONT, ...) through kill(1); the JDK only sends TERM and KILL. */
+    public static boolean signal(long pid, String signal) {
+        try {
+            Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Whether the process belongs to a tree of files: its command line names a path under it (stunnel,
+     * relays) or its working directory is under it (redis-server rewrites its title but chdirs to its dir).
+     * Guards against killing an unrelated process that inherited a stale pid file's number.
+     */
+    public static boolean belongsTo(long pid, Path root) {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try {
+            String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+            if (cmdline.contains(root.toString())) return true;
+            return Files.readSymbolicLink(proc.resolve("cwd")).startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Asks the process to stop (SIGTERM), waits up to {@code grace}, then kills it (SIGKILL). */

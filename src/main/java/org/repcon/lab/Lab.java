@@ -1,0 +1,309 @@
+package org.repcon.lab;
+
+import static org.repcon.topology.Convention.*;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.repcon.config.ConfigRenderer;
+import org.repcon.config.PskStore;
+import org.repcon.config.RenderedDirectory;
+import org.repcon.config.RenderedFile;
+import org.repcon.config.SecretValues;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.topology.Topology;
+import org.repcon.topology.Tunnel;
+import org.repcon.util.AtomicFiles;
+import org.repcon.util.Pids;
+import org.repcon.util.RepconException;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A topology running on this machine: real redis-server and stunnel processes on loopback
+ * addresses, files and data under the lab directory. Processes are found again through their pid
+ * files, so a lab outlives the command that started it and any later command can stop it.
+ */
+public final class Lab {
+
+    private static final Duration START_LIMIT = Duration.ofSeconds(10);
+    private static final Duration LINK_LIMIT = Duration.ofSeconds(30);
+
+    private final Topology topology;
+    private final Path root;
+
+    public Lab(Topology labTopology) {
+        this.topology = labTopology;
+        this.root = LabTopology.root(labTopology);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Every process of the lab, in start order: instances (masters first), then stunnel (servers first). */
+    public List<LabProcess> processes() {
+        List<LabProcess> out = new ArrayList<>();
+        Path redis = LabBinaries.redisServer(root.resolve("bin"));
+        topology.instances().sorted(Comparator.comparing(Instance::isReplica)).forEach(i -> {
+            Host h = topology.hostOf(i);
+            out.add(new LabProcess(LabProcess.Type.REDIS, h.name(), i.name(), Path.of(h.instancePath(i, PIDFILE)),
+                    List.of(redis.toString(), h.instancePath(i, INSTANCE_CONFIG)), h.address().orElseThrow(), i.port()));
+        });
+        Optional<Path> stunnel = LabBinaries.stunnel();
+        topology.hosts().stream().filter(h -> !h.tunnels().isEmpty())
+                .sorted(Comparator.comparing(h -> h.tunnels().stream().noneMatch(Tunnel::isServer)))
+                .forEach(h -> out.add(stunnel.map(s -> stunnelProcess(h, s)).orElseGet(() -> relayProcess(h))));
+        return out;
+    }
+
+    private LabProcess stunnelProcess(Host h, Path stunnel) {
+        Tunnel first = h.tunnels().get(0);
+        return new LabProcess(LabProcess.Type.STUNNEL, h.name(), "stunnel", Path.of(h.path(STUNNEL_PIDFILE, "").orElseThrow()),
+                List.of(stunnel.toString(), h.path(STUNNEL_CONFIG, "").orElseThrow()), h.address().orElseThrow(), first.accept());
+    }
+
+    /** Without stunnel: one relay process per host carrying the same hops in plain TCP. */
+    private LabProcess relayProcess(Host h) {
+        List<String> command = new ArrayList<>(javaCommand(Relay.class));
+        Path pid = Path.of(h.path(STUNNEL_PIDFILE, "").orElseThrow());
+        command.add(pid.toString());
+        for (Tunnel t : h.tunnels()) {
+            command.add(h.address().orElseThrow() + ":" + t.accept());
+            if (t.isClient()) {
+                Tunnel server = topology.serverOf(t).orElseThrow();
+                command.add(topology.hostOf(server).address().orElseThrow() + ":" + server.accept());
+            } else {
+                command.add(h.loopback() + ":" + h.instance(t.to().orElseThrow()).orElseThrow().port());
+            }
+        }
+        return new LabProcess(LabProcess.Type.RELAY, h.name(), "relay", pid, command, h.address().orElseThrow(),
+                h.tunnels().get(0).accept());
+    }
+
+    private static List<String> javaCommand(Class<?> main) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
+        // setsid: the relay leaves the terminal's process group, so a Ctrl-C in the console does not reach it.
+        return new ArrayList<>(List.of("setsid", java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", classpath, main.getName()));
+    }
+
+    /** Writes every host's files (only those that changed) and creates the directories. */
+    public void writeFiles() {
+        PskStore store = PskStore.ensure(topology.secrets(), ConfigRenderer.pskIdentities(topology));
+        for (Host host : topology.hosts()) {
+            var rendering = ConfigRenderer.render(topology, host, SecretValues.revealed(store));
+            try {
+                for (RenderedDirectory d : rendering.directories()) Files.createDirectories(Path.of(d.path()));
+            } catch (IOException e) {
+                throw RepconException.failed("cannot create lab directories under " + root + ": " + e.getMessage());
+            }
+            for (RenderedFile f : rendering.files()) AtomicFiles.writeIfChanged(Path.of(f.path()), f.content(), f.mode());
+        }
+    }
+
+    /** Brings the lab up: files, then every process not already running; then waits for replication. */
+    public boolean up(PrintWriter out) {
+        writeFiles();
+        List<LabProcess> processes = processes();
+        for (LabProcess p : processes) {
+            if (pid(p).isEmpty()) checkFree(p);
+        }
+        for (LabProcess p : processes) {
+            Optional<Long> running = pid(p);
+            if (running.isPresent() && Pids.isFrozen(running.get())) Pids.signal(running.get(), "CONT");
+            if (running.isEmpty()) start(p);
+        }
+        return awaitReplication(out);
+    }
+
+    /** Starts one process and waits until it accepts connections. */
+    public void start(LabProcess p) {
+        try {
+            Files.deleteIfExists(p.pidFile());
+            ProcessBuilder pb = new ProcessBuilder(p.command()).redirectErrorStream(true);
+            Path log = root.resolve(p.host()).resolve("log").resolve(p.name() + ".start.log");
+            Files.createDirectories(log.getParent());
+            pb.redirectOutput(log.toFile());
+            Process process = pb.start();
+            if (p.type() != LabProcess.Type.RELAY) {
+                // redis-server and stunnel daemonize: the command returns once the daemon is forked.
+                if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw RepconException.failed("could not start " + p.label() + ": " + lastLine(log));
+                }
+            }
+            long deadline = System.nanoTime() + START_LIMIT.toNanos();
+            while (pid(p).isEmpty() || !accepts(p.readyAddress(), p.readyPort())) {
+                if (System.nanoTime() > deadline) {
+                    throw RepconException.failed(p.label() + " did not come up within " + START_LIMIT.toSeconds() + " s: " + lastLine(log));
+                }
+                Thread.sleep(10);
+            }
+        } catch (IOException e) {
+            throw RepconException.failed("could not start " + p.label() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RepconException.failed("interrupted while starting " + p.label());
+        }
+    }
+
+    /** Stops one process (SIGCONT first, since a frozen process cannot act on SIGTERM). */
+    public boolean stop(LabProcess p) {
+        Optional<Long> pid = pid(p);
+        if (pid.isEmpty()) return false;
+        Pids.signal(pid.get(), "CONT");
+        Pids.stop(pid.get(), Duration.ofSeconds(5));
+        try {
+            Files.deleteIfExists(p.pidFile());
+        } catch (IOException e) {
+            // the daemon removes it itself on a clean exit
+        }
+        return true;
+    }
+
+    /** Stops every process of the lab and only those; returns what it stopped. */
+    public List<LabProcess> down() {
+        List<LabProcess> stopped = new ArrayList<>();
+        List<LabProcess> all = new ArrayList<>(processes());
+        java.util.Collections.reverse(all);
+        for (LabProcess p : all) {
+            if (stop(p)) stopped.add(p);
+        }
+        LabFaults.forget(this);
+        return stopped;
+    }
+
+    /** The pid of a running process of this lab, from its pid file; a stale or foreign pid reads as none. */
+    public Optional<Long> pid(LabProcess p) {
+        return Pids.read(p.pidFile()).filter(Pids::isRunning).filter(pid -> Pids.belongsTo(pid, root));
+    }
+
+    public Optional<LabProcess> process(String host, String name) {
+        return processes().stream().filter(p -> p.host().equals(host) && p.name().equals(name)).findFirst();
+    }
+
+    public Optional<LabProcess> tunnelProcess(String host) {
+        return processes().stream().filter(p -> p.host().equals(host) && p.type() != LabProcess.Type.REDIS).findFirst();
+    }
+
+    /** Waits until every replica reports its link up; prints the summary either way. */
+    public boolean awaitReplication(PrintWriter out) {
+        List<Instance> replicas = topology.instances().filter(Instance::isReplica).toList();
+        long deadline = System.nanoTime() + LINK_LIMIT.toNanos();
+        List<String> down = linksDown(replicas);
+        while (!down.isEmpty() && System.nanoTime() < deadline) {
+            sleep(100);
+            down = linksDown(replicas);
+        }
+        summary(out);
+        if (!down.isEmpty()) {
+            out.println("replication is not up for " + String.join(", ", down) + " after " + LINK_LIMIT.toSeconds()
+                    + " s: see 'repcon status " + topology.source() + "' and the logs under " + root);
+        }
+        return down.isEmpty();
+    }
+
+    private List<String> linksDown(List<Instance> replicas) {
+        List<String> down = new ArrayList<>();
+        for (Instance r : replicas) {
+            if (!"up".equals(infoField(r, "replication", "master_link_status"))) down.add(r.ref().toString());
+        }
+        return down;
+    }
+
+    /** One INFO field of a lab instance, or null when it does not answer. */
+    public String infoField(Instance i, String section, String field) {
+        Host h = topology.hostOf(i);
+        try (Jedis jedis = jedis(h, i.port())) {
+            for (String line : jedis.info(section).split("\r?\n")) {
+                if (line.startsWith(field + ":")) return line.substring(field.length() + 1);
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A short-timeout connection to a lab address; the caller closes it. */
+    public static Jedis jedis(Host host, int port) {
+        return new Jedis(host.address().orElseThrow(), port, 1000);
+    }
+
+    public void summary(PrintWriter out) {
+        Optional<Path> stunnel = LabBinaries.stunnel();
+        out.println("lab '" + topology.name() + "' in " + root + " (" + topology.counts() + "; tunnels: "
+                + stunnel.map(s -> "stunnel with PSK").orElse("plain TCP relays, stunnel is not installed") + ")");
+        out.printf("%-10s %-11s %-8s %-6s %-8s %-9s %s%n", "HOST", "ADDRESS", "NAME", "PORT", "PID", "ROLE", "LINK");
+        List<String> hostOrder = topology.hosts().stream().map(Host::name).toList();
+        List<LabProcess> byHost = processes().stream()
+                .sorted(Comparator.comparing((LabProcess p) -> hostOrder.indexOf(p.host()))).toList();
+        for (LabProcess p : byHost) {
+            Optional<Long> pid = pid(p);
+            String state = pid.map(v -> Pids.isFrozen(v) ? v + "(T)" : v.toString()).orElse("stopped");
+            String role = "";
+            String link = "";
+            if (p.type() == LabProcess.Type.REDIS && pid.isPresent() && !Pids.isFrozen(pid.get())) {
+                Instance i = topology.host(p.host()).flatMap(h -> h.instance(p.name())).orElseThrow();
+                role = Optional.ofNullable(infoField(i, "replication", "role")).map(r -> r.equals("slave") ? "replica" : r).orElse("?");
+                if (i.isReplica()) link = "link " + Optional.ofNullable(infoField(i, "replication", "master_link_status")).orElse("?")
+                        + " via " + p.readyAddress() + ":" + topology.replicationTunnel(i).map(Tunnel::accept).orElse(0);
+            } else if (p.type() != LabProcess.Type.REDIS) {
+                Host h = topology.host(p.host()).orElseThrow();
+                link = h.tunnels().stream().map(t -> t.name() + " :" + t.accept() + (t.isServer() ? " (server)" : " (client)"))
+                        .reduce((a, b) -> a + ", " + b).orElse("");
+            }
+            out.printf("%-10s %-11s %-8s %-6s %-8s %-9s %s%n", p.host(), p.readyAddress(), p.name(), p.readyPort(), state, role, link);
+        }
+        out.flush();
+    }
+
+    private void checkFree(LabProcess p) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(p.readyAddress(), p.readyPort()));
+        } catch (IOException e) {
+            throw RepconException.failed(p.readyAddress() + ":" + p.readyPort() + " (for " + p.label()
+                    + ") is taken by another process: another lab, or a Redis on all addresses? ('ss -ltnp' shows it)");
+        }
+    }
+
+    static boolean accepts(String address, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1).strip();
+        } catch (IOException e) {
+            return "(no output)";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
