@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class TopologyLoader {
             }
             return root;
         } catch (MarkedYAMLException e) {
-            throw new TopologyException(List.of(syntax(e, file)));
+            throw new TopologyException(List.of(YamlSyntax.describe(e, file)));
         } catch (YAMLException e) {
             // The limits come without a mark; the alias limit is the one a small file can reach (an alias bomb).
             String message = oneLine(e.getMessage());
@@ -149,51 +150,13 @@ public final class TopologyLoader {
                 options, new Resolver());
     }
 
-    /** SnakeYAML's message made readable: the usual mistakes named plainly, the rest with where it began. */
-    private static Problem syntax(MarkedYAMLException e, String file) {
-        String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
-        String context = e.getContext() == null ? "" : oneLine(e.getContext());
-        Mark problemMark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        Mark contextMark = e.getContextMark();
-        Position at = position(problemMark, file);
-        String since = contextMark == null ? "" : "line " + (contextMark.getLine() + 1) + ", column " + (contextMark.getColumn() + 1);
-
-        String globalTag = "Global tag is not allowed: ";
-        if (problem.startsWith(globalTag)) {
-            return Problem.error(at, "tag " + YamlFields.shortTag(problem.substring(globalTag.length()))
-                    + " is not allowed: topology files hold plain values only");
-        }
-        if (problem.contains("(TAB)")) return Problem.error(at, "YAML syntax: a tab character here; YAML indents with spaces only");
-        if (problem.startsWith("expected <block end>") && contextMark != null) {
-            return Problem.error(at, "YAML syntax: unexpected indentation inside the block that starts at " + since
-                    + "; keys of one mapping must line up");
-        }
-        if (context.startsWith("expected a single document")) {
-            return Problem.error(at, "YAML syntax: a second document ('---'); a topology file holds one");
-        }
-        // An unclosed '{', '[' or quote is noticed lines later; point at what is not closed.
-        for (String[] open : new String[][] {{"flow mapping", "expected ',' or '}'", "'{'", "'}'"},
-                {"flow sequence", "expected ',' or ']'", "'['", "']'"}, {"quoted scalar", "found unexpected end", "quote", "quote"}}) {
-            if (context.contains(open[0]) && problem.startsWith(open[1]) && contextMark != null) {
-                return Problem.error(position(contextMark, file), "YAML syntax: this " + open[2] + " is not closed"
-                        + " (is a closing " + open[3] + " missing before line " + at.line() + ", column " + at.column() + "?)");
-            }
-        }
-        String hint = problem.startsWith("mapping values are not allowed") ? " (check the indentation, or quote a value holding ': ')"
-                : problem.endsWith("but found ':'") ? " (quote a value that starts with ':', e.g. \"::1\")"
-                : "";
-        boolean sameSpot = contextMark != null && position(contextMark, file).equals(at);
-        String where = context.isEmpty() || contextMark == null || sameSpot ? "" : " (" + context + " that starts at " + since + ")";
-        return Problem.error(at, "YAML syntax: " + problem + where + hint);
-    }
-
-    private static Position position(Mark mark, String file) {
+    static Position position(Mark mark, String file) {
         return mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     /** Where the alias limit was crossed, found again from the parse events (which never expand aliases). */
     private static Position tooManyAliasesAt(String text, String file) {
-        Set<String> collectionAnchors = new java.util.HashSet<>();
+        Set<String> collectionAnchors = new HashSet<>();
         int aliases = 0;
         for (Event event : yaml().parse(new StringReader(text))) {
             if (event instanceof CollectionStartEvent start && start.getAnchor() != null) {
@@ -206,7 +169,7 @@ public final class TopologyLoader {
         return new Position(file, 1, 1);
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return String.valueOf(text).replaceAll("\\s+", " ").strip();
     }
 
