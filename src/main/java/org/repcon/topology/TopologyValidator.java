@@ -173,10 +173,15 @@ final class TopologyValidator {
         String tunnelRef = host.name() + "/" + tunnelName;
         Optional<Tunnel> tunnel = host.tunnel(tunnelName);
         if (tunnel.isEmpty()) {
-            error(replica.position(), context + " has no tunnel '" + tunnelName + "' to reach '" + master.ref()
-                    + "'; add under host '" + host.name() + "': tunnels: { " + tunnelName + ": { accept: PORT, client: "
-                    + serverEndOf(master) + " } }" + (replica.via().isPresent()
-                    ? Suggest.hint(tunnelName, host.tunnels().stream().map(Tunnel::name).toList()) : ""));
+            Optional<String> meant = replica.via().flatMap(v -> Suggest.closest(v, host.tunnels().stream().map(Tunnel::name).toList()));
+            if (meant.isPresent()) {
+                error(replica.position(), context + " replicates via tunnel '" + tunnelName + "', which host '" + host.name()
+                        + "' does not have (did you mean '" + meant.get() + "'?)");
+            } else {
+                error(replica.position(), context + " has no tunnel '" + tunnelName + "' to reach '" + master.ref()
+                        + "'; add under host '" + host.name() + "': tunnels: { " + tunnelName + ": { accept: PORT, client: "
+                        + serverEndOf(master) + " } }");
+            }
             return;
         }
         if (!tunnel.get().isClient()) {
