@@ -180,20 +180,20 @@ final class TopologyValidator {
             } else {
                 error(replica.position(), context + " has no tunnel '" + tunnelName + "' to reach '" + master.ref()
                         + "'; add under host '" + host.name() + "': tunnels: { " + tunnelName + ": { accept: PORT, client: "
-                        + serverEndOf(master) + " } }");
+                        + serverEndOf(master).orElse(master.host() + "/TUNNEL") + " } }"
+                        + (serverEndOf(master).isPresent() ? "" : "; " + noServerEnd(master)));
             }
             return;
         }
         if (!tunnel.get().isClient()) {
             error(replica.position(), context + " replicates through tunnel '" + tunnelRef + "', which is a server end;"
-                    + " a replica needs a client end (client: " + serverEndOf(master) + ")");
+                    + " a replica needs a client end" + clientFix(master));
             return;
         }
         Optional<Instance> destination = topology.destinationOf(tunnel.get());
         if (destination.isEmpty()) return; // the tunnel's own check has reported why
         Instance reached = destination.get();
-        String fix = "; point the tunnel at a server end that forwards to '" + master.ref() + "' (client: "
-                + serverEndOf(master) + ")";
+        String fix = "; point the tunnel at a server end that forwards to '" + master.ref() + "'" + clientFix(master);
         if (reached.kind() != replica.kind()) {
             error(replica.position(), context + " (" + replica.kind().yamlName() + ") replicates through tunnel '"
                     + tunnelRef + "', which leads to '" + reached.ref() + "', a " + reached.kind().yamlName() + " instance" + fix);
@@ -203,12 +203,21 @@ final class TopologyValidator {
         }
     }
 
-    /** The server tunnel that forwards to {@code master}, as a client end names it; a placeholder when there is none yet. */
-    private String serverEndOf(Instance master) {
+    /** The server end that forwards to {@code master}, as a client end names it ("master/bayes"). */
+    private Optional<String> serverEndOf(Instance master) {
         return topology.hostOf(master).tunnels().stream()
                 .filter(t -> t.to().filter(master.name()::equals).isPresent())
-                .map(t -> t.ref().toString()).findFirst()
-                .orElse(master.host() + "/TUNNEL, a server end on '" + master.host() + "' with 'to: " + master.name() + "'");
+                .map(t -> t.ref().toString()).findFirst();
+    }
+
+    /** " (client: master/bayes)", or what is missing on the master's side for there to be one. */
+    private String clientFix(Instance master) {
+        return serverEndOf(master).map(ref -> " (client: " + ref + ")").orElseGet(() -> "; " + noServerEnd(master));
+    }
+
+    private static String noServerEnd(Instance master) {
+        return "host '" + master.host() + "' has no server end forwarding to '" + master.name() + "' yet: add under it"
+                + " tunnels: { TUNNEL: { accept: PORT, to: " + master.name() + " } }";
     }
 
     private List<String> hostNames() {
