@@ -49,7 +49,10 @@ final class YamlFields {
     static YamlFields of(Node node, String file, String context, Set<String> allowed, List<Problem> problems) {
         YamlFields fields = new YamlFields(node, file, context, problems);
         MappingNode mapping = fields.mapping(node, context + " must be a mapping of keys to values");
-        if (mapping == null) return fields;
+        if (mapping == null) {
+            fields.unreadable = node != null && !isNull(node);
+            return fields;
+        }
         for (NodeTuple tuple : mapping.getValue()) {
             ScalarNode keyNode = fields.key(tuple, "keys in " + context + " must be plain names");
             if (keyNode == null) continue;
@@ -195,7 +198,6 @@ final class YamlFields {
         if (node == null || isNull(node)) return null;
         boolean plain = plain(node);
         if (plain && node instanceof MappingNode m) return m;
-        unreadable = true;
         if (plain) error(node, notAMapping + ", not " + shape(node));
         return null;
     }
