@@ -1,6 +1,7 @@
 package org.repcon.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.logging.Level;
 import org.repcon.topology.TopologyException;
 import org.repcon.util.Log;
@@ -10,6 +11,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place that turns failures into exit codes and one-line messages. Stack traces go to the
@@ -43,12 +45,15 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         return INTERNAL;
     }
 
+    /** A usage mistake: one line with picocli's reason, its did-you-mean, and where help is. */
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("repcon: " + ex.getMessage());
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        String reason = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ").strip();
+        List<String> suggestions = ex instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+        String meant = suggestions.isEmpty() ? "" : " (did you mean '" + suggestions.get(0) + "'?)";
+        err.println("repcon: " + reason + meant + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return RepconException.INVALID_INPUT;
     }

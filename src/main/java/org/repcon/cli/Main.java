@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "repcon", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Console and setup tool for Rspamd's replicated Redis (bayes, fuzzy) over stunnel.",
         subcommands = {ValidateCommand.class, RenderCommand.class, LabCommand.class, AutoComplete.GenerateCompletion.class},
-        footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage; 'check' uses Nagios codes (0-3)."})
+        footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage, 70 internal error;",
+                "'check' uses Nagios codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)."})
 public final class Main {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors (always in the log file).")

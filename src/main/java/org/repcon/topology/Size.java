@@ -6,14 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * A memory size as Redis reads it (memtoll): {@code 1k} = 1000, {@code 1kb} = 1024, likewise m/mb
- * and g/gb, case-insensitive. Keeps the text as written so rendered files say what the operator wrote.
+ * and g/gb, case-insensitive. Keeps the text as written so rendered files say what the operator wrote;
+ * for that reason no space is allowed between number and unit ({@code maxmemory 600 M} is two
+ * arguments to Redis, and an error).
  */
 public record Size(String text, long bytes) {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(k|kb|m|mb|g|gb|b)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)(k|kb|m|mb|g|gb|b)?", Pattern.CASE_INSENSITIVE);
 
     public static Size parse(String text) {
         Matcher m = FORMAT.matcher(text.trim());
+        if (text.trim().startsWith("-")) throw new IllegalArgumentException("'" + text + "' is not a size: a size cannot be negative");
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size (examples: 600M, 1gb, 524288)");
         }

@@ -1,16 +1,19 @@
 package org.repcon.topology;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +27,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -40,19 +47,38 @@ public final class TopologyLoader {
     static final int MAX_ALIASES = 50;
     static final int MAX_NESTING = 32;
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "platform", "root", "secrets", "common", "conventions", "hosts");
-    private static final Set<String> COMMON_KEYS = Set.of("bind", "maxmemory", "settings");
-    private static final Set<String> HOST_KEYS = Set.of("address", "access", "ssh", "platform", "conventions", "loopback",
+    // The keys each level accepts; package-visible so that a test keeps README.md's reference complete.
+    static final Set<String> TOP_KEYS = Set.of("name", "platform", "root", "secrets", "common", "conventions", "hosts");
+    static final Set<String> COMMON_KEYS = Set.of("bind", "maxmemory", "settings");
+    static final Set<String> HOST_KEYS = Set.of("address", "access", "ssh", "platform", "conventions", "loopback",
             "bind", "psk_identity", "instances", "tunnels");
-    private static final Set<String> SSH_KEYS = Set.of("user", "port", "options");
-    private static final Set<String> INSTANCE_KEYS;
-    private static final Set<String> TUNNEL_KEYS = Set.of("accept", "to", "client");
+    static final Set<String> SSH_KEYS = Set.of("user", "port", "options");
+    static final Set<String> INSTANCE_KEYS;
+    static final Set<String> TUNNEL_KEYS = Set.of("accept", "to", "client");
+
+    /**
+     * Directives repcon writes itself from the topology's keys, with the key to use instead: a
+     * 'settings' entry must not fight them (Redis would take whichever line comes last).
+     */
+    private static final Map<String, String> OWNED = Map.ofEntries(
+            Map.entry("port", "use the instance's 'port'"),
+            Map.entry("bind", "use 'bind' (in common or on the host)"),
+            Map.entry("include", "remove it: repcon writes the include line"),
+            Map.entry("pidfile", "use the instance's 'pidfile' or the 'pidfile' convention"),
+            Map.entry("logfile", "use the instance's 'logfile' or the 'logfile' convention"),
+            Map.entry("dir", "use the instance's 'dir' or the 'dir' convention"),
+            Map.entry("dbfilename", "use the instance's 'dbfilename' or the 'dbfilename' convention"),
+            Map.entry("maxmemory", "use 'maxmemory' (in common or on the instance)"),
+            Map.entry("replicaof", "use the instance's 'replicaof'"),
+            Map.entry("slaveof", "use the instance's 'replicaof'"),
+            Map.entry("requirepass", "use the instance's 'password_file' or 'password_env'"),
+            Map.entry("masterauth", "give the master instance a 'password_file' or 'password_env'"));
 
     static {
         List<String> keys = new ArrayList<>(List.of("port", "kind", "maxmemory", "replicaof", "via", "password_file",
                 "password_env", "settings"));
         for (Convention c : Convention.values()) {
-            if (c.perInstance()) keys.add(c == Convention.INSTANCE_CONFIG ? "config" : c.yamlName());
+            if (c.perInstance()) keys.add(instanceKey(c));
         }
         INSTANCE_KEYS = Set.copyOf(keys);
     }
@@ -77,41 +103,74 @@ public final class TopologyLoader {
             throw new TopologyException(List.of(Problem.error(new Position(name, 1, 1),
                     "file is larger than " + MAX_CODE_POINTS + " characters; a topology file is far smaller")));
         }
-        Node root = compose(new StringReader(text), name);
+        Node root = compose(text, name);
         List<Problem> problems = new ArrayList<>();
         Topology topology = new TopologyLoader.Reading(name, file, problems).topology(root);
         // Meaning is checked only on a well-formed file: otherwise every dropped entry would echo as a broken reference.
         if (topology != null && problems.stream().noneMatch(Problem::isError)) problems.addAll(TopologyValidator.validate(topology));
-        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        // Reported top to bottom, as an editor lists them, whatever order they were found in.
+        List<Problem> errors = problems.stream().filter(Problem::isError)
+                .sorted(Comparator.comparingInt((Problem p) -> p.position().line()).thenComparingInt(p -> p.position().column()))
+                .toList();
         if (!errors.isEmpty()) throw new TopologyException(errors);
         return new Topology(topology.name(), topology.source(), topology.hosts(), topology.secrets(),
                 topology.commonMaxmemory(), topology.commonSettings(),
                 problems.stream().filter(p -> !p.isError()).toList());
     }
 
-    private static Node compose(Reader reader, String file) {
+    private static Node compose(String text, String file) {
+        try {
+            Node root = yaml().compose(new StringReader(text));
+            if (root == null) {
+                throw new TopologyException(List.of(Problem.error(new Position(file, 1, 1),
+                        "the file is empty; a topology needs at least 'name' and 'hosts'")));
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            throw new TopologyException(List.of(YamlSyntax.describe(e, file)));
+        } catch (YAMLException e) {
+            // The limits come without a mark; the alias limit is the one a small file can reach (an alias bomb).
+            String message = oneLine(e.getMessage());
+            if (message.startsWith("Number of aliases")) {
+                throw new TopologyException(List.of(Problem.error(tooManyAliasesAt(text, file), "more than " + MAX_ALIASES
+                        + " aliases to lists or mappings: a topology needs few, and this many is how an alias bomb starts")));
+            }
+            throw new TopologyException(List.of(Problem.error(new Position(file, 1, 1), "YAML rejected: " + message)));
+        }
+    }
+
+    private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS * 4);
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
                 options, new Resolver());
-        try {
-            Node root = yaml.compose(reader);
-            if (root == null) throw new TopologyException(List.of(Problem.error(new Position(file, 1, 1), "the file is empty")));
-            return root;
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Position at = mark == null ? Position.unknown(file) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new TopologyException(List.of(Problem.error(at, "YAML syntax: " + problem.replace('\n', ' ').strip())));
-        } catch (YAMLException e) {
-            // Limits (aliases, nesting, size) come without a mark.
-            throw new TopologyException(List.of(Problem.error(new Position(file, 1, 1),
-                    "YAML rejected: " + String.valueOf(e.getMessage()).replace('\n', ' ').strip())));
+    }
+
+    static Position position(Mark mark, String file) {
+        return mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** Where the alias limit was crossed, found again from the parse events (which never expand aliases). */
+    private static Position tooManyAliasesAt(String text, String file) {
+        Set<String> collectionAnchors = new HashSet<>();
+        int aliases = 0;
+        for (Event event : yaml().parse(new StringReader(text))) {
+            if (event instanceof CollectionStartEvent start && start.getAnchor() != null) {
+                collectionAnchors.add(start.getAnchor());
+            } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAnchor())
+                    && ++aliases > MAX_ALIASES) {
+                return position(alias.getStartMark(), file);
+            }
         }
+        return new Position(file, 1, 1);
+    }
+
+    static String oneLine(String text) {
+        return String.valueOf(text).replaceAll("\\s+", " ").strip();
     }
 
     /** One pass over one file's nodes; collects problems instead of stopping at the first. */
@@ -120,29 +179,30 @@ public final class TopologyLoader {
         Topology topology(Node root) {
             YamlFields top = YamlFields.of(root, file, "the topology", TOP_KEYS, problems);
             if (!problems.isEmpty() && !top.has("hosts")) return null;
-            String name = top.string("name").orElseGet(() -> {
-                top.error(root, "the topology needs a 'name' (it names the lab, the secrets and the console)");
-                return "unnamed";
-            });
+            if (top.missing("name")) top.error("name", "the topology needs a 'name' (it names the lab, the secrets and the console)");
+            String name = top.string("name").orElse("unnamed");
             if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
                 top.error("name", "name '" + name + "' may hold only letters, digits, '.', '_' and '-'");
             }
             Platform platform = platform(top, Platform.FREEBSD);
-            Map<Convention, String> conventions = conventions(top, new EnumMap<>(platform.defaults()));
+            Map<Convention, String> conventions = conventions(top, "the topology", new EnumMap<>(platform.defaults()));
             YamlFields common = YamlFields.of(top.node("common").orElse(null), file, "common", COMMON_KEYS, problems);
             List<String> commonBind = common.strings("bind");
             Optional<Size> maxmemory = common.size("maxmemory");
-            Map<String, String> settings = settings(common);
+            Map<String, String> settings = settings(common, "common");
 
             String root2 = top.string("root").map(this::resolve).orElseGet(() -> platform == Platform.LAB
                     ? Xdg.stateHome().resolve("lab").resolve(name).toString() : "/");
             Path secrets = top.string("secrets").map(s -> Path.of(resolve(s))).orElseGet(() -> platform == Platform.LAB
                     ? Path.of(root2, "secrets.psk") : Xdg.configHome().resolve("secrets").resolve(name + ".psk"));
 
-            if (!top.has("hosts")) top.error(root, "the topology needs 'hosts'");
+            if (top.missing("hosts")) top.error("hosts", "the topology needs 'hosts'");
             List<Host> hosts = new ArrayList<>();
-            YamlFields.namedEntries(top.node("hosts").orElse(null), file, "hosts", problems).forEach((hostName, tuple) ->
-                    hosts.add(host(hostName, tuple, platform, conventions, commonBind, root2)));
+            Map<String, NodeTuple> hostEntries = YamlFields.namedEntries(top.node("hosts").orElse(null), file, "hosts", problems);
+            if (top.has("hosts") && hostEntries.isEmpty() && problems.isEmpty()) {
+                top.error("hosts", "'hosts' is empty; a topology needs at least the master host");
+            }
+            hostEntries.forEach((hostName, tuple) -> hosts.add(host(hostName, tuple, platform, conventions, commonBind, root2)));
             return new Topology(name, path, hosts, secrets, maxmemory, settings, List.of());
         }
 
@@ -153,13 +213,10 @@ public final class TopologyLoader {
             Platform platform = platform(f, defaultPlatform);
             Map<Convention, String> conventions = new EnumMap<>(platform.defaults());
             if (platform == defaultPlatform) conventions.putAll(topConventions);
-            conventions = conventions(f, conventions);
+            conventions = conventions(f, context, conventions);
             Optional<String> address = f.string("address").map(String::strip).filter(a -> !a.isEmpty());
             Position at = f.position(tuple.getKeyNode());
-            Access access = access(f, context, platform, address.isPresent(), at);
-            if (address.isEmpty() && platform == Platform.LAB) {
-                problems.add(Problem.error(at, context + ": a lab host needs an 'address' on the loopback range (127.0.0.2, ...)"));
-            }
+            Access access = platform == Platform.LAB ? labAccess(f, context, address) : access(f, context, address.isPresent(), at);
             String hostAddress = address.orElse("127.0.0.1");
             String loopback = f.string("loopback").orElse(platform.loopback(hostAddress));
             List<String> bind = f.has("bind") ? f.strings("bind")
@@ -176,21 +233,21 @@ public final class TopologyLoader {
                     root, at);
         }
 
-        /** ssh when the host has an address (the lab: local); a host with neither is an error. */
-        Access access(YamlFields f, String context, Platform platform, boolean hasAddress, Position at) {
+        /** ssh when the host has an address; a host with neither an address nor 'access: local' is an error. */
+        Access access(YamlFields f, String context, boolean hasAddress, Position at) {
             Optional<String> given = f.string("access");
-            if (given.isEmpty() && platform != Platform.LAB && !hasAddress && !f.has("ssh")) {
-                problems.add(Problem.error(at, context + " is reached by neither an 'address' (ssh) nor 'access: local'"));
+            if (given.isEmpty() && !hasAddress && !f.has("ssh")) {
+                if (f.missing("address")) problems.add(Problem.error(at, context + " needs an 'address' (reached by ssh) or 'access: local'"));
                 return Access.LOCAL;
             }
-            String method = given.orElse(platform == Platform.LAB ? "local" : "ssh");
-            if (method.equals("ssh") && !hasAddress) {
+            String method = given.orElse("ssh");
+            if (method.equals("ssh") && !hasAddress && f.missing("address")) {
                 f.error(f.has("access") ? "access" : "ssh", context + " is reached by ssh but has no 'address'");
             }
             YamlFields ssh = YamlFields.of(f.node("ssh").orElse(null), file, context + " ssh", SSH_KEYS, problems);
             switch (method) {
                 case "local" -> {
-                    if (f.has("ssh")) f.error("ssh", context + " has 'ssh' settings but 'access: local'");
+                    if (f.has("ssh")) f.error("ssh", context + " has 'ssh' settings but 'access: local'; remove one of them");
                     return Access.LOCAL;
                 }
                 case "ssh" -> {
@@ -204,18 +261,32 @@ public final class TopologyLoader {
             }
         }
 
+        /** A lab host runs on this machine on its own loopback address, so that the tutorial's ports coexist. */
+        Access labAccess(YamlFields f, String context, Optional<String> address) {
+            f.string("access").filter(a -> !a.equals("local")).ifPresent(a ->
+                    f.error("access", context + " is a lab host, run on this machine: use 'access: local' or leave it out"));
+            if (f.has("ssh")) f.error("ssh", context + " is a lab host, run on this machine: remove 'ssh'");
+            if (address.isEmpty()) {
+                if (f.missing("address")) f.error("address", context + ": a lab host needs an 'address' on the loopback range (127.0.0.2, ...)");
+            } else if (!address.get().matches("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}")) {
+                f.error("address", context + ": lab address " + address.get()
+                        + " is not on the loopback range 127.0.0.0/8; use 127.0.0.2, 127.0.0.3, ...");
+            }
+            return Access.LOCAL;
+        }
+
         Optional<Instance> instance(String host, String name, NodeTuple tuple) {
             String context = "instance '" + host + "/" + name + "'";
             YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, INSTANCE_KEYS, problems);
             Position at = f.position(tuple.getKeyNode());
             Optional<Integer> port = f.port("port");
-            if (!f.has("port")) problems.add(Problem.error(at, context + " needs a 'port'"));
+            if (f.missing("port")) problems.add(Problem.error(at, context + " needs a 'port'"));
             Optional<Kind> kind = f.string("kind").map(k -> Kind.fromYaml(k).orElseGet(() -> {
                 f.error("kind", context + ": kind '" + k + "' must be bayes, fuzzy or cache"
                         + Suggest.hint(k, List.of("bayes", "fuzzy", "cache")));
                 return Kind.CACHE;
             })).or(() -> Kind.impliedByName(name));
-            if (kind.isEmpty()) {
+            if (kind.isEmpty() && f.missing("kind")) {
                 problems.add(Problem.error(at, context + ": the name does not say what it stores; add 'kind: bayes', 'kind: fuzzy' or 'kind: cache'"));
             }
             Optional<InstanceRef> replicaof = f.string("replicaof").flatMap(text -> {
@@ -226,13 +297,14 @@ public final class TopologyLoader {
             Optional<Secret> password = password(f, context);
             Map<Convention, String> paths = new EnumMap<>(Convention.class);
             for (Convention c : Convention.values()) {
-                if (c.perInstance()) {
-                    f.string(c == Convention.INSTANCE_CONFIG ? "config" : c.yamlName()).ifPresent(v -> paths.put(c, v));
-                }
+                if (c.perInstance()) f.string(instanceKey(c)).ifPresent(v -> paths.put(c, v));
             }
+            Optional<Size> maxmemory = f.size("maxmemory");
+            Optional<String> via = f.string("via");
+            Map<String, String> settings = settings(f, context);
             if (port.isEmpty() || kind.isEmpty()) return Optional.empty();
-            return Optional.of(new Instance(host, name, kind.get(), port.get(), f.size("maxmemory"), replicaof,
-                    f.string("via"), password, settings(f), paths, at));
+            return Optional.of(new Instance(host, name, kind.get(), port.get(), maxmemory, replicaof, via, password,
+                    settings, paths, at));
         }
 
         Optional<Secret> password(YamlFields f, String context) {
@@ -248,16 +320,20 @@ public final class TopologyLoader {
             YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, TUNNEL_KEYS, problems);
             Position at = f.position(tuple.getKeyNode());
             Optional<Integer> accept = f.port("accept");
-            if (!f.has("accept")) problems.add(Problem.error(at, context + " needs an 'accept' port"));
+            if (f.missing("accept")) problems.add(Problem.error(at, context + " needs an 'accept' port"));
             Optional<String> to = f.string("to");
             Optional<InstanceRef> client = f.string("client").flatMap(text -> {
                 Optional<InstanceRef> ref = InstanceRef.parse(text);
                 if (ref.isEmpty()) f.error("client", context + ": client '" + text + "' must be HOST/TUNNEL, e.g. master/bayes");
                 return ref;
             });
-            if (f.has("to") == f.has("client")) {
-                problems.add(Problem.error(at, context + " needs exactly one of 'to: INSTANCE' (server end, on the master)"
-                        + " or 'client: HOST/TUNNEL' (client end, on a replica)"));
+            String ends = "'to: INSTANCE' (a server end, on the master) or 'client: HOST/TUNNEL' (a client end, on a replica)";
+            if (f.has("to") && f.has("client")) {
+                f.error("client", context + " has both 'to' and 'client'; a tunnel is either " + ends);
+                return Optional.empty();
+            }
+            if (f.missing("to") && f.missing("client")) {
+                problems.add(Problem.error(at, context + " needs " + ends));
                 return Optional.empty();
             }
             if (accept.isEmpty() || (to.isEmpty() && client.isEmpty())) return Optional.empty();
@@ -266,31 +342,36 @@ public final class TopologyLoader {
 
         Platform platform(YamlFields f, Platform fallback) {
             return f.string("platform").map(p -> Platform.fromYaml(p).orElseGet(() -> {
-                List<String> names = java.util.Arrays.stream(Platform.values()).map(Platform::yamlName).toList();
+                List<String> names = Arrays.stream(Platform.values()).map(Platform::yamlName).toList();
                 f.error("platform", "platform '" + p + "' must be one of " + String.join(", ", names) + Suggest.hint(p, names));
                 return fallback;
             })).orElse(fallback);
         }
 
-        Map<Convention, String> conventions(YamlFields f, Map<Convention, String> base) {
-            List<String> names = java.util.Arrays.stream(Convention.values()).map(Convention::yamlName).toList();
-            f.plainMap("conventions").forEach((key, node) -> {
+        Map<Convention, String> conventions(YamlFields f, String context, Map<Convention, String> base) {
+            List<String> names = Arrays.stream(Convention.values()).map(Convention::yamlName).toList();
+            f.plainMap("conventions").forEach((key, tuple) -> {
                 Optional<Convention> c = Convention.fromYaml(key);
                 if (c.isEmpty()) {
-                    f.error(node, "unknown convention '" + key + "'" + Suggest.hint(key, names));
+                    f.error(tuple.getKeyNode(), "unknown convention '" + key + "' in the conventions of " + context
+                            + Suggest.hint(key, names));
                 } else {
-                    base.put(c.get(), node instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue() : "");
+                    base.put(c.get(), ((ScalarNode) tuple.getValueNode()).getValue());
                 }
             });
             return base;
         }
 
-        Map<String, String> settings(YamlFields f) {
+        Map<String, String> settings(YamlFields f, String context) {
             Map<String, String> out = new LinkedHashMap<>();
-            f.plainMap("settings").forEach((key, node) -> {
-                String value = ((org.yaml.snakeyaml.nodes.ScalarNode) node).getValue();
-                if (!key.matches("[a-z][a-z0-9-]*") || value.contains("\n")) {
-                    f.error(node, "setting '" + key + "' must be a redis directive name with a one-line value");
+            f.plainMap("settings").forEach((key, tuple) -> {
+                String value = ((ScalarNode) tuple.getValueNode()).getValue();
+                String owned = OWNED.get(key.toLowerCase(Locale.ROOT));
+                if (!key.matches("[A-Za-z][A-Za-z0-9-]*") || value.contains("\n")) {
+                    f.error(tuple.getKeyNode(), "setting '" + key + "' in " + context
+                            + " must be a redis directive name with a one-line value");
+                } else if (owned != null) {
+                    f.error(tuple.getKeyNode(), "setting '" + key + "' in " + context + " is written by repcon; " + owned);
                 } else {
                     out.put(key, value);
                 }
@@ -304,5 +385,10 @@ public final class TopologyLoader {
             Path dir = path.toAbsolutePath().getParent();
             return given.isAbsolute() || dir == null ? given.toString() : dir.resolve(given).normalize().toString();
         }
+    }
+
+    /** The key an instance uses to override a per-instance convention ('config' reads better than 'instance_config'). */
+    static String instanceKey(Convention c) {
+        return c == Convention.INSTANCE_CONFIG ? "config" : c.yamlName();
     }
 }

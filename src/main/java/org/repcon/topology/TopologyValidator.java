@@ -2,7 +2,7 @@ package org.repcon.topology;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,16 +16,9 @@ import org.repcon.util.Suggest;
  */
 final class TopologyValidator {
 
-    /** Directives repcon writes itself from the topology's keys; a 'settings' entry must not fight them. */
-    private static final Map<String, String> OWNED = Map.ofEntries(
-            Map.entry("port", "port"), Map.entry("bind", "bind"), Map.entry("include", "(none: repcon writes it)"),
-            Map.entry("pidfile", "pidfile"), Map.entry("logfile", "logfile"), Map.entry("dir", "dir"),
-            Map.entry("dbfilename", "dbfilename"), Map.entry("maxmemory", "maxmemory"), Map.entry("replicaof", "replicaof"),
-            Map.entry("slaveof", "replicaof"), Map.entry("requirepass", "password_file or password_env"),
-            Map.entry("masterauth", "the master's password_file or password_env"));
-
     private final Topology topology;
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<Set<InstanceRef>> reportedCycles = new HashSet<>();
 
     private TopologyValidator(Topology topology) {
         this.topology = topology;
@@ -38,9 +31,6 @@ final class TopologyValidator {
     }
 
     private void run() {
-        if (topology.hosts().isEmpty()) {
-            problems.add(Problem.error(Position.unknown(topology.source().toString()), "the topology has no hosts"));
-        }
         checkAddresses();
         for (Host host : topology.hosts()) {
             checkHost(host);
@@ -63,11 +53,8 @@ final class TopologyValidator {
     }
 
     private void checkHost(Host host) {
-        if (host.instances().isEmpty()) error(host.position(), "host '" + host.name() + "' has no instances");
-        if (host.platform() == Platform.LAB) {
-            if (!host.access().isLocal()) error(host.position(), "host '" + host.name() + "': lab hosts run on this machine; use 'access: local'");
-            host.address().filter(a -> !a.startsWith("127.")).ifPresent(a -> error(host.position(),
-                    "host '" + host.name() + "': lab address " + a + " is not on the loopback range 127.0.0.0/8"));
+        if (host.instances().isEmpty()) {
+            error(host.position(), "host '" + host.name() + "' has no instances; list its redis instances under 'instances:'");
         }
         // Instances and tunnels share the host's port space.
         Map<Integer, String> ports = new HashMap<>();
@@ -113,8 +100,6 @@ final class TopologyValidator {
 
     private void checkInstance(Host host, Instance instance) {
         String context = "instance '" + instance.ref() + "'";
-        instance.settings().keySet().stream().filter(OWNED::containsKey).forEach(key -> error(instance.position(),
-                context + ": setting '" + key + "' is written by repcon; use the key " + OWNED.get(key)));
         if (instance.replicaof().isEmpty()) {
             if (instance.via().isPresent()) error(instance.position(), context + " has 'via' but replicates nothing");
             return;
@@ -153,53 +138,86 @@ final class TopologyValidator {
         checkTunnelPath(host, instance, master.get());
     }
 
-    /** One level only: a replica's master must be a master. Reports a cycle as such, since it is the worse mistake. */
+    /**
+     * One level only: a replica's master must be a master. A cycle is the worse mistake, so it is
+     * named as such, once for all its members.
+     */
     private boolean checkChain(Instance replica, Instance master) {
         if (master.replicaof().isEmpty()) return true;
-        Set<InstanceRef> path = new LinkedHashSet<>();
-        path.add(replica.ref());
+        List<InstanceRef> path = new ArrayList<>(List.of(replica.ref()));
         Optional<Instance> next = Optional.of(master);
-        while (next.isPresent() && path.add(next.get().ref())) {
+        while (next.isPresent() && !path.contains(next.get().ref())) {
+            path.add(next.get().ref());
             next = topology.masterOf(next.get());
         }
-        if (next.isPresent()) {
-            String cycle = path.stream().map(InstanceRef::toString).collect(Collectors.joining(" -> ")) + " -> " + next.get().ref();
-            error(replica.position(), "replication cycle: " + cycle);
-        } else {
-            error(replica.position(), "instance '" + replica.ref() + "' replicates from '" + master.ref()
-                    + "', which is itself a replica of '" + master.replicaof().get() + "'; chained replication is not"
-                    + " supported: replicate from the master directly");
+        if (next.isPresent() && next.get() == replica) {
+            if (reportedCycles.add(Set.copyOf(path))) {
+                error(replica.position(), "replication cycle: " + path.stream().map(InstanceRef::toString)
+                        .collect(Collectors.joining(" -> ")) + " -> " + replica.ref() + "; one of them must be the master"
+                        + " (no 'replicaof')");
+            }
+            return false;
         }
+        // Where the chain ends in a master, name it: that is the fix.
+        Optional<InstanceRef> root = next.isPresent() ? Optional.empty()
+                : topology.instance(path.get(path.size() - 1)).filter(i -> !i.isReplica()).map(Instance::ref);
+        error(replica.position(), "instance '" + replica.ref() + "' replicates from '" + master.ref()
+                + "', which is itself a replica of '" + master.replicaof().get() + "'; chained replication is not"
+                + " supported: replicate from the master directly" + root.map(r -> " (replicaof: " + r + ")").orElse(""));
         return false;
     }
 
     private void checkTunnelPath(Host host, Instance replica, Instance master) {
         String context = "instance '" + replica.ref() + "'";
         String tunnelName = replica.tunnelName();
+        String tunnelRef = host.name() + "/" + tunnelName;
         Optional<Tunnel> tunnel = host.tunnel(tunnelName);
         if (tunnel.isEmpty()) {
-            error(replica.position(), context + " has no tunnel '" + tunnelName + "' to reach '" + master.ref()
-                    + "'; add under host '" + host.name() + "': tunnels: { " + tunnelName + ": { accept: PORT, client: "
-                    + master.host() + "/TUNNEL } }" + (replica.via().isPresent()
-                    ? Suggest.hint(tunnelName, host.tunnels().stream().map(Tunnel::name).toList()) : ""));
+            Optional<String> meant = replica.via().flatMap(v -> Suggest.closest(v, host.tunnels().stream().map(Tunnel::name).toList()));
+            if (meant.isPresent()) {
+                error(replica.position(), context + " replicates via tunnel '" + tunnelName + "', which host '" + host.name()
+                        + "' does not have (did you mean '" + meant.get() + "'?)");
+            } else {
+                error(replica.position(), context + " has no tunnel '" + tunnelName + "' to reach '" + master.ref()
+                        + "'; add under host '" + host.name() + "': tunnels: { " + tunnelName + ": { accept: PORT, client: "
+                        + serverEndOf(master).orElse(master.host() + "/TUNNEL") + " } }"
+                        + (serverEndOf(master).isPresent() ? "" : "; " + noServerEnd(master)));
+            }
             return;
         }
         if (!tunnel.get().isClient()) {
-            error(replica.position(), context + " replicates through tunnel '" + host.name() + "/" + tunnelName
-                    + "', which is a server end; a replica needs a client end ('client: HOST/TUNNEL')");
+            error(replica.position(), context + " replicates through tunnel '" + tunnelRef + "', which is a server end;"
+                    + " a replica needs a client end" + clientFix(master));
             return;
         }
         Optional<Instance> destination = topology.destinationOf(tunnel.get());
         if (destination.isEmpty()) return; // the tunnel's own check has reported why
         Instance reached = destination.get();
+        String fix = "; point the tunnel at a server end that forwards to '" + master.ref() + "'" + clientFix(master);
         if (reached.kind() != replica.kind()) {
             error(replica.position(), context + " (" + replica.kind().yamlName() + ") replicates through tunnel '"
-                    + host.name() + "/" + tunnelName + "', which leads to '" + reached.ref() + "', a "
-                    + reached.kind().yamlName() + " instance");
+                    + tunnelRef + "', which leads to '" + reached.ref() + "', a " + reached.kind().yamlName() + " instance" + fix);
         } else if (!reached.ref().equals(master.ref())) {
             error(replica.position(), context + " replicates from '" + master.ref() + "', but its tunnel '"
-                    + host.name() + "/" + tunnelName + "' leads to '" + reached.ref() + "'");
+                    + tunnelRef + "' leads to '" + reached.ref() + "'" + fix);
         }
+    }
+
+    /** The server end that forwards to {@code master}, as a client end names it ("master/bayes"). */
+    private Optional<String> serverEndOf(Instance master) {
+        return topology.hostOf(master).tunnels().stream()
+                .filter(t -> t.to().filter(master.name()::equals).isPresent())
+                .map(t -> t.ref().toString()).findFirst();
+    }
+
+    /** " (client: master/bayes)", or what is missing on the master's side for there to be one. */
+    private String clientFix(Instance master) {
+        return serverEndOf(master).map(ref -> " (client: " + ref + ")").orElseGet(() -> "; " + noServerEnd(master));
+    }
+
+    private static String noServerEnd(Instance master) {
+        return "host '" + master.host() + "' has no server end forwarding to '" + master.name() + "' yet: add under it"
+                + " tunnels: { TUNNEL: { accept: PORT, to: " + master.name() + " } }";
     }
 
     private List<String> hostNames() {

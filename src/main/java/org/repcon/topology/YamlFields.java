@@ -1,6 +1,7 @@
 package org.repcon.topology;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,24 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlFields {
 
-    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
+    /**
+     * Tags a plain value may carry. TIMESTAMP is here because the resolver gives it to unquoted
+     * dates on its own; the value is still read as text.
+     */
+    private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP);
 
     private final String file;
     private final String context;
     private final List<Problem> problems;
+    private final Node self;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    /** Known keys that an unknown key was probably meant to be: their absence is not reported twice. */
+    private final Set<String> misspelled = new HashSet<>();
+    /** The node was reported as no mapping at all: nothing in it can be said to be missing. */
+    private boolean unreadable;
 
-    private YamlFields(String file, String context, List<Problem> problems) {
+    private YamlFields(Node self, String file, String context, List<Problem> problems) {
+        this.self = self;
         this.file = file;
         this.context = context;
         this.problems = problems;
@@ -36,26 +47,23 @@ final class YamlFields {
 
     /** The mapping at {@code node}, or an empty one (with an error) when it is something else. */
     static YamlFields of(Node node, String file, String context, Set<String> allowed, List<Problem> problems) {
-        YamlFields fields = new YamlFields(file, context, problems);
-        if (node == null || isNull(node)) return fields;
-        if (!(node instanceof MappingNode mapping)) {
-            fields.error(node, context + " must be a mapping of keys to values");
-            return fields;
-        }
-        if (!mapping.getTag().equals(Tag.MAP)) {
-            fields.error(node, "tag " + mapping.getTag() + " is not allowed: topology files hold plain values only");
+        YamlFields fields = new YamlFields(node, file, context, problems);
+        MappingNode mapping = fields.mapping(node, context + " must be a mapping of keys to values");
+        if (mapping == null) {
+            fields.unreadable = node != null && !isNull(node);
             return fields;
         }
         for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                fields.error(tuple.getKeyNode(), "keys in " + context + " must be plain names");
-                continue;
-            }
+            ScalarNode keyNode = fields.key(tuple, "keys in " + context + " must be plain names");
+            if (keyNode == null) continue;
             String key = keyNode.getValue();
             if (!allowed.contains(key)) {
-                fields.error(keyNode, "unknown key '" + key + "' in " + context + Suggest.hint(key, allowed));
+                Optional<String> meant = Suggest.closest(key, allowed);
+                meant.ifPresent(fields.misspelled::add);
+                fields.error(keyNode, "unknown key '" + key + "' in " + context
+                        + meant.map(m -> " (did you mean '" + m + "'?)").orElse(""));
             } else if (fields.entries.containsKey(key)) {
-                fields.error(keyNode, "duplicate key '" + key + "' in " + context);
+                fields.error(keyNode, "duplicate key '" + key + "' in " + context + fields.firstAt(fields.entries.get(key)));
             } else {
                 fields.entries.put(key, tuple);
             }
@@ -65,23 +73,20 @@ final class YamlFields {
 
     /** Entries of a mapping whose keys are names chosen by the user (hosts, instances). */
     static Map<String, NodeTuple> namedEntries(Node node, String file, String context, List<Problem> problems) {
-        YamlFields fields = new YamlFields(file, context, problems);
+        YamlFields fields = new YamlFields(node, file, context, problems);
         Map<String, NodeTuple> named = new LinkedHashMap<>();
-        if (node == null || isNull(node)) return named;
-        if (!(node instanceof MappingNode mapping)) {
-            fields.error(node, context + " must be a mapping of names to definitions");
-            return named;
-        }
+        MappingNode mapping = fields.mapping(node, context + " must be a mapping of names to definitions");
+        if (mapping == null) return named;
         for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode) || keyNode.getValue().isBlank()) {
-                fields.error(tuple.getKeyNode(), "names in " + context + " must be plain, non-empty words");
-            } else if (!keyNode.getValue().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-                fields.error(keyNode, "name '" + keyNode.getValue() + "' in " + context
-                        + " may hold only letters, digits, '.', '_' and '-'");
-            } else if (named.containsKey(keyNode.getValue())) {
-                fields.error(keyNode, "duplicate name '" + keyNode.getValue() + "' in " + context);
+            ScalarNode keyNode = fields.key(tuple, "names in " + context + " must be plain, non-empty words");
+            if (keyNode == null) continue;
+            String name = keyNode.getValue();
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                fields.error(keyNode, "name '" + name + "' in " + context + " may hold only letters, digits, '.', '_' and '-'");
+            } else if (named.containsKey(name)) {
+                fields.error(keyNode, "duplicate name '" + name + "' in " + context + fields.firstAt(named.get(name)));
             } else {
-                named.put(keyNode.getValue(), tuple);
+                named.put(name, tuple);
             }
         }
         return named;
@@ -91,13 +96,18 @@ final class YamlFields {
         return entries.containsKey(key);
     }
 
+    /** Absent, and not because the user misspelled it (that error is already reported). */
+    boolean missing(String key) {
+        return !unreadable && !has(key) && !misspelled.contains(key);
+    }
+
     Optional<Node> node(String key) {
         return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
     }
 
-    /** Position of a key's value, or of the key itself for messages about its absence. */
+    /** Position of a key's value, or of the whole mapping for messages about a key's absence. */
     Position at(String key) {
-        return node(key).map(this::position).orElse(Position.unknown(file));
+        return node(key).or(() -> Optional.ofNullable(self)).map(this::position).orElse(new Position(file, 1, 1));
     }
 
     Position position(Node node) {
@@ -106,9 +116,9 @@ final class YamlFields {
 
     Optional<String> string(String key) {
         Optional<Node> node = node(key);
-        if (node.isEmpty() || isNull(node.get())) return Optional.empty();
-        if (node.get() instanceof ScalarNode scalar && checkTag(scalar)) return Optional.of(scalar.getValue());
-        if (!(node.get() instanceof ScalarNode)) error(node.get(), key + " in " + context + " must be a single value");
+        if (node.isEmpty() || isNull(node.get()) || !plain(node.get())) return Optional.empty();
+        if (node.get() instanceof ScalarNode scalar) return Optional.of(scalar.getValue());
+        error(node.get(), key + " in " + context + " must be a single value, not " + shape(node.get()));
         return Optional.empty();
     }
 
@@ -140,34 +150,36 @@ final class YamlFields {
     List<String> strings(String key) {
         Optional<Node> node = node(key);
         List<String> out = new ArrayList<>();
-        if (node.isEmpty() || isNull(node.get())) return out;
+        if (node.isEmpty() || isNull(node.get()) || !plain(node.get())) return out;
         if (node.get() instanceof ScalarNode) {
             string(key).ifPresent(out::add);
         } else if (node.get() instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
-                if (item instanceof ScalarNode s && checkTag(s)) out.add(s.getValue());
-                else if (!(item instanceof ScalarNode)) error(item, key + " in " + context + " must list plain values");
+                if (!plain(item)) continue;
+                if (item instanceof ScalarNode s) out.add(s.getValue());
+                else error(item, key + " in " + context + " must list single values, not " + shape(item));
             }
         } else {
-            error(node.get(), key + " in " + context + " must be a list of values");
+            error(node.get(), key + " in " + context + " must be a list of values, not " + shape(node.get()));
         }
         return out;
     }
 
-    /** A mapping of plain keys to plain values (redis settings, convention overrides). */
-    Map<String, Node> plainMap(String key) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        Optional<Node> node = node(key);
-        if (node.isEmpty() || isNull(node.get())) return out;
-        if (!(node.get() instanceof MappingNode mapping)) {
-            error(node.get(), key + " in " + context + " must be a mapping");
-            return out;
-        }
+    /** A mapping of plain keys to plain values (redis settings, convention overrides), keyed by name. */
+    Map<String, NodeTuple> plainMap(String key) {
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        MappingNode mapping = mapping(node(key).orElse(null), key + " in " + context + " must be a mapping of names to values");
+        if (mapping == null) return out;
         for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode k && tuple.getValueNode() instanceof ScalarNode v && checkTag(v)) {
-                if (out.put(k.getValue(), v) != null) error(k, "duplicate key '" + k.getValue() + "' in " + key);
+            ScalarNode k = key(tuple, "entries of " + key + " in " + context + " must be 'name: value'");
+            if (k == null || !plain(tuple.getValueNode())) continue;
+            if (!(tuple.getValueNode() instanceof ScalarNode)) {
+                error(tuple.getValueNode(), key + " '" + k.getValue() + "' in " + context + " must be a single value, not "
+                        + shape(tuple.getValueNode()));
+            } else if (out.containsKey(k.getValue())) {
+                error(k, "duplicate key '" + k.getValue() + "' in " + key + " of " + context + firstAt(out.get(k.getValue())));
             } else {
-                error(tuple.getKeyNode(), "entries of " + key + " in " + context + " must be 'name: value'");
+                out.put(k.getValue(), tuple);
             }
         }
         return out;
@@ -181,15 +193,53 @@ final class YamlFields {
         problems.add(Problem.error(at(key), message));
     }
 
-    void warning(String key, String message) {
-        problems.add(Problem.warning(at(key), message));
+    /** The node as a plain mapping, or null (with an error unless it is simply absent). */
+    private MappingNode mapping(Node node, String notAMapping) {
+        if (node == null || isNull(node)) return null;
+        boolean plain = plain(node);
+        if (plain && node instanceof MappingNode m) return m;
+        if (plain) error(node, notAMapping + ", not " + shape(node));
+        return null;
     }
 
-    /** Rejects explicit tags such as {@code !!java.io.File}: safe loading means plain data only. */
-    private boolean checkTag(ScalarNode node) {
-        if (PLAIN_TAGS.contains(node.getTag())) return true;
-        error(node, "tag " + node.getTag() + " is not allowed: topology files hold plain values only");
-        return false;
+    /** A tuple's key if it is a plain, non-empty word; otherwise reports it. */
+    private ScalarNode key(NodeTuple tuple, String notPlain) {
+        Node key = tuple.getKeyNode();
+        if (!plain(key)) return null;
+        if (key instanceof ScalarNode s && s.getTag().equals(Tag.MERGE)) {
+            error(key, "merge keys ('<<') are not supported in " + context + ": write the keys out");
+            return null;
+        }
+        if (key instanceof ScalarNode s && !s.getValue().isBlank()) return s;
+        error(key, notPlain);
+        return null;
+    }
+
+    /**
+     * Rejects explicit tags ({@code !!set}, {@code !custom}, ...): safe loading means plain data
+     * only. SnakeYAML itself already refuses global class tags such as {@code !!java.io.File}.
+     */
+    private boolean plain(Node node) {
+        Tag tag = node.getTag();
+        boolean ok = node instanceof ScalarNode ? SCALAR_TAGS.contains(tag) || tag.equals(Tag.MERGE)
+                : tag.equals(node instanceof MappingNode ? Tag.MAP : Tag.SEQ);
+        if (!ok) error(node, "tag " + shortTag(tag.getValue()) + " is not allowed: topology files hold plain values only");
+        return ok;
+    }
+
+    /** {@code !!set} rather than {@code tag:yaml.org,2002:set}: the tag as the user wrote it. */
+    static String shortTag(String tag) {
+        return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+    }
+
+    private static String shape(Node node) {
+        if (node instanceof MappingNode) return "a mapping";
+        if (node instanceof SequenceNode) return "a list";
+        return "a single value";
+    }
+
+    private String firstAt(NodeTuple first) {
+        return " (first at line " + (first.getKeyNode().getStartMark().getLine() + 1) + ")";
     }
 
     static boolean isNull(Node node) {

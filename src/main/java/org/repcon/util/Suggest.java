@@ -1,6 +1,7 @@
 package org.repcon.util;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" for names typed by hand: the closest candidate within a small edit distance. */
@@ -19,7 +20,15 @@ public final class Suggest {
             }
         }
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= allowed) return Optional.of(best);
+        return typed.length() < 3 ? Optional.empty() : shortestExtending(typed, candidates);
+    }
+
+    /** A name cut short ('maxmem', 'inst') is too far by edit distance but plainly meant. */
+    private static Optional<String> shortestExtending(String typed, Collection<String> candidates) {
+        String prefix = typed.toLowerCase();
+        return candidates.stream().filter(c -> c.toLowerCase().startsWith(prefix))
+                .min(Comparator.comparingInt(String::length));
     }
 
     /** " (did you mean 'x'?)" or the empty string. */

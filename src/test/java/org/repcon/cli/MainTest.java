@@ -1,0 +1,84 @@
+package org.repcon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line as a user meets it: version, help, usage mistakes, and validate over several files. */
+class MainTest {
+
+    private static final String FREEBSD = "sample-topologies/rspamd-freebsd.yaml";
+    private static final String DEBIAN = "sample-topologies/rspamd-debian.yaml";
+    private static final String BROKEN = "src/test/resources/topologies/broken/port-zero.yaml";
+
+    @Test
+    void versionNamesRepconAndJava() {
+        CliRunner.Result r = CliRunner.run("--version");
+        assertThat(r.exitCode()).isZero();
+        // The version Maven stamped in, not the "unknown" fallback.
+        assertThat(r.out().lines()).hasSize(2).first().asString().matches("repcon \\d+\\.\\d+\\.\\d+.*");
+        assertThat(r.out()).contains("Java " + System.getProperty("java.version"));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        CliRunner.Result r = CliRunner.run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: repcon").contains("validate", "generate-completion", "70 internal error",
+                "Nagios");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void anUnknownSubcommandIsOneLineWithADidYouMean() {
+        CliRunner.Result r = CliRunner.run("valdate", FREEBSD);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("repcon: Unmatched arguments from index 0: 'valdate', '" + FREEBSD
+                + "' (did you mean 'validate'?); see 'repcon --help'");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsOneLine() {
+        CliRunner.Result r = CliRunner.run("validate", "--frobnicate", FREEBSD);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("repcon: Unknown option: '--frobnicate'; see 'repcon validate --help'");
+        TopologyCorpusTest.assertNoStackTrace(r);
+    }
+
+    @Test
+    void aMisspelledGlobalOptionGetsADidYouMean() {
+        CliRunner.Result r = CliRunner.run("--verbos", "validate", FREEBSD);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().contains("(did you mean '--verbose'?)");
+    }
+
+    @Test
+    void validateWithoutFilesIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("validate");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("repcon: Missing required parameter: 'FILE'; see 'repcon validate --help'");
+    }
+
+    @Test
+    void validateChecksEveryFileAndSucceedsWhenAllAreValid() {
+        CliRunner.Result r = CliRunner.run("validate", FREEBSD, DEBIAN);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines()).containsExactly(FREEBSD + ": ok (2 hosts, 6 instances, 4 tunnels)",
+                DEBIAN + ": ok (3 hosts, 9 instances, 6 tunnels)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void validateFailsWhenAnyFileIsInvalidButStillChecksTheOthers() {
+        CliRunner.Result r = CliRunner.run("validate", FREEBSD, BROKEN, "no-such-topology.yaml", DEBIAN);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out().lines()).containsExactly(FREEBSD + ": ok (2 hosts, 6 instances, 4 tunnels)",
+                DEBIAN + ": ok (3 hosts, 9 instances, 6 tunnels)");
+        assertThat(r.err().lines()).containsExactly(
+                BROKEN + ":7:22: port in instance 'master/bayes': '0' is not a port (1-65535)",
+                "no-such-topology.yaml: no such file");
+        TopologyCorpusTest.assertNoStackTrace(r);
+    }
+}

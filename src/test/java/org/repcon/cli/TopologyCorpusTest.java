@@ -1,0 +1,73 @@
+package org.repcon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every file under topologies/broken holds one mistake and names, in its first line
+ * ({@code # expect: LINE:COLUMN: message}), the first error {@code repcon validate} must print for it.
+ */
+class TopologyCorpusTest {
+
+    private static final Path BROKEN = Path.of("src/test/resources/topologies/broken");
+    private static final Path OK = Path.of("src/test/resources/topologies/ok");
+
+    static List<Path> brokenFiles() throws IOException {
+        try (Stream<Path> files = Files.list(BROKEN)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void corpusCoversManyMistakes() throws IOException {
+        assertThat(brokenFiles()).hasSizeGreaterThanOrEqualTo(35);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void validateReportsTheExpectedFirstError(Path file) throws IOException {
+        String expected = header(file, "# expect: ");
+
+        CliRunner.Result result = CliRunner.run("validate", file.toString());
+
+        assertThat(result.exitCode()).as("exit code").isEqualTo(2);
+        assertThat(result.firstErrLine()).isEqualTo(file + ":" + expected);
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void aReplicatedCacheIsOnlyAWarning() throws IOException {
+        Path file = OK.resolve("replicated-cache.yaml");
+        String warning = header(file, "# expect-warning: ");
+
+        CliRunner.Result result = CliRunner.run("validate", file.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).containsExactly(file + ":" + warning, file + ": ok (2 hosts, 4 instances, 4 tunnels)");
+        assertThat(result.err()).isEmpty();
+        assertNoStackTrace(result);
+    }
+
+    static void assertNoStackTrace(CliRunner.Result result) {
+        for (String text : List.of(result.out(), result.err())) {
+            assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    /** The text after {@code prefix} on the file's line that starts with it. */
+    private static String header(Path file, String prefix) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> l.substring(prefix.length()))
+                .orElseThrow(() -> new AssertionError(file + " has no '" + prefix + "' line"));
+    }
+}

@@ -1,0 +1,195 @@
+package org.repcon.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repcon.util.Xdg;
+
+/** The sample topologies, loaded: counts, relations, and the defaults each platform fills in. */
+class TopologyLoaderTest {
+
+    private static final Path SAMPLES = Path.of("sample-topologies");
+    private static final Topology FREEBSD = TopologyLoader.load(SAMPLES.resolve("rspamd-freebsd.yaml"));
+    private static final Topology DEBIAN = TopologyLoader.load(SAMPLES.resolve("rspamd-debian.yaml"));
+    private static final Topology LAB = TopologyLoader.load(SAMPLES.resolve("lab.yaml"));
+
+    @Test
+    void countsHostsInstancesAndTunnels() {
+        assertThat(FREEBSD.counts()).isEqualTo("2 hosts, 6 instances, 4 tunnels");
+        assertThat(DEBIAN.counts()).isEqualTo("3 hosts, 9 instances, 6 tunnels");
+        assertThat(LAB.counts()).isEqualTo("3 hosts, 9 instances, 6 tunnels");
+        assertThat(List.of(FREEBSD, DEBIAN, LAB)).allSatisfy(t -> assertThat(t.warnings()).isEmpty());
+    }
+
+    @Test
+    void readsTheTutorialsInstances() {
+        Instance bayes = instance(FREEBSD, "master/bayes");
+        assertThat(bayes.kind()).isEqualTo(Kind.BAYES);
+        assertThat(bayes.port()).isEqualTo(6378);
+        assertThat(bayes.maxmemory()).map(Size::bytes).contains(600_000_000L);
+        assertThat(instance(FREEBSD, "master/redis").kind()).isEqualTo(Kind.CACHE);
+        assertThat(instance(FREEBSD, "replica/fuzzy").kind()).isEqualTo(Kind.FUZZY);
+        assertThat(FREEBSD.commonMaxmemory()).map(Size::text).contains("200M");
+    }
+
+    @Test
+    void answersWhoReplicatesFromWhomThroughWhat() {
+        Instance master = instance(DEBIAN, "master/bayes");
+        Instance edge1 = instance(DEBIAN, "edge1/bayes");
+        Instance edge2 = instance(DEBIAN, "edge2/bayes");
+
+        assertThat(DEBIAN.masterOf(edge1)).contains(master);
+        assertThat(DEBIAN.masterOf(master)).isEmpty();
+        assertThat(DEBIAN.replicasOf(master)).containsExactly(edge1, edge2);
+        assertThat(DEBIAN.replicasOf(edge1)).isEmpty();
+
+        Tunnel client = DEBIAN.replicationTunnel(edge1).orElseThrow();
+        assertThat(client.ref()).hasToString("edge1/bayes");
+        assertThat(client.accept()).isEqualTo(6478);
+        assertThat(DEBIAN.replicationTunnel(master)).isEmpty();
+        assertThat(DEBIAN.replicationTunnel(instance(DEBIAN, "edge1/redis"))).isEmpty();
+
+        Tunnel server = DEBIAN.serverOf(client).orElseThrow();
+        assertThat(server.ref()).hasToString("master/bayes");
+        assertThat(DEBIAN.destinationOf(client)).contains(master);
+        assertThat(DEBIAN.destinationOf(server)).contains(master);
+        assertThat(DEBIAN.clientsOf(server)).extracting(Tunnel::ref).extracting(Object::toString)
+                .containsExactly("edge1/bayes", "edge2/bayes");
+        assertThat(DEBIAN.destinationOf(DEBIAN.tunnel(ref("edge2/fuzzy")).orElseThrow()))
+                .contains(instance(DEBIAN, "master/fuzzy"));
+    }
+
+    @Test
+    void freebsdFollowsTheTutorialsPaths() {
+        Host master = FREEBSD.host("master").orElseThrow();
+        Instance bayes = instance(FREEBSD, "master/bayes");
+        assertThat(master.instancePath(bayes, Convention.INSTANCE_CONFIG)).isEqualTo("/usr/local/etc/redis-bayes.conf");
+        assertThat(master.instancePath(bayes, Convention.PIDFILE)).isEqualTo("/var/run/redis/bayes.pid");
+        assertThat(master.instancePath(bayes, Convention.LOGFILE)).isEqualTo("/var/log/redis/bayes.log");
+        assertThat(master.instancePath(bayes, Convention.DIR)).isEqualTo("/var/db/redis/bayes/");
+        assertThat(master.instancePath(bayes, Convention.DBFILENAME)).isEqualTo("bayes.rdb");
+        assertThat(master.path(Convention.COMMON_CONFIG, "")).contains("/usr/local/etc/redis.conf");
+        assertThat(master.path(Convention.STUNNEL_LOG, "")).isEmpty();
+        assertThat(master.serviceCommand(Convention.REDIS_SERVICE, "bayes", "start")).contains("service redis start bayes");
+        assertThat(master.access().method()).isEqualTo(Access.Method.SSH);
+        assertThat(master.loopback()).isEqualTo("localhost");
+        assertThat(master.bind()).containsExactly("127.0.0.1", "::1");
+        assertThat(master.pskIdentity()).isEqualTo("master");
+        assertThat(master.root()).isEqualTo("/");
+    }
+
+    @Test
+    void debianUsesSystemdAndEtcRedis() {
+        Host edge1 = DEBIAN.host("edge1").orElseThrow();
+        Instance bayes = instance(DEBIAN, "edge1/bayes");
+        assertThat(edge1.platform()).isEqualTo(Platform.DEBIAN);
+        assertThat(edge1.instancePath(bayes, Convention.INSTANCE_CONFIG)).isEqualTo("/etc/redis/redis-bayes.conf");
+        assertThat(edge1.instancePath(bayes, Convention.PIDFILE)).isEqualTo("/run/redis-bayes/redis-server.pid");
+        assertThat(edge1.instancePath(bayes, Convention.DIR)).isEqualTo("/var/lib/redis/bayes/");
+        assertThat(edge1.serviceCommand(Convention.REDIS_SERVICE, "bayes", "restart")).contains("systemctl restart redis-server@bayes");
+        assertThat(edge1.access().user()).contains("root");
+    }
+
+    @Test
+    void theLabLivesUnderTheStateDirectoryOnLoopbackAddresses() {
+        Path root = Xdg.stateHome().resolve("lab").resolve("lab");
+        Host replica1 = LAB.host("replica1").orElseThrow();
+        assertThat(replica1.root()).isEqualTo(root.toString());
+        assertThat(replica1.access().isLocal()).isTrue();
+        assertThat(replica1.loopback()).isEqualTo("127.0.0.3");
+        assertThat(replica1.bind()).containsExactly("127.0.0.3");
+        assertThat(replica1.instancePath(instance(LAB, "replica1/bayes"), Convention.INSTANCE_CONFIG))
+                .isEqualTo(root + "/replica1/etc/redis-bayes.conf");
+        assertThat(replica1.serviceCommand(Convention.REDIS_SERVICE, "bayes", "start")).isEmpty();
+        assertThat(LAB.secrets()).isEqualTo(root.resolve("secrets.psk"));
+    }
+
+    @Test
+    void withRootPlacesEveryPathUnderTheDirectory(@TempDir Path dir) {
+        Topology moved = FREEBSD.withRoot(dir);
+        Host master = moved.host("master").orElseThrow();
+        Instance bayes = instance(moved, "master/bayes");
+        assertThat(master.instancePath(bayes, Convention.INSTANCE_CONFIG)).isEqualTo(dir + "/usr/local/etc/redis-bayes.conf");
+        assertThat(master.instancePath(bayes, Convention.DIR)).isEqualTo(dir + "/var/db/redis/bayes/");
+        assertThat(master.instancePath(bayes, Convention.DBFILENAME)).isEqualTo("bayes.rdb");
+        assertThat(master.path(Convention.STUNNEL_CONFIG, "")).contains(dir + "/usr/local/etc/stunnel/stunnel.conf");
+        // Commands are not paths: they stay as they are.
+        assertThat(master.serviceCommand(Convention.REDIS_SERVICE, "bayes", "stop")).contains("service redis stop bayes");
+        assertThat(moved.counts()).isEqualTo(FREEBSD.counts());
+    }
+
+    @Test
+    void relativePathsAreRelativeToTheTopologyFile() {
+        Path dir = SAMPLES.toAbsolutePath().normalize();
+        assertThat(FREEBSD.secrets()).isEqualTo(dir.resolve("rspamd-stats.psk"));
+        assertThat(DEBIAN.secrets()).isEqualTo(dir.resolve("rspamd-stats-debian.psk"));
+    }
+
+    @Test
+    void passwordFilesAreRelativeToTheTopologyFileAndEnvironmentVariablesAreKeptByName(@TempDir Path dir) throws IOException {
+        Path file = write(dir.resolve("site/t.yaml"), """
+                name: t
+                secrets: ../keys/t.psk
+                hosts:
+                  master:
+                    address: master.example.com
+                    instances:
+                      bayes: { port: 6378, password_file: ../keys/bayes.pw }
+                      fuzzy: { port: 6377, password_env: FUZZY_PASSWORD }
+                      redis: { port: 6379, password_file: /etc/redis/redis.pw }
+                """);
+        Topology t = TopologyLoader.load(file);
+        assertThat(t.secrets()).isEqualTo(dir.resolve("keys/t.psk"));
+        assertThat(instance(t, "master/bayes").password()).contains(Secret.file(dir.resolve("keys/bayes.pw")));
+        assertThat(instance(t, "master/fuzzy").password()).contains(Secret.env("FUZZY_PASSWORD"));
+        assertThat(instance(t, "master/redis").password()).contains(Secret.file(Path.of("/etc/redis/redis.pw")));
+    }
+
+    @Test
+    void conventionsAreOverriddenByTheTopologyThenTheHostThenTheInstance(@TempDir Path dir) throws IOException {
+        Path file = write(dir.resolve("t.yaml"), """
+                name: t
+                platform: debian
+                conventions: { logfile: "/srv/log/{name}.log", pidfile: "/srv/run/{name}.pid" }
+                hosts:
+                  master:
+                    address: master.example.com
+                    conventions: { pidfile: "/opt/run/{host}-{name}.pid" }
+                    instances:
+                      bayes: { port: 6378, config: "/opt/etc/{name}.conf" }
+                  other:
+                    address: other.example.com
+                    platform: freebsd
+                    instances:
+                      bayes: { port: 6378 }
+                """);
+        Topology t = TopologyLoader.load(file);
+        Host master = t.host("master").orElseThrow();
+        Instance bayes = instance(t, "master/bayes");
+        assertThat(master.instancePath(bayes, Convention.LOGFILE)).isEqualTo("/srv/log/bayes.log");
+        assertThat(master.instancePath(bayes, Convention.PIDFILE)).isEqualTo("/opt/run/master-bayes.pid");
+        assertThat(master.instancePath(bayes, Convention.INSTANCE_CONFIG)).isEqualTo("/opt/etc/bayes.conf");
+        assertThat(master.instancePath(bayes, Convention.DIR)).isEqualTo("/var/lib/redis/bayes/");
+        // A host on another platform takes that platform's defaults, not the topology's overrides for Debian.
+        Host other = t.host("other").orElseThrow();
+        assertThat(other.instancePath(instance(t, "other/bayes"), Convention.LOGFILE)).isEqualTo("/var/log/redis/bayes.log");
+    }
+
+    private static Instance instance(Topology t, String ref) {
+        return t.instance(ref(ref)).orElseThrow();
+    }
+
+    private static InstanceRef ref(String text) {
+        return InstanceRef.parse(text).orElseThrow();
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+}
