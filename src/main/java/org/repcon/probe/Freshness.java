@@ -10,5 +10,10 @@ public enum Freshness {
     /** The previous probe of this target has not finished (a frozen host): this is the last finished result. */
     IN_FLIGHT,
     /** Not probed this time because the target keeps failing: this is its last (failed) result. */
-    BACKOFF
+    BACKOFF,
+    /**
+     * Not probed this time by design, and healthy when last probed: a tunnel's server end, probed sparingly
+     * while its client ends answer (see {@link ProbeOptions#serverTunnelInterval()}).
+     */
+    NOT_DUE
 }

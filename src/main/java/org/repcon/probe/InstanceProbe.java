@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.repcon.probe.InstanceSample.Status;
 import org.repcon.topology.Host;
@@ -143,15 +144,14 @@ final class InstanceProbe extends Target<InstanceSample> {
         if (e instanceof JedisConnectionException) {
             for (Throwable c : causes(e)) {
                 if (c instanceof SocketTimeoutException s) {
-                    boolean connecting = String.valueOf(s.getMessage()).toLowerCase().contains("connect");
+                    boolean connecting = String.valueOf(s.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
                     return InstanceSample.failed(ref, timeMs, Status.TIMEOUT, connecting
                             ? "connect timed out after " + options.connectTimeout().toMillis() + " ms"
                             : "no reply within " + options.readTimeout().toMillis() + " ms");
                 }
                 if (c instanceof ConnectException ce) {
-                    boolean refused = String.valueOf(ce.getMessage()).toLowerCase().contains("refused");
-                    return InstanceSample.failed(ref, timeMs, refused ? Status.REFUSED : Status.UNREACHABLE,
-                            refused ? "connection refused" : String.valueOf(ce.getMessage()));
+                    return Net.refused(ce) ? InstanceSample.failed(ref, timeMs, Status.REFUSED, "connection refused")
+                            : InstanceSample.failed(ref, timeMs, Status.UNREACHABLE, String.valueOf(ce.getMessage()));
                 }
                 if (c instanceof UnknownHostException u) {
                     return InstanceSample.failed(ref, timeMs, Status.UNREACHABLE, "unknown host " + u.getMessage());

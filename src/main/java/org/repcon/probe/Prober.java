@@ -2,6 +2,7 @@ package org.repcon.probe;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,7 +34,8 @@ import org.repcon.util.Log;
  * <p>Nothing slow holds up the rest: each target has at most one probe in flight (a target whose last
  * probe has not finished is carried into the snapshot as {@link Freshness#IN_FLIGHT}); a target whose
  * last probe timed out (frozen, say) is probed on a thread of its own and not waited for; a failing
- * target is retried with a short backoff while its failure stays in every snapshot.
+ * target is retried with a short backoff while its failure stays in every snapshot. A tunnel's server
+ * end is probed sparingly while its client ends answer (see {@link TunnelProbe} for why).
  *
  * <p>{@link #refresh()} probes on the prober's threads and waits for the answers; {@link #start} does
  * the same every interval on a thread of its own and hands each snapshot to the listeners. The
@@ -63,6 +65,15 @@ public final class Prober implements AutoCloseable {
         this.options = options;
         topology.instances().forEach(i -> instances.add(new InstanceProbe(i, topology.hostOf(i), transports, options)));
         topology.tunnels().forEach(t -> tunnels.add(new TunnelProbe(t, topology.hostOf(t), transports, options)));
+        // A server end is probed at full pace only while one of its client ends fails: that is when it tells
+        // "master's stunnel down" from "remote leg down".
+        Map<InstanceRef, TunnelProbe> tunnelByRef = new HashMap<>();
+        tunnels.forEach(t -> tunnelByRef.put(t.ref, t));
+        for (TunnelProbe server : tunnels) {
+            if (server.isServer()) {
+                server.watch(topology.clientsOf(server.tunnel()).stream().map(c -> tunnelByRef.get(c.ref())).toList());
+            }
+        }
         targets.addAll(instances);
         targets.addAll(tunnels);
         int threads = Math.max(1, Math.min(options.parallelism(), targets.size()));
@@ -83,7 +94,7 @@ public final class Prober implements AutoCloseable {
             long start = System.nanoTime();
             List<Future<?>> awaited = new ArrayList<>();
             for (Target<?> target : targets) {
-                if (!target.claim(start, options)) continue;
+                if (!target.claim(start, options, target.spacingNanos())) continue;
                 boolean suspect = target.suspect();
                 try {
                     Future<?> f = (suspect ? slow : fast).submit(target::run);
@@ -136,32 +147,39 @@ public final class Prober implements AutoCloseable {
 
     /**
      * Refreshes every interval on a thread of the prober's own (never the caller's), handing each snapshot to
-     * the listeners. A refresh that overruns the interval delays the next one; refreshes never overlap.
+     * the listeners. A refresh that overruns the interval is followed by the next at once, without catching up
+     * on the ticks it missed; refreshes never overlap.
      */
     public synchronized void start(ProbeListener listener) {
         if (closed) throw new IllegalStateException("prober is closed");
         addListener(listener);
         if (scheduler != null) return;
-        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemons("repcon-prober"));
-        s.setRemoveOnCancelPolicy(true);
-        s.scheduleAtFixedRate(this::tick, 0, options.interval().toNanos(), TimeUnit.NANOSECONDS);
-        scheduler = s;
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemons("repcon-prober"));
+        scheduler.execute(this::tick);
     }
 
     private void tick() {
-        // Nothing may escape: an exception would cancel every later run of a periodic task.
-        Snapshot snapshot;
+        long start = System.nanoTime();
         try {
-            snapshot = refresh();
-        } catch (IllegalStateException e) {
-            if (closed) return;
-            notifyFailure(e);
-            return;
+            deliver(refresh());
         } catch (RuntimeException e) {
+            // Nothing may escape: the schedule would end with it.
+            if (closed) return;
             LOG.log(Level.WARNING, "refresh failed", e);
             notifyFailure(e);
-            return;
         }
+        synchronized (this) {
+            if (closed) return;
+            long delay = Math.max(0, start + options.interval().toNanos() - System.nanoTime());
+            try {
+                scheduler.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+    }
+
+    private void deliver(Snapshot snapshot) {
         for (ProbeListener l : listeners) {
             try {
                 l.onSnapshot(snapshot);

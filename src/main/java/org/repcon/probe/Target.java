@@ -7,7 +7,7 @@ import org.repcon.util.Log;
 
 /**
  * One thing the prober probes (an instance or a tunnel end), with the state that keeps probes of it
- * from piling up: at most one in flight, and a backoff after failures. Thread-safe: claimed by the
+ * from piling up: at most one in flight, a backoff after failures, a spacing for those probed sparingly. Thread-safe: claimed by the
  * refreshing thread, run on a probe thread.
  */
 abstract class Target<S extends Sample<S>> {
@@ -37,16 +37,34 @@ abstract class Target<S extends Sample<S>> {
     /** The placeholder while the very first probe has not finished. */
     abstract S pending(long timeMs);
 
+    /**
+     * The least time between two probes while the target is healthy: 0 (every refresh) unless a target
+     * has a reason to be probed sparingly. Called outside this target's lock.
+     */
+    long spacingNanos() {
+        return 0;
+    }
+
+    /** Its last probe failed. */
+    synchronized boolean failing() {
+        return last != null && !last.ok();
+    }
+
     /** Releases a persistent connection, if the target keeps one. */
     void close() {
         closed = true;
     }
 
-    /** Takes the target for a probe in this refresh, unless one is still in flight or it is backing off. */
-    synchronized boolean claim(long nowNanos, ProbeOptions options) {
+    /**
+     * Takes the target for a probe in this refresh, unless one is still in flight, it is backing off after
+     * failures, or (healthy) its last probe was less than {@code spacingNanos} ago.
+     */
+    synchronized boolean claim(long nowNanos, ProbeOptions options, long spacingNanos) {
         if (inFlight) return false;
         long slack = options.interval().toNanos() / 4; // refreshes do not tick exactly on time
-        if (failures > 0 && nowNanos - lastStartNanos + slack < options.backoffNanos(failures)) return false;
+        long sinceLast = nowNanos - lastStartNanos + slack;
+        if (failures > 0 && sinceLast < options.backoffNanos(failures)) return false;
+        if (failures == 0 && last != null && sinceLast < spacingNanos) return false;
         inFlight = true;
         lastStartNanos = nowNanos;
         return true;
@@ -94,6 +112,6 @@ abstract class Target<S extends Sample<S>> {
             shown = true;
             return last;
         }
-        return last.carried(inFlight ? Freshness.IN_FLIGHT : Freshness.BACKOFF);
+        return last.carried(inFlight ? Freshness.IN_FLIGHT : failures > 0 ? Freshness.BACKOFF : Freshness.NOT_DUE);
     }
 }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.probe.TunnelSample.Ping;
 import org.repcon.topology.Host;
@@ -22,6 +23,11 @@ import org.repcon.util.RepconException;
  * {@code PING} sent to it comes back from the master's instance: {@code +PONG}, or an error reply such
  * as {@code -NOAUTH} (no password is sent: any Redis reply proves the path). A server end (on the
  * master) speaks TLS-PSK, which the JDK's TLS does not implement, so it gets a TCP connect only.
+ *
+ * <p>That connect-and-close costs the master's stunnel log an error line ({@code SSL_accept: ... unexpected
+ * eof}) and two notices per probe, and cannot tell a frozen stunnel from a live one (the kernel accepts for
+ * it). So a server end is probed every {@link ProbeOptions#serverTunnelInterval()} while its client ends'
+ * PINGs answer, which proves it works, and at every refresh once one of them fails.
  */
 final class TunnelProbe extends Target<TunnelSample> {
 
@@ -33,6 +39,8 @@ final class TunnelProbe extends Target<TunnelSample> {
     private final Host host;
     private final Transports transports;
     private final ProbeOptions options;
+    /** For a server end: its client ends in the topology. */
+    private List<TunnelProbe> clients = List.of();
 
     TunnelProbe(Tunnel tunnel, Host host, Transports transports, ProbeOptions options) {
         super(tunnel.ref());
@@ -40,6 +48,24 @@ final class TunnelProbe extends Target<TunnelSample> {
         this.host = host;
         this.transports = transports;
         this.options = options;
+    }
+
+    Tunnel tunnel() {
+        return tunnel;
+    }
+
+    boolean isServer() {
+        return tunnel.isServer();
+    }
+
+    void watch(List<TunnelProbe> clientEnds) {
+        clients = List.copyOf(clientEnds);
+    }
+
+    @Override
+    long spacingNanos() {
+        if (!tunnel.isServer() || clients.isEmpty() || clients.stream().anyMatch(Target::failing)) return 0;
+        return options.serverTunnelInterval().toNanos();
     }
 
     @Override
@@ -60,9 +86,8 @@ final class TunnelProbe extends Target<TunnelSample> {
             } catch (SocketTimeoutException e) {
                 return failed(timeMs, Connect.TIMEOUT, "connect timed out after " + options.connectTimeout().toMillis() + " ms");
             } catch (ConnectException e) {
-                boolean refused = String.valueOf(e.getMessage()).toLowerCase().contains("refused");
-                return failed(timeMs, refused ? Connect.REFUSED : Connect.UNREACHABLE,
-                        refused ? "connection refused" : String.valueOf(e.getMessage()));
+                return Net.refused(e) ? failed(timeMs, Connect.REFUSED, "connection refused")
+                        : failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage()));
             } catch (IOException e) {
                 return failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage()));
             }

@@ -7,7 +7,7 @@ import java.util.List;
  * What a command did.
  *
  * @param exitCode the process's exit status; 127 when it could not be started
- * @param timedOut the timeout passed and the process was killed (exitCode is then the kill's status)
+ * @param timedOut the timeout passed and the process was killed (exitCode is then the kill's status, or -1)
  * @param truncated stdout or stderr was longer than the bound and was cut
  */
 public record ExecResult(List<String> argv, int exitCode, String stdout, String stderr, boolean timedOut,

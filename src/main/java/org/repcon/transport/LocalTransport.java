@@ -1,6 +1,7 @@
 package org.repcon.transport;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,9 @@ public final class LocalTransport implements Transport {
     static final int MAX_TAIL_BYTES = 1 << 20;
     /** A tail reads about this much per requested line (log lines are ~100 bytes; room for long ones). */
     static final int TAIL_BYTES_PER_LINE = 512;
+
+    /** How long output pumps may take to finish after the command ended. */
+    private static final long DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private static final Logger LOG = Log.get(LocalTransport.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -48,11 +53,10 @@ public final class LocalTransport implements Transport {
     public ExecResult exec(List<String> argv, Duration timeout) {
         if (pumps.isShutdown()) throw new IllegalStateException("local transport is closed");
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
         Process process;
         try {
             ProcessBuilder pb = new ProcessBuilder(argv);
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             process = pb.start();
         } catch (IOException | RuntimeException e) {
             return new ExecResult(argv, 127, "", "cannot run " + argv.get(0) + ": " + e.getMessage(), false, false,
@@ -64,7 +68,7 @@ public final class LocalTransport implements Transport {
         Future<?> errPump = pumps.submit(() -> err.drain(process.getErrorStream()));
         boolean timedOut = false;
         try {
-            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 timedOut = true;
                 kill(process);
             }
@@ -73,10 +77,10 @@ public final class LocalTransport implements Transport {
             Thread.currentThread().interrupt();
             timedOut = true;
         }
-        // A child that outlives the command (a daemon that kept our pipe) must not hold us past the deadline.
-        long grace = Math.max(TimeUnit.MILLISECONDS.toNanos(200), deadline - System.nanoTime());
-        await(outPump, grace);
-        await(errPump, TimeUnit.MILLISECONDS.toNanos(50));
+        // Once the command has ended, what it wrote sits in the pipe and drains at once. A child that outlives
+        // it holding the pipe (a daemon started carelessly) must not hold the caller, so the wait is short.
+        await(outPump, DRAIN_NANOS);
+        await(errPump, DRAIN_NANOS);
         int exit = process.isAlive() ? -1 : process.exitValue();
         ExecResult result = new ExecResult(argv, exit, out.text(), err.text(), timedOut, out.truncated() || err.truncated(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -98,10 +102,11 @@ public final class LocalTransport implements Transport {
         try {
             pump.get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            // The pump stays blocked on the pipe until the child holding it lets go; the caller does not wait.
             pump.cancel(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             LOG.fine(() -> "exec: output pump failed: " + e.getCause());
         }
     }

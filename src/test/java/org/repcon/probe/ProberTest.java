@@ -300,6 +300,48 @@ class ProberTest {
     }
 
     @Test
+    void aServerEndIsProbedSparinglyWhileItsClientEndAnswers() {
+        RedisProcess bayes = redis();
+        TcpRelay server = closing(TcpRelay.forwardingTo(bayes.port()));
+        TcpRelay client = closing(TcpRelay.forwardingTo(bayes.port()));
+        Topology topology = TestTopology.lab(dir, """
+                  master:
+                    address: 127.0.0.1
+                    instances:
+                      bayes: { port: %d }
+                    tunnels:
+                      bayes: { accept: %d, to: bayes }
+                  replica:
+                    address: 127.0.0.2
+                    loopback: 127.0.0.1
+                    instances:
+                      bayes: { port: %d, replicaof: master/bayes }
+                    tunnels:
+                      bayes: { accept: %d, client: master/bayes }
+                """.formatted(bayes.port(), server.port(), RedisProcess.freePort(), client.port()));
+        Prober prober = prober(topology);
+        InstanceRef serverEnd = ref("master/bayes");
+        InstanceRef clientEnd = ref("replica/bayes");
+
+        Snapshot first = prober.refresh();
+        Snapshot second = prober.refresh();
+        client.close(); // the replica's stunnel stops
+        Snapshot third = prober.refresh();
+        Snapshot fourth = prober.refresh();
+
+        assertThat(first.tunnel(serverEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(first.tunnel(clientEnd).orElseThrow().ping()).isEqualTo(Ping.PONG);
+        TunnelSample rested = second.tunnel(serverEnd).orElseThrow();
+        assertThat(rested.freshness()).isEqualTo(Freshness.NOT_DUE);
+        assertThat(rested.ok()).isTrue();
+        assertThat(second.tunnel(clientEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(third.tunnel(clientEnd).orElseThrow().connect()).isEqualTo(Connect.REFUSED);
+        // Once a client end fails, its server end is probed at every refresh to place the fault.
+        assertThat(fourth.tunnel(serverEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(fourth.tunnel(serverEnd).orElseThrow().connect()).isEqualTo(Connect.OK);
+    }
+
+    @Test
     void hostsWithoutATransportAreUnreachableNotFatal() {
         Topology topology = TopologyLoader.parse("""
                 name: remote
