@@ -40,7 +40,7 @@ final class InstanceProbe extends Target<InstanceSample> {
     private volatile Jedis jedis;
 
     InstanceProbe(Instance instance, Host host, Transports transports, ProbeOptions options) {
-        super(instance.ref());
+        super("instance", instance.ref());
         this.instance = instance;
         this.host = host;
         this.transports = transports;
@@ -57,7 +57,7 @@ final class InstanceProbe extends Target<InstanceSample> {
             // A kept connection that fails at once was closed on the other side (a restart, an idle timeout):
             // that says nothing about the instance now, so try once on a fresh one. A timeout is the answer.
             if (!reused || isTimeout(e)) return classify(timeMs, e);
-            LOG.fine(() -> ref + ": kept connection failed (" + e.getMessage() + "), reconnecting");
+            LOG.fine(() -> label + ": kept connection failed (" + e.getMessage() + "), reconnecting");
         } catch (RuntimeException e) {
             return classify(timeMs, e);
         }
@@ -161,7 +161,7 @@ final class InstanceProbe extends Target<InstanceSample> {
             if (m.startsWith("Unexpected end of stream")) m = "connection closed by the server";
             return InstanceSample.failed(ref, timeMs, Status.PROTOCOL, m);
         }
-        LOG.warning(() -> ref + ": unexpected " + e);
+        LOG.warning(() -> label + ": unexpected " + e);
         return unexpected(timeMs, e);
     }
 

@@ -15,6 +15,8 @@ abstract class Target<S extends Sample<S>> {
     private static final Logger LOG = Log.get(Target.class);
 
     final InstanceRef ref;
+    /** "instance master/bayes" or "tunnel master/bayes": an instance and a tunnel may share a ref. */
+    final String label;
     volatile boolean closed;
 
     private S last;
@@ -24,8 +26,9 @@ abstract class Target<S extends Sample<S>> {
     private int failures;
     private long lastStartNanos;
 
-    Target(InstanceRef ref) {
+    Target(String kind, InstanceRef ref) {
         this.ref = ref;
+        this.label = kind + " " + ref;
     }
 
     /** One probe, on a probe thread, bounded by the timeouts. Failures are samples, not exceptions. */
@@ -84,8 +87,8 @@ abstract class Target<S extends Sample<S>> {
         S result = probeSafely();
         synchronized (this) {
             // Log changes only: a dead instance must not write a line per second.
-            if (!result.ok() && (last == null || last.ok())) LOG.info(() -> ref + ": " + result.summary());
-            if (result.ok() && last != null && !last.ok()) LOG.info(() -> ref + ": answers again");
+            if (!result.ok() && (last == null || last.ok())) LOG.info(() -> label + ": " + result.summary());
+            if (result.ok() && last != null && !last.ok()) LOG.info(() -> label + ": answers again");
             last = result;
             shown = false;
             failures = result.ok() ? 0 : failures + 1;
@@ -97,7 +100,7 @@ abstract class Target<S extends Sample<S>> {
         try {
             return probe();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "probe of " + ref + " failed unexpectedly", e);
+            LOG.log(Level.WARNING, "probe of " + label + " failed unexpectedly", e);
             return unexpected(System.currentTimeMillis(), e);
         }
     }

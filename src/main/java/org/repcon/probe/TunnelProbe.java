@@ -43,7 +43,7 @@ final class TunnelProbe extends Target<TunnelSample> {
     private List<TunnelProbe> clients = List.of();
 
     TunnelProbe(Tunnel tunnel, Host host, Transports transports, ProbeOptions options) {
-        super(tunnel.ref());
+        super("tunnel", tunnel.ref());
         this.tunnel = tunnel;
         this.host = host;
         this.transports = transports;

@@ -225,6 +225,10 @@ class ProberTest {
         assertThat(unreadable.status()).isEqualTo(Status.AUTH_FAILED);
         assertThat(unreadable.message()).contains("cannot read").contains("no-such.pw");
 
+        // Rejected connections are closed, not leaked: the only client left is the one asking.
+        try (Jedis admin = wrong.client()) {
+            assertThat(admin.info("clients")).contains("connected_clients:1\r\n");
+        }
         try (Jedis admin = good.client()) {
             String stats = admin.info("commandstats");
             // AUTH twice: once by the prober on connecting, once by this admin connection.
@@ -358,6 +362,54 @@ class ProberTest {
 
         assertThat(s.status()).isEqualTo(Status.UNREACHABLE);
         assertThat(s.message()).isEqualTo("host mx: ssh access comes with a later version");
+    }
+
+    @Test
+    void aFrozenMasterBehindATunnelShowsInBackgroundModeWithinSeconds() throws InterruptedException {
+        RedisProcess master = redis();
+        TcpRelay tunnel = closing(TcpRelay.forwardingTo(master.port()));
+        Topology topology = TestTopology.lab(dir, """
+                  master:
+                    address: 127.0.0.1
+                    instances:
+                      bayes: { port: %d }
+                    tunnels:
+                      bayes: { accept: %d, to: bayes }
+                  replica:
+                    address: 127.0.0.2
+                    loopback: 127.0.0.1
+                    instances:
+                      redis: { port: %d }
+                    tunnels:
+                      bayes: { accept: %d, client: master/bayes }
+                """.formatted(master.port(), RedisProcess.freePort(), RedisProcess.freePort(), tunnel.port()));
+        Prober prober = prober(topology);
+        BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
+        prober.start(snapshots::add);
+        Snapshot healthy = snapshots.poll(5, TimeUnit.SECONDS);
+        assertThat(healthy).isNotNull();
+        assertThat(healthy.tunnel(ref("replica/bayes")).orElseThrow().ping()).isEqualTo(Ping.PONG);
+
+        master.freeze();
+        long frozenAt = System.nanoTime();
+        boolean instanceSeen = false;
+        boolean tunnelSeen = false;
+        long deadline = frozenAt + GENEROUS.toNanos();
+        while (!(instanceSeen && tunnelSeen) && System.nanoTime() < deadline) {
+            Snapshot s = snapshots.poll(100, TimeUnit.MILLISECONDS);
+            if (s == null) continue;
+            long ms = (System.nanoTime() - frozenAt) / 1_000_000;
+            if (!instanceSeen && s.instance(ref("master/bayes")).orElseThrow().timedOut()) {
+                instanceSeen = true;
+                System.out.println("frozen instance reported after " + ms + " ms");
+            }
+            if (!tunnelSeen && s.tunnel(ref("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT) {
+                tunnelSeen = true;
+                System.out.println("PING through the tunnel to the frozen master reported after " + ms + " ms");
+            }
+        }
+        assertThat(instanceSeen).as("frozen instance reported within " + GENEROUS).isTrue();
+        assertThat(tunnelSeen).as("hung path through the tunnel reported within " + GENEROUS).isTrue();
     }
 
     @Test
