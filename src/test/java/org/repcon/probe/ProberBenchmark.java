@@ -47,7 +47,7 @@ class ProberBenchmark {
         try (Transports transports = new Transports(topology);
              Prober prober = new Prober(topology, transports, ProbeOptions.defaults().withParallelism(parallelism))) {
             Snapshot first = prober.refresh(); // connects
-            for (int i = 0; i < 30; i++) prober.refresh(); // JIT warm-up
+            for (int i = 0; i < 100; i++) prober.refresh(); // JIT warm-up
             long[] micros = new long[100];
             for (int i = 0; i < micros.length; i++) {
                 Snapshot s = prober.refresh();
