@@ -1,0 +1,183 @@
+package org.repcon.probe;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One INFO reply, parsed: sections in the server's order, each with its fields in order, plus the
+ * typed pieces repcon reasons about. Immutable. Every accessor answers "absent" rather than throwing
+ * when a field is missing or malformed, because INFO differs between versions and may be cut short.
+ */
+public final class Info {
+
+    public static final Info EMPTY = new Info(Map.of(), List.of(), List.of(), 0);
+
+    private final Map<String, Map<String, String>> sections;
+    /** Every field by name across sections (names do not repeat across sections in practice; first wins). */
+    private final Map<String, String> fields;
+    private final List<ReplicaEntry> replicas;
+    private final List<String> problems;
+    private final int skippedLines;
+
+    Info(Map<String, Map<String, String>> sections, List<ReplicaEntry> replicas, List<String> problems, int skippedLines) {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        Map<String, String> flat = new LinkedHashMap<>();
+        sections.forEach((name, section) -> {
+            copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(section)));
+            section.forEach(flat::putIfAbsent);
+        });
+        this.sections = Collections.unmodifiableMap(copy);
+        this.fields = Collections.unmodifiableMap(flat);
+        this.replicas = List.copyOf(replicas);
+        this.problems = List.copyOf(problems);
+        this.skippedLines = skippedLines;
+    }
+
+    /** Section name ("Replication", as the server writes it) to its fields, both in the server's order. */
+    public Map<String, Map<String, String>> sections() {
+        return sections;
+    }
+
+    /** All fields by name, in order. */
+    public Map<String, String> fields() {
+        return fields;
+    }
+
+    public Optional<String> string(String field) {
+        return Optional.ofNullable(fields.get(field));
+    }
+
+    /** A field of one section; the section name is matched ignoring case. */
+    public Optional<String> string(String section, String field) {
+        for (Map.Entry<String, Map<String, String>> e : sections.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(section)) return Optional.ofNullable(e.getValue().get(field));
+        }
+        return Optional.empty();
+    }
+
+    public OptionalLong longValue(String field) {
+        return parseLong(fields.get(field));
+    }
+
+    public OptionalDouble doubleValue(String field) {
+        String v = fields.get(field);
+        if (v == null || !isDecimal(v)) return OptionalDouble.empty();
+        return OptionalDouble.of(Double.parseDouble(v));
+    }
+
+    /** {@code 1} is true, {@code 0} false, anything else absent. */
+    public Optional<Boolean> flag(String field) {
+        String v = fields.get(field);
+        return "1".equals(v) ? Optional.of(true) : "0".equals(v) ? Optional.of(false) : Optional.empty();
+    }
+
+    public Role role() {
+        return string("role").map(Role::of).orElse(Role.UNKNOWN);
+    }
+
+    /** Master side: the replicas connected to this instance ({@code slaveN} lines), in index order. */
+    public List<ReplicaEntry> replicas() {
+        return replicas;
+    }
+
+    /** Replica side: the link to the master; empty unless the role is a replica. */
+    public Optional<MasterLink> masterLink() {
+        if (role() != Role.REPLICA) return Optional.empty();
+        return Optional.of(new MasterLink(
+                string("master_host").orElse(""),
+                intValue("master_port"),
+                "up".equals(fields.get("master_link_status")),
+                nonNegative(longValue("master_last_io_seconds_ago")),
+                flag("master_sync_in_progress").orElse(false),
+                longValue("master_link_down_since_seconds"),
+                positive(longValue("master_sync_total_bytes")),
+                longValue("master_sync_read_bytes"),
+                flag("slave_read_only")));
+    }
+
+    /** The replication id of the stream this instance's offsets count in (a replica carries its master's). */
+    public Optional<String> replid() {
+        return string("master_replid");
+    }
+
+    /** How far this instance has got in its replication stream: slave_repl_offset on a replica, else master_repl_offset. */
+    public OptionalLong replOffset() {
+        return role() == Role.REPLICA ? longValue("slave_repl_offset") : longValue("master_repl_offset");
+    }
+
+    /**
+     * Bytes this replica is behind {@code master}: the master's offset minus this one's, when both speak of
+     * the same replication id (otherwise the offsets count different streams). Never negative: the two INFO
+     * replies are not taken at the same instant.
+     */
+    public OptionalLong bytesBehind(Info master) {
+        if (role() != Role.REPLICA || master.role() != Role.MASTER) return OptionalLong.empty();
+        if (replid().isEmpty() || !replid().equals(master.replid())) return OptionalLong.empty();
+        OptionalLong mine = replOffset();
+        OptionalLong theirs = master.longValue("master_repl_offset");
+        if (mine.isEmpty() || theirs.isEmpty()) return OptionalLong.empty();
+        return OptionalLong.of(Math.max(0, theirs.getAsLong() - mine.getAsLong()));
+    }
+
+    /** What the parser skipped and why (capped; see {@link #skippedLines()} for the count). */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public int skippedLines() {
+        return skippedLines;
+    }
+
+    private OptionalInt intValue(String field) {
+        OptionalLong v = longValue(field);
+        return v.isPresent() && v.getAsLong() >= 0 && v.getAsLong() <= 65535 ? OptionalInt.of((int) v.getAsLong())
+                : OptionalInt.empty();
+    }
+
+    private static OptionalLong nonNegative(OptionalLong v) {
+        return v.isPresent() && v.getAsLong() >= 0 ? v : OptionalLong.empty();
+    }
+
+    private static OptionalLong positive(OptionalLong v) {
+        return v.isPresent() && v.getAsLong() > 0 ? v : OptionalLong.empty();
+    }
+
+    static OptionalLong parseLong(String v) {
+        if (v == null || v.isEmpty() || v.length() > 20) return OptionalLong.empty();
+        try {
+            return OptionalLong.of(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Plain decimal notation only: Double.parseDouble also takes "NaN", "0x1p3" and "1f". */
+    private static boolean isDecimal(String v) {
+        if (v.isEmpty() || v.length() > 40) return false;
+        int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+        boolean digits = false;
+        boolean dot = false;
+        for (; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits;
+    }
+
+    @Override
+    public String toString() {
+        return "Info[" + role() + ", " + fields.size() + " fields" + (skippedLines > 0 ? ", " + skippedLines + " skipped" : "") + "]";
+    }
+}

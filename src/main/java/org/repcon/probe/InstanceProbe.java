@@ -1,0 +1,212 @@
+package org.repcon.probe;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.repcon.probe.InstanceSample.Status;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.topology.Secret;
+import org.repcon.transport.Transports;
+import org.repcon.util.Log;
+import org.repcon.util.RepconException;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * Probes one instance with INFO over a connection kept between refreshes, so that a refresh costs one
+ * round trip; AUTH is sent only when (re)connecting.
+ */
+final class InstanceProbe extends Target<InstanceSample> {
+
+    private static final Logger LOG = Log.get(InstanceProbe.class);
+
+    private final Instance instance;
+    private final Host host;
+    private final Transports transports;
+    private final ProbeOptions options;
+    /** Used by one probe at a time (the in-flight rule); volatile for close() from another thread. */
+    private volatile Jedis jedis;
+
+    InstanceProbe(Instance instance, Host host, Transports transports, ProbeOptions options) {
+        super("instance", instance.ref());
+        this.instance = instance;
+        this.host = host;
+        this.transports = transports;
+        this.options = options;
+    }
+
+    @Override
+    InstanceSample probe() {
+        long timeMs = System.currentTimeMillis();
+        boolean reused = jedis != null;
+        try {
+            return attempt(timeMs);
+        } catch (JedisConnectionException e) {
+            // A kept connection that fails at once was closed on the other side (a restart, an idle timeout):
+            // that says nothing about the instance now, so try once on a fresh one. A timeout is the answer.
+            if (!reused || isTimeout(e)) return classify(timeMs, e);
+            LOG.fine(() -> label + ": kept connection failed (" + e.getMessage() + "), reconnecting");
+        } catch (RuntimeException e) {
+            return classify(timeMs, e);
+        }
+        try {
+            return attempt(timeMs);
+        } catch (RuntimeException e) {
+            return classify(timeMs, e);
+        }
+    }
+
+    private InstanceSample attempt(long timeMs) {
+        try {
+            Jedis j = jedis;
+            if (j == null) {
+                j = connect();
+                jedis = j;
+                if (closed) throw new Failure(Status.UNREACHABLE, "prober closed");
+            }
+            long start = System.nanoTime();
+            String text = j.info();
+            long rttMicros = (System.nanoTime() - start) / 1000;
+            return InstanceSample.ok(ref, timeMs, InfoParser.parse(text), rttMicros);
+        } catch (RuntimeException e) {
+            drop(); // after any failure the connection's state is unknown; the next probe starts clean
+            throw e;
+        }
+    }
+
+    private Jedis connect() {
+        InetSocketAddress address;
+        try {
+            address = transports.of(host).reach(host.loopback(), instance.port());
+        } catch (RepconException e) {
+            throw new Failure(Status.UNREACHABLE, e.getMessage());
+        }
+        String password;
+        try {
+            password = instance.password().map(Secret::reveal).orElse(null);
+        } catch (RepconException e) {
+            throw new Failure(Status.AUTH_FAILED, e.getMessage());
+        }
+        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) options.connectTimeout().toMillis())
+                .socketTimeoutMillis((int) options.readTimeout().toMillis())
+                .password(password)
+                // No CLIENT SETINFO on connect: AUTH is the only extra round trip a (re)connect costs.
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                .build();
+        // The constructor connects and authenticates.
+        return new Jedis(new HostAndPort(address.getHostString(), address.getPort()), config);
+    }
+
+    private void drop() {
+        Jedis j = jedis;
+        jedis = null;
+        if (j != null) {
+            try {
+                j.close();
+            } catch (RuntimeException e) {
+                // already broken
+            }
+        }
+    }
+
+    @Override
+    void close() {
+        super.close();
+        drop(); // also unblocks a probe stuck reading from a frozen instance
+    }
+
+    @Override
+    InstanceSample unexpected(long timeMs, RuntimeException e) {
+        return InstanceSample.failed(ref, timeMs, Status.UNREACHABLE, "probe failed: " + e);
+    }
+
+    @Override
+    InstanceSample pending(long timeMs) {
+        return InstanceSample.pending(ref, timeMs);
+    }
+
+    private InstanceSample classify(long timeMs, RuntimeException e) {
+        if (e instanceof Failure f) return InstanceSample.failed(ref, timeMs, f.status, f.getMessage());
+        if (e instanceof JedisDataException d) return errorReply(timeMs, String.valueOf(d.getMessage()));
+        if (e instanceof JedisConnectionException) {
+            for (Throwable c : causes(e)) {
+                if (c instanceof SocketTimeoutException s) {
+                    boolean connecting = String.valueOf(s.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+                    return InstanceSample.failed(ref, timeMs, Status.TIMEOUT, connecting
+                            ? "connect timed out after " + options.connectTimeout().toMillis() + " ms"
+                            : "no reply within " + options.readTimeout().toMillis() + " ms");
+                }
+                if (c instanceof ConnectException ce) {
+                    return Net.refused(ce) ? InstanceSample.failed(ref, timeMs, Status.REFUSED, "connection refused")
+                            : InstanceSample.failed(ref, timeMs, Status.UNREACHABLE, String.valueOf(ce.getMessage()));
+                }
+                if (c instanceof UnknownHostException u) {
+                    return InstanceSample.failed(ref, timeMs, Status.UNREACHABLE, "unknown host " + u.getMessage());
+                }
+            }
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith("Unexpected end of stream")) m = "connection closed by the server";
+            return InstanceSample.failed(ref, timeMs, Status.PROTOCOL, m);
+        }
+        LOG.warning(() -> label + ": unexpected " + e);
+        return unexpected(timeMs, e);
+    }
+
+    /** An error reply, to AUTH on connect or to INFO: which of them matters for the status. */
+    private InstanceSample errorReply(long timeMs, String m) {
+        Status status;
+        if (m.startsWith("NOAUTH")) {
+            status = Status.AUTH_REQUIRED;
+        } else if (m.startsWith("WRONGPASS") || m.startsWith("NOPERM") || m.contains("invalid password")
+                || m.contains("without any password configured")) {
+            status = Status.AUTH_FAILED;
+        } else {
+            status = Status.PROTOCOL;
+        }
+        return InstanceSample.failed(ref, timeMs, status, m);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        return causes(e).stream().anyMatch(SocketTimeoutException.class::isInstance);
+    }
+
+    /**
+     * The exception, its causes and what they suppressed, breadth first: Jedis reports a failed connect as
+     * "Failed to connect to host:port." with the real reason (refused, timed out) only as a suppressed exception.
+     */
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> all = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
+        while (!todo.isEmpty() && all.size() < 20) {
+            Throwable t = todo.removeFirst();
+            if (all.contains(t)) continue;
+            all.add(t);
+            if (t.getCause() != null) todo.add(t.getCause());
+            todo.addAll(List.of(t.getSuppressed()));
+        }
+        return all;
+    }
+
+    /** A failure whose status is known where it happens; no stack trace, it is an answer, not a bug. */
+    private static final class Failure extends RuntimeException {
+        final Status status;
+
+        Failure(Status status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+}

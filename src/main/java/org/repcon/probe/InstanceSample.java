@@ -1,0 +1,67 @@
+package org.repcon.probe;
+
+import java.util.Optional;
+import org.repcon.topology.InstanceRef;
+
+/**
+ * One INFO probe of one instance.
+ *
+ * @param timeMs wall-clock time (ms) the probe started
+ * @param info the parsed reply when the status is OK
+ * @param rttMicros the INFO round trip alone (not connecting or AUTH), when OK
+ * @param message a short human reason when not OK ("connection refused", "read timed out after 1000 ms")
+ */
+public record InstanceSample(InstanceRef instance, long timeMs, Status status, Optional<Info> info, long rttMicros,
+                             String message, Freshness freshness) implements Sample<InstanceSample> {
+
+    public enum Status {
+        OK,
+        /** Nothing listens on the port: the instance is not running. */
+        REFUSED,
+        /** Connecting or the reply took longer than the timeout: a frozen process, or a hung host or forward. */
+        TIMEOUT,
+        /** The instance requires a password and the topology gives none (NOAUTH). */
+        AUTH_REQUIRED,
+        /** The password was rejected, could not be read, or the instance has none set. */
+        AUTH_FAILED,
+        /** Something answered, but not with INFO: another program, an error reply, a connection closed mid-reply. */
+        PROTOCOL,
+        /** The host cannot be reached at all: unknown name, no route, no transport for it. */
+        UNREACHABLE,
+        /** Never probed to the end yet. */
+        PENDING
+    }
+
+    public static InstanceSample ok(InstanceRef instance, long timeMs, Info info, long rttMicros) {
+        return new InstanceSample(instance, timeMs, Status.OK, Optional.of(info), rttMicros, "", Freshness.FRESH);
+    }
+
+    public static InstanceSample failed(InstanceRef instance, long timeMs, Status status, String message) {
+        return new InstanceSample(instance, timeMs, status, Optional.empty(), 0, message, Freshness.FRESH);
+    }
+
+    static InstanceSample pending(InstanceRef instance, long timeMs) {
+        return new InstanceSample(instance, timeMs, Status.PENDING, Optional.empty(), 0, "no answer yet",
+                Freshness.IN_FLIGHT);
+    }
+
+    @Override
+    public boolean ok() {
+        return status == Status.OK;
+    }
+
+    @Override
+    public boolean timedOut() {
+        return status == Status.TIMEOUT;
+    }
+
+    @Override
+    public String summary() {
+        return status == Status.OK ? "OK in " + rttMicros + " us" : status + ": " + message;
+    }
+
+    @Override
+    public InstanceSample carried(Freshness f) {
+        return new InstanceSample(instance, timeMs, status, info, rttMicros, message, f);
+    }
+}

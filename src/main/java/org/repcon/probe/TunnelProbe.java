@@ -1,0 +1,151 @@
+package org.repcon.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.repcon.probe.TunnelSample.Connect;
+import org.repcon.probe.TunnelSample.Ping;
+import org.repcon.topology.Host;
+import org.repcon.topology.Tunnel;
+import org.repcon.transport.Transports;
+import org.repcon.util.RepconException;
+
+/**
+ * Probes one stunnel end with a fresh TCP connection each time: a kept connection would only prove a
+ * path that already existed, while the question is whether stunnel can open one now.
+ *
+ * <p>A client end (on a replica) accepts plain TCP and forwards it through TLS to the master, so a
+ * {@code PING} sent to it comes back from the master's instance: {@code +PONG}, or an error reply such
+ * as {@code -NOAUTH} (no password is sent: any Redis reply proves the path). A server end (on the
+ * master) speaks TLS-PSK, which the JDK's TLS does not implement, so it gets a TCP connect only.
+ *
+ * <p>That connect-and-close costs the master's stunnel log an error line ({@code SSL_accept: ... unexpected
+ * eof}) and two notices per probe, and cannot tell a frozen stunnel from a live one (the kernel accepts for
+ * it). So a server end is probed every {@link ProbeOptions#serverTunnelInterval()} while its client ends'
+ * PINGs answer, which proves it works, and at every refresh once one of them fails.
+ */
+final class TunnelProbe extends Target<TunnelSample> {
+
+    private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** The longest first reply line read; +PONG or an error line are far shorter. */
+    private static final int MAX_REPLY = 512;
+
+    private final Tunnel tunnel;
+    private final Host host;
+    private final Transports transports;
+    private final ProbeOptions options;
+    /** For a server end: its client ends in the topology. */
+    private List<TunnelProbe> clients = List.of();
+
+    TunnelProbe(Tunnel tunnel, Host host, Transports transports, ProbeOptions options) {
+        super("tunnel", tunnel.ref());
+        this.tunnel = tunnel;
+        this.host = host;
+        this.transports = transports;
+        this.options = options;
+    }
+
+    Tunnel tunnel() {
+        return tunnel;
+    }
+
+    boolean isServer() {
+        return tunnel.isServer();
+    }
+
+    void watch(List<TunnelProbe> clientEnds) {
+        clients = List.copyOf(clientEnds);
+    }
+
+    @Override
+    long spacingNanos() {
+        if (!tunnel.isServer() || clients.isEmpty() || clients.stream().anyMatch(Target::failing)) return 0;
+        return options.serverTunnelInterval().toNanos();
+    }
+
+    @Override
+    TunnelSample probe() {
+        long timeMs = System.currentTimeMillis();
+        InetSocketAddress address;
+        try {
+            InetSocketAddress reached = transports.of(host).reach(host.loopback(), tunnel.accept());
+            address = reached.isUnresolved() ? new InetSocketAddress(reached.getHostString(), reached.getPort()) : reached;
+        } catch (RepconException e) {
+            return failed(timeMs, Connect.UNREACHABLE, e.getMessage());
+        }
+        if (address.isUnresolved()) return failed(timeMs, Connect.UNREACHABLE, "unknown host " + address.getHostString());
+        try (Socket socket = new Socket()) {
+            long start = System.nanoTime();
+            try {
+                socket.connect(address, (int) options.connectTimeout().toMillis());
+            } catch (SocketTimeoutException e) {
+                return failed(timeMs, Connect.TIMEOUT, "connect timed out after " + options.connectTimeout().toMillis() + " ms");
+            } catch (ConnectException e) {
+                return Net.refused(e) ? failed(timeMs, Connect.REFUSED, "connection refused")
+                        : failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage()));
+            } catch (IOException e) {
+                return failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage()));
+            }
+            long connectMicros = (System.nanoTime() - start) / 1000;
+            if (tunnel.isServer()) {
+                return new TunnelSample(ref, true, timeMs, Connect.OK, Ping.NOT_SENT, connectMicros, "", Freshness.FRESH);
+            }
+            return ping(socket, timeMs, connectMicros);
+        } catch (IOException e) {
+            return failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage())); // socket setup or close
+        }
+    }
+
+    private TunnelSample ping(Socket socket, long timeMs, long connectMicros) {
+        long readMs = options.readTimeout().toMillis();
+        long deadline = System.nanoTime() + options.readTimeout().toNanos();
+        byte[] line = new byte[MAX_REPLY];
+        int n = 0;
+        try {
+            socket.setTcpNoDelay(true);
+            socket.getOutputStream().write(PING);
+            InputStream in = socket.getInputStream();
+            // Read up to the end of the first line, within one read timeout in all (not one per read).
+            while (n < MAX_REPLY && (n == 0 || line[n - 1] != '\n')) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) throw new SocketTimeoutException();
+                socket.setSoTimeout((int) left);
+                int r = in.read(line, n, MAX_REPLY - n);
+                if (r < 0) break;
+                n += r;
+            }
+        } catch (SocketTimeoutException e) {
+            return pinged(timeMs, connectMicros, Ping.TIMEOUT, "no reply within " + readMs + " ms");
+        } catch (IOException e) {
+            return pinged(timeMs, connectMicros, Ping.CLOSED, String.valueOf(e.getMessage()));
+        }
+        if (n == 0) return pinged(timeMs, connectMicros, Ping.CLOSED, "closed without a reply");
+        String reply = new String(line, 0, n, StandardCharsets.UTF_8).strip();
+        if (reply.equals("+PONG")) return pinged(timeMs, connectMicros, Ping.PONG, "");
+        if (reply.startsWith("-")) return pinged(timeMs, connectMicros, Ping.ERROR_REPLY, reply.substring(1));
+        return pinged(timeMs, connectMicros, Ping.PROTOCOL, "not a Redis reply: " + Excerpt.of(reply, 40));
+    }
+
+    private TunnelSample pinged(long timeMs, long connectMicros, Ping ping, String message) {
+        return new TunnelSample(ref, false, timeMs, Connect.OK, ping, connectMicros, message, Freshness.FRESH);
+    }
+
+    private TunnelSample failed(long timeMs, Connect connect, String message) {
+        return new TunnelSample(ref, tunnel.isServer(), timeMs, connect, Ping.NOT_SENT, 0, message, Freshness.FRESH);
+    }
+
+    @Override
+    TunnelSample unexpected(long timeMs, RuntimeException e) {
+        return failed(timeMs, Connect.UNREACHABLE, "probe failed: " + e);
+    }
+
+    @Override
+    TunnelSample pending(long timeMs) {
+        return TunnelSample.pending(ref, tunnel.isServer(), timeMs);
+    }
+}

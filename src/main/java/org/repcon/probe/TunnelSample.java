@@ -1,0 +1,62 @@
+package org.repcon.probe;
+
+import org.repcon.topology.InstanceRef;
+
+/**
+ * One probe of one stunnel end: a TCP connect to its accept port and, for a client end, a PING
+ * through it to the master's instance.
+ *
+ * @param server a server end (TLS-PSK on the master; connect only) rather than a client end
+ * @param connectMicros how long the TCP connect took, when it succeeded
+ * @param message a short human reason or the error reply's text ("NOAUTH Authentication required.")
+ */
+public record TunnelSample(InstanceRef tunnel, boolean server, long timeMs, Connect connect, Ping ping,
+                           long connectMicros, String message, Freshness freshness) implements Sample<TunnelSample> {
+
+    public enum Connect { OK, REFUSED, TIMEOUT, UNREACHABLE, PENDING }
+
+    public enum Ping {
+        PONG,
+        /** An error reply (-NOAUTH, -ERR ...): still proof that the path reaches a Redis. */
+        ERROR_REPLY,
+        /** No reply in time: the remote leg or the master hangs. */
+        TIMEOUT,
+        /** The tunnel closed the connection without a reply: typically its remote leg is down. */
+        CLOSED,
+        /** A reply that is not Redis's: something else listens on the far end. */
+        PROTOCOL,
+        /** Not sent: a server end, or the connect failed. */
+        NOT_SENT
+    }
+
+    static TunnelSample pending(InstanceRef tunnel, boolean server, long timeMs) {
+        return new TunnelSample(tunnel, server, timeMs, Connect.PENDING, Ping.NOT_SENT, 0, "no answer yet",
+                Freshness.IN_FLIGHT);
+    }
+
+    /** The path through the tunnel reaches a Redis server (even one that wants a password). */
+    public boolean reachesRedis() {
+        return ping == Ping.PONG || ping == Ping.ERROR_REPLY;
+    }
+
+    /** A server end accepts connections; a client end carries a PING to Redis and back. */
+    @Override
+    public boolean ok() {
+        return server ? connect == Connect.OK : reachesRedis();
+    }
+
+    @Override
+    public boolean timedOut() {
+        return connect == Connect.TIMEOUT || ping == Ping.TIMEOUT;
+    }
+
+    @Override
+    public String summary() {
+        return "connect " + connect + ", ping " + ping + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    @Override
+    public TunnelSample carried(Freshness f) {
+        return new TunnelSample(tunnel, server, timeMs, connect, ping, connectMicros, message, f);
+    }
+}

@@ -1,0 +1,40 @@
+package org.repcon.transport;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How repcon reaches one host: its TCP ports, its commands and its files. The probe, the log pane and
+ * the actions go through this and nothing else, so a host behind ssh works like the local machine.
+ * Implementations are thread-safe: probes of several instances on one host use it concurrently.
+ */
+public interface Transport extends AutoCloseable {
+
+    /**
+     * Where to connect from this machine to reach {@code address:port} as the host itself sees it
+     * (its loopback, usually). Local: the same address. Over ssh: a local port forward. The result
+     * may be unresolved; resolve it on the thread that connects, never on a caller's UI thread.
+     */
+    InetSocketAddress reach(String address, int port);
+
+    /**
+     * Runs a command on the host without a shell (argv as given), stdin empty. Output is captured up
+     * to a bound; the process (and its descendants) is killed when the timeout passes. Never throws
+     * for a failing command: a command that cannot be started yields exit code 127, as a shell would.
+     */
+    ExecResult exec(List<String> argv, Duration timeout);
+
+    /**
+     * The last {@code maxLines} lines of a file, reading a bounded number of bytes from its end
+     * (a huge log costs no more than a small one). Empty when the file is missing or unreadable.
+     */
+    List<String> tail(String path, int maxLines);
+
+    /** A few words for logs and status lines: "local", "ssh admin@mx1". */
+    String describe();
+
+    /** Releases forwards, master connections and threads. Idempotent. */
+    @Override
+    void close();
+}

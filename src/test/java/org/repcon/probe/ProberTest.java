@@ -1,0 +1,470 @@
+package org.repcon.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repcon.probe.InstanceSample.Status;
+import org.repcon.probe.TunnelSample.Connect;
+import org.repcon.probe.TunnelSample.Ping;
+import org.repcon.testing.RedisProcess;
+import org.repcon.testing.TcpRelay;
+import org.repcon.testing.TestTopology;
+import org.repcon.topology.InstanceRef;
+import org.repcon.topology.Topology;
+import org.repcon.topology.TopologyLoader;
+import org.repcon.transport.Transports;
+import redis.clients.jedis.Jedis;
+
+/** The prober against real redis-server processes on 127.0.0.1, started and killed by each test. */
+class ProberTest {
+
+    private static final Duration GENEROUS = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        // Reverse order: the prober before its transports, processes (thawed, then killed) last.
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).close();
+            } catch (Exception | AssertionError e) {
+                System.err.println("cleanup: " + e);
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T closing(T resource) {
+        cleanup.add(resource);
+        return resource;
+    }
+
+    private RedisProcess redis(String... args) {
+        return closing(RedisProcess.start(dir, args));
+    }
+
+    private Prober prober(Topology topology, ProbeOptions options) {
+        Transports transports = closing(new Transports(topology));
+        return closing(new Prober(topology, transports, options));
+    }
+
+    private Prober prober(Topology topology) {
+        return prober(topology, ProbeOptions.defaults());
+    }
+
+    private static InstanceRef ref(String text) {
+        return InstanceRef.parse(text).orElseThrow();
+    }
+
+    private Topology twoInstances(int a, int b) {
+        return TestTopology.lab(dir, """
+                  local:
+                    address: 127.0.0.1
+                    instances:
+                      a: { kind: cache, port: %d }
+                      b: { kind: cache, port: %d }
+                """.formatted(a, b));
+    }
+
+    @Test
+    void masterAndReplicaAreReadInOneRefresh() throws Exception {
+        RedisProcess master = redis();
+        RedisProcess replica = redis("--replicaof", "127.0.0.1", String.valueOf(master.port()));
+        try (Jedis m = master.client(); Jedis r = replica.client()) {
+            for (int i = 0; i < 100; i++) m.incr("counter");
+            awaitTrue(() -> r.info("replication").contains("master_link_status:up")
+                    && "100".equals(r.get("counter")), "replica in sync");
+        }
+        Prober prober = prober(twoInstances(master.port(), replica.port()));
+
+        Snapshot snapshot = prober.refresh();
+
+        InstanceSample a = snapshot.instance(ref("local/a")).orElseThrow();
+        InstanceSample b = snapshot.instance(ref("local/b")).orElseThrow();
+        assertThat(a.status()).isEqualTo(Status.OK);
+        assertThat(a.freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(a.rttMicros()).isPositive();
+        Info m = a.info().orElseThrow();
+        Info r = b.info().orElseThrow();
+        assertThat(m.role()).isEqualTo(Role.MASTER);
+        assertThat(m.replOffset().orElseThrow()).isPositive();
+        assertThat(m.replicas()).singleElement().satisfies(e -> {
+            assertThat(e.port()).hasValue(replica.port());
+            assertThat(e.online()).isTrue();
+        });
+        assertThat(r.role()).isEqualTo(Role.REPLICA);
+        assertThat(r.masterLink().orElseThrow().up()).isTrue();
+        assertThat(r.masterLink().orElseThrow().port()).hasValue(master.port());
+        assertThat(r.replid()).isEqualTo(m.replid());
+        assertThat(r.bytesBehind(m).orElseThrow()).isBetween(0L, 1000L); // master PINGs are in the stream
+        assertThat(snapshot.tunnels()).isEmpty();
+        assertThat(snapshot.refreshDuration()).isLessThan(GENEROUS);
+        assertThat(prober.latest()).isSameAs(snapshot);
+    }
+
+    @Test
+    void aKilledInstanceIsRefusedAndKeepsShowingWhileBackingOff() {
+        RedisProcess a = redis();
+        RedisProcess b = redis();
+        Prober prober = prober(twoInstances(a.port(), b.port()));
+        assertThat(prober.refresh().instance(ref("local/a")).orElseThrow().ok()).isTrue();
+
+        a.kill();
+        InstanceSample first = prober.refresh().instance(ref("local/a")).orElseThrow();
+        InstanceSample second = prober.refresh().instance(ref("local/a")).orElseThrow();
+        Snapshot third = prober.refresh();
+
+        assertThat(first.status()).as(first.message()).isEqualTo(Status.REFUSED);
+        assertThat(first.freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(first.message()).isEqualTo("connection refused");
+        assertThat(second.status()).isEqualTo(Status.REFUSED); // one failure: retried at the next refresh
+        assertThat(second.freshness()).isEqualTo(Freshness.FRESH);
+        InstanceSample backingOff = third.instance(ref("local/a")).orElseThrow();
+        assertThat(backingOff.status()).isEqualTo(Status.REFUSED); // the failure stays visible
+        assertThat(backingOff.freshness()).isEqualTo(Freshness.BACKOFF);
+        assertThat(backingOff.timeMs()).isEqualTo(second.timeMs());
+        assertThat(third.instance(ref("local/b")).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+    }
+
+    @Test
+    void aRestartedInstanceAnswersOnTheNextRefresh() {
+        RedisProcess a = redis();
+        RedisProcess b = redis();
+        Prober prober = prober(twoInstances(a.port(), b.port()));
+        String before = prober.refresh().instance(ref("local/a")).orElseThrow().info().orElseThrow().string("run_id").orElseThrow();
+
+        a.kill();
+        closing(RedisProcess.start(dir, a.port()));
+        InstanceSample after = prober.refresh().instance(ref("local/a")).orElseThrow();
+
+        // The kept connection died with the old process; the probe reconnects instead of reporting it.
+        assertThat(after.status()).isEqualTo(Status.OK);
+        assertThat(after.info().orElseThrow().string("run_id")).isPresent().isNotEqualTo(java.util.Optional.of(before));
+    }
+
+    @Test
+    void aFrozenInstanceTimesOutWhileTheOtherStaysFresh() {
+        RedisProcess a = redis();
+        RedisProcess b = redis();
+        Prober prober = prober(twoInstances(a.port(), b.port()));
+        assertThat(prober.refresh().instances().values()).allMatch(InstanceSample::ok);
+
+        a.freeze();
+        long start = System.nanoTime();
+        Snapshot frozen = prober.refresh();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        InstanceSample timedOut = frozen.instance(ref("local/a")).orElseThrow();
+        assertThat(timedOut.status()).isEqualTo(Status.TIMEOUT);
+        assertThat(timedOut.freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(timedOut.message()).isEqualTo("no reply within 1000 ms");
+        InstanceSample healthy = frozen.instance(ref("local/b")).orElseThrow();
+        assertThat(healthy.status()).isEqualTo(Status.OK);
+        assertThat(healthy.freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(took).isLessThan(GENEROUS);
+
+        // Known to hang: probed again on its own thread and not waited for.
+        Snapshot next = prober.refresh();
+        assertThat(next.instance(ref("local/a")).orElseThrow().freshness()).isEqualTo(Freshness.IN_FLIGHT);
+        assertThat(next.instance(ref("local/a")).orElseThrow().status()).isEqualTo(Status.TIMEOUT);
+        assertThat(next.instance(ref("local/b")).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+
+        a.thaw();
+        Snapshot recovered = awaitSnapshot(prober, s -> s.instance(ref("local/a")).orElseThrow().ok(), Duration.ofSeconds(15));
+        assertThat(recovered.instance(ref("local/a")).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+    }
+
+    @Test
+    void passwordsAreSentOnConnectOnlyAndEachRefreshIsOneInfo() throws IOException {
+        RedisProcess good = redis("--requirepass", "s3cret");
+        RedisProcess missing = redis("--requirepass", "s3cret");
+        RedisProcess wrong = redis("--requirepass", "s3cret");
+        RedisProcess none = redis();
+        Files.writeString(dir.resolve("good.pw"), "s3cret\n");
+        Files.writeString(dir.resolve("wrong.pw"), "guess\n");
+        Topology topology = TestTopology.lab(dir, """
+                  local:
+                    address: 127.0.0.1
+                    instances:
+                      good: { kind: cache, port: %d, password_file: good.pw }
+                      missing: { kind: cache, port: %d }
+                      wrong: { kind: cache, port: %d, password_file: wrong.pw }
+                      none: { kind: cache, port: %d, password_file: good.pw }
+                      unreadable: { kind: cache, port: %d, password_file: no-such.pw }
+                """.formatted(good.port(), missing.port(), wrong.port(), none.port(), RedisProcess.freePort()));
+        Prober prober = prober(topology);
+
+        int refreshes = 5;
+        Snapshot snapshot = null;
+        for (int i = 0; i < refreshes; i++) snapshot = prober.refresh();
+
+        assertThat(snapshot.instance(ref("local/good")).orElseThrow().status()).isEqualTo(Status.OK);
+        InstanceSample noauth = snapshot.instance(ref("local/missing")).orElseThrow();
+        assertThat(noauth.status()).isEqualTo(Status.AUTH_REQUIRED);
+        assertThat(noauth.message()).startsWith("NOAUTH");
+        InstanceSample wrongpass = snapshot.instance(ref("local/wrong")).orElseThrow();
+        assertThat(wrongpass.status()).isEqualTo(Status.AUTH_FAILED);
+        assertThat(wrongpass.message()).startsWith("WRONGPASS");
+        assertThat(snapshot.instance(ref("local/none")).orElseThrow().status()).isEqualTo(Status.AUTH_FAILED);
+        InstanceSample unreadable = snapshot.instance(ref("local/unreadable")).orElseThrow();
+        assertThat(unreadable.status()).isEqualTo(Status.AUTH_FAILED);
+        assertThat(unreadable.message()).contains("cannot read").contains("no-such.pw");
+
+        // Rejected connections are closed, not leaked: the only client left is the one asking.
+        try (Jedis admin = wrong.client()) {
+            assertThat(admin.info("clients")).contains("connected_clients:1\r\n");
+        }
+        try (Jedis admin = good.client()) {
+            String stats = admin.info("commandstats");
+            // AUTH twice: once by the prober on connecting, once by this admin connection.
+            assertThat(stats).contains("cmdstat_auth:calls=2,").contains("cmdstat_info:calls=" + refreshes + ",");
+            // Nothing else was run (the PING is the test helper's readiness check, rejected without AUTH).
+            assertThat(stats.lines().filter(l -> l.startsWith("cmdstat_")).map(l -> l.substring(0, l.indexOf(':'))))
+                    .containsExactlyInAnyOrder("cmdstat_info", "cmdstat_auth", "cmdstat_ping");
+            assertThat(stats).contains("cmdstat_ping:calls=0,");
+        }
+    }
+
+    @Test
+    void tunnelsAreProbedThroughToRedis() {
+        RedisProcess open = redis();
+        RedisProcess locked = redis("--requirepass", "s3cret");
+        TcpRelay pong = closing(TcpRelay.forwardingTo(open.port()));
+        TcpRelay noauth = closing(TcpRelay.forwardingTo(locked.port()));
+        TcpRelay closed = closing(TcpRelay.closing());
+        TcpRelay silent = closing(TcpRelay.silent());
+        Topology topology = TestTopology.lab(dir, """
+                  master:
+                    address: 127.0.0.1
+                    instances:
+                      bayes: { port: %d }
+                    tunnels:
+                      up: { accept: %d, to: bayes }
+                      down: { accept: %d, to: bayes }
+                  replica:
+                    address: 127.0.0.2
+                    loopback: 127.0.0.1
+                    instances:
+                      redis: { port: %d }
+                    tunnels:
+                      pong: { accept: %d, client: master/up }
+                      noauth: { accept: %d, client: master/up }
+                      closed: { accept: %d, client: master/up }
+                      silent: { accept: %d, client: master/up }
+                      refused: { accept: %d, client: master/up }
+                """.formatted(open.port(), locked.port(), RedisProcess.freePort(), RedisProcess.freePort(),
+                pong.port(), noauth.port(), closed.port(), silent.port(), RedisProcess.freePort()));
+        Prober prober = prober(topology);
+
+        Snapshot s = prober.refresh();
+
+        TunnelSample up = s.tunnel(ref("master/up")).orElseThrow();
+        assertThat(up.server()).isTrue();
+        assertThat(up.connect()).isEqualTo(Connect.OK);
+        assertThat(up.ping()).isEqualTo(Ping.NOT_SENT); // TLS-PSK: connect only
+        assertThat(up.ok()).isTrue();
+        assertThat(s.tunnel(ref("master/down")).orElseThrow().connect()).isEqualTo(Connect.REFUSED);
+
+        TunnelSample through = s.tunnel(ref("replica/pong")).orElseThrow();
+        assertThat(through.ping()).isEqualTo(Ping.PONG);
+        assertThat(through.ok()).isTrue();
+        TunnelSample auth = s.tunnel(ref("replica/noauth")).orElseThrow();
+        assertThat(auth.ping()).isEqualTo(Ping.ERROR_REPLY);
+        assertThat(auth.message()).startsWith("NOAUTH");
+        assertThat(auth.reachesRedis()).isTrue();
+        TunnelSample dropped = s.tunnel(ref("replica/closed")).orElseThrow();
+        assertThat(dropped.connect()).isEqualTo(Connect.OK);
+        assertThat(dropped.ping()).isEqualTo(Ping.CLOSED);
+        assertThat(dropped.ok()).isFalse();
+        TunnelSample hung = s.tunnel(ref("replica/silent")).orElseThrow();
+        assertThat(hung.connect()).isEqualTo(Connect.OK);
+        assertThat(hung.ping()).isEqualTo(Ping.TIMEOUT);
+        assertThat(hung.freshness()).isEqualTo(Freshness.FRESH);
+        TunnelSample refused = s.tunnel(ref("replica/refused")).orElseThrow();
+        assertThat(refused.connect()).isEqualTo(Connect.REFUSED);
+        assertThat(refused.ping()).isEqualTo(Ping.NOT_SENT);
+
+        assertThat(s.instance(ref("replica/redis")).orElseThrow().status()).isEqualTo(Status.REFUSED);
+        assertThat(s.refreshDuration()).isLessThan(GENEROUS);
+    }
+
+    @Test
+    void aServerEndIsProbedSparinglyWhileItsClientEndAnswers() {
+        RedisProcess bayes = redis();
+        TcpRelay server = closing(TcpRelay.forwardingTo(bayes.port()));
+        TcpRelay client = closing(TcpRelay.forwardingTo(bayes.port()));
+        Topology topology = TestTopology.lab(dir, """
+                  master:
+                    address: 127.0.0.1
+                    instances:
+                      bayes: { port: %d }
+                    tunnels:
+                      bayes: { accept: %d, to: bayes }
+                  replica:
+                    address: 127.0.0.2
+                    loopback: 127.0.0.1
+                    instances:
+                      bayes: { port: %d, replicaof: master/bayes }
+                    tunnels:
+                      bayes: { accept: %d, client: master/bayes }
+                """.formatted(bayes.port(), server.port(), RedisProcess.freePort(), client.port()));
+        Prober prober = prober(topology);
+        InstanceRef serverEnd = ref("master/bayes");
+        InstanceRef clientEnd = ref("replica/bayes");
+
+        Snapshot first = prober.refresh();
+        Snapshot second = prober.refresh();
+        client.close(); // the replica's stunnel stops
+        Snapshot third = prober.refresh();
+        Snapshot fourth = prober.refresh();
+
+        assertThat(first.tunnel(serverEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(first.tunnel(clientEnd).orElseThrow().ping()).isEqualTo(Ping.PONG);
+        TunnelSample rested = second.tunnel(serverEnd).orElseThrow();
+        assertThat(rested.freshness()).isEqualTo(Freshness.NOT_DUE);
+        assertThat(rested.ok()).isTrue();
+        assertThat(second.tunnel(clientEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(third.tunnel(clientEnd).orElseThrow().connect()).isEqualTo(Connect.REFUSED);
+        // Once a client end fails, its server end is probed at every refresh to place the fault.
+        assertThat(fourth.tunnel(serverEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(fourth.tunnel(serverEnd).orElseThrow().connect()).isEqualTo(Connect.OK);
+    }
+
+    @Test
+    void hostsWithoutATransportAreUnreachableNotFatal() {
+        Topology topology = TopologyLoader.parse("""
+                name: remote
+                platform: debian
+                hosts:
+                  mx:
+                    address: 192.0.2.10
+                    instances:
+                      redis: { port: 6379 }
+                """, dir.resolve("remote.yaml"));
+        Prober prober = prober(topology);
+
+        InstanceSample s = prober.refresh().instance(ref("mx/redis")).orElseThrow();
+
+        assertThat(s.status()).isEqualTo(Status.UNREACHABLE);
+        assertThat(s.message()).isEqualTo("host mx: ssh access comes with a later version");
+    }
+
+    @Test
+    void aFrozenMasterBehindATunnelShowsInBackgroundModeWithinSeconds() throws InterruptedException {
+        RedisProcess master = redis();
+        TcpRelay tunnel = closing(TcpRelay.forwardingTo(master.port()));
+        Topology topology = TestTopology.lab(dir, """
+                  master:
+                    address: 127.0.0.1
+                    instances:
+                      bayes: { port: %d }
+                    tunnels:
+                      bayes: { accept: %d, to: bayes }
+                  replica:
+                    address: 127.0.0.2
+                    loopback: 127.0.0.1
+                    instances:
+                      redis: { port: %d }
+                    tunnels:
+                      bayes: { accept: %d, client: master/bayes }
+                """.formatted(master.port(), RedisProcess.freePort(), RedisProcess.freePort(), tunnel.port()));
+        Prober prober = prober(topology);
+        BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
+        prober.start(snapshots::add);
+        Snapshot healthy = snapshots.poll(5, TimeUnit.SECONDS);
+        assertThat(healthy).isNotNull();
+        assertThat(healthy.tunnel(ref("replica/bayes")).orElseThrow().ping()).isEqualTo(Ping.PONG);
+
+        master.freeze();
+        long frozenAt = System.nanoTime();
+        boolean instanceSeen = false;
+        boolean tunnelSeen = false;
+        long deadline = frozenAt + GENEROUS.toNanos();
+        while (!(instanceSeen && tunnelSeen) && System.nanoTime() < deadline) {
+            Snapshot s = snapshots.poll(100, TimeUnit.MILLISECONDS);
+            if (s == null) continue;
+            long ms = (System.nanoTime() - frozenAt) / 1_000_000;
+            if (!instanceSeen && s.instance(ref("master/bayes")).orElseThrow().timedOut()) {
+                instanceSeen = true;
+                System.out.println("frozen instance reported after " + ms + " ms");
+            }
+            if (!tunnelSeen && s.tunnel(ref("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT) {
+                tunnelSeen = true;
+                System.out.println("PING through the tunnel to the frozen master reported after " + ms + " ms");
+            }
+        }
+        assertThat(instanceSeen).as("frozen instance reported within " + GENEROUS).isTrue();
+        assertThat(tunnelSeen).as("hung path through the tunnel reported within " + GENEROUS).isTrue();
+    }
+
+    @Test
+    void backgroundModeRefreshesOnItsOwnThreadUntilClosed() throws InterruptedException {
+        RedisProcess a = redis();
+        RedisProcess b = redis();
+        Prober prober = prober(twoInstances(a.port(), b.port()), ProbeOptions.defaults().withInterval(Duration.ofMillis(100)));
+        BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+        BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
+
+        prober.start(snapshot -> {
+            threads.add(Thread.currentThread().getName());
+            snapshots.add(snapshot);
+        });
+
+        Snapshot first = snapshots.poll(5, TimeUnit.SECONDS);
+        Snapshot second = snapshots.poll(5, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        assertThat(second.timeMs()).isGreaterThanOrEqualTo(first.timeMs());
+        assertThat(second.instances().values()).allMatch(InstanceSample::ok);
+        assertThat(threads).allMatch(name -> name.startsWith("repcon-prober"));
+
+        prober.close();
+        Thread.sleep(300); // a tick already running may still deliver
+        snapshots.clear();
+        Thread.sleep(400);
+        assertThat(snapshots).isEmpty();
+    }
+
+    private static Snapshot awaitSnapshot(Prober prober, Predicate<Snapshot> condition, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        Snapshot last = null;
+        while (System.nanoTime() < deadline) {
+            last = prober.refresh();
+            if (condition.test(last)) return last;
+            sleep(200);
+        }
+        throw new AssertionError("not within " + within + "; last snapshot: " + last);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) return;
+            sleep(50);
+        }
+        throw new AssertionError(what + ": not within 10 s");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
