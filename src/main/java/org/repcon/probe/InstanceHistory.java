@@ -81,14 +81,20 @@ public record InstanceHistory(InstanceRef instance, List<Entry> entries) {
     }
 
     public SyncDeltas syncDeltas() {
-        return new SyncDeltas(rise("sync_full"), rise("sync_partial_ok"), rise("sync_partial_err"));
+        return syncDeltas(Long.MIN_VALUE);
+    }
+
+    /** The counters' rises among the samples taken at or after {@code sinceMs}: recent events only. */
+    public SyncDeltas syncDeltas(long sinceMs) {
+        List<Info> recent = answeredSamples().stream().filter(s -> s.timeMs() >= sinceMs).map(InstanceHistory::info).toList();
+        return new SyncDeltas(rise(recent, "sync_full"), rise(recent, "sync_partial_ok"), rise(recent, "sync_partial_err"));
     }
 
     /** The sum of a counter's rises between answered samples; a drop means a restart, which counts from zero. */
-    private long rise(String counter) {
+    private static long rise(List<Info> answered, String counter) {
         long total = 0;
         OptionalLong previous = OptionalLong.empty();
-        for (Info info : answered()) {
+        for (Info info : answered) {
             OptionalLong v = info.longValue(counter);
             if (v.isEmpty()) continue;
             if (previous.isPresent()) {

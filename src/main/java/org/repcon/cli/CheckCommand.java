@@ -1,0 +1,61 @@
+package org.repcon.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.repcon.diagnosis.Finding;
+import org.repcon.monitor.Json;
+import org.repcon.monitor.Monitor;
+import org.repcon.monitor.Nagios;
+import org.repcon.topology.Topology;
+import org.repcon.util.RepconException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", description = "A monitoring check: the findings, one summary line first, Nagios exit codes.",
+        footer = {"", "Exit status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (nothing could be probed, or the topology"
+                + " file is unusable)."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    TopologyFile topologyFile;
+    @Mixin
+    MonitorOptions monitorOptions;
+
+    @Option(names = "--json", description = "Print JSON instead of the plugin output.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Topology topology;
+        try {
+            topology = topologyFile.load();
+        } catch (RepconException e) {
+            // A monitoring system reads any exit above 2 as UNKNOWN; say why on the one line it shows.
+            out.println("REPCON UNKNOWN - " + e.getMessage().replace('\n', ' '));
+            out.flush();
+            return Nagios.UNKNOWN;
+        }
+        try (Monitor monitor = monitorOptions.open(topology, Duration.ofSeconds(1))) {
+            Monitor.State state = monitor.refresh();
+            Nagios.Verdict verdict = Nagios.evaluate(state);
+            if (json) {
+                out.println(Json.check(topology, state, verdict));
+            } else {
+                out.println(verdict.summary());
+                for (Finding f : state.findings()) {
+                    out.println(f.severity() + " " + f.code() + " " + f.subject() + ": " + f.summary()
+                            + (f.action().isEmpty() ? "" : " -> " + f.action()));
+                }
+            }
+            out.flush();
+            return verdict.code();
+        }
+    }
+}

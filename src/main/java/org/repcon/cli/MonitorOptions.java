@@ -1,0 +1,23 @@
+package org.repcon.cli;
+
+import java.time.Duration;
+import org.repcon.diagnosis.Thresholds;
+import org.repcon.monitor.Monitor;
+import org.repcon.probe.ProbeOptions;
+import org.repcon.topology.Topology;
+import org.repcon.transport.Transports;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that probe a deployment (status, check, console). */
+final class MonitorOptions {
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "1000",
+            description = "Connect and read timeout per instance and tunnel, in milliseconds (default: ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    Monitor open(Topology topology, Duration interval) {
+        Duration timeout = Duration.ofMillis(Math.max(50, timeoutMillis));
+        ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval);
+        return new Monitor(topology, new Transports(topology), options, Thresholds.defaults());
+    }
+}

@@ -1,0 +1,58 @@
+package org.repcon.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.repcon.monitor.Json;
+import org.repcon.monitor.Monitor;
+import org.repcon.topology.Topology;
+import org.repcon.view.StatusTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "status", description = "Per host and instance: role, link, offsets, lag in bytes and seconds, sync"
+        + " progress, memory, findings.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    TopologyFile topologyFile;
+    @Mixin
+    MonitorOptions monitorOptions;
+
+    @Option(names = "--json", description = "Print JSON (raw numbers) instead of a table.")
+    boolean json;
+
+    @Option(names = "--watch", arity = "0..1", fallbackValue = "2", paramLabel = "SECONDS",
+            description = "Print again every SECONDS (default 2) until interrupted.")
+    Integer watch;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Topology topology = topologyFile.load();
+        PrintWriter out = spec.commandLine().getOut();
+        Duration interval = Duration.ofSeconds(watch == null ? 1 : Math.max(1, watch));
+        try (Monitor monitor = monitorOptions.open(topology, interval)) {
+            while (true) {
+                Monitor.State state = monitor.refresh();
+                if (json) {
+                    out.println(Json.status(topology, state));
+                } else {
+                    StatusTable.lines(state.view()).forEach(out::println);
+                    state.findings().forEach(f -> out.println(f.severity() + " " + f.code() + " " + f.subject() + ": "
+                            + f.summary()));
+                }
+                out.flush();
+                if (watch == null) return 0;
+                Thread.sleep(interval.toMillis());
+                out.println();
+            }
+        } finally {
+            // Monitor closes the prober; the transports it used are closed with it below.
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.repcon.diagnosis;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The stable codes of findings, each with the explanation {@code explain CODE} prints. Codes are
+ * part of the interface (check's JSON, scripts, tests): renaming one is a breaking change.
+ */
+public enum Code {
+    INSTANCE_DOWN("instance-down", "The instance refuses connections: redis-server is not running.",
+            "Start it (start HOST/INSTANCE) and read its log for why it stopped."),
+    INSTANCE_HUNG("instance-hung", "The instance accepts connections but answers nothing within the timeout: the"
+            + " process is stopped (SIGSTOP), stuck, or starved. Its replicas' links stay 'up' until Redis's"
+            + " repl-timeout (60 s) runs out, then drop.", "Find out what holds it (ps, log); restart it if it stays hung."),
+    HOST_UNREACHABLE("host-unreachable", "repcon cannot reach the host at all (network, ssh).",
+            "Check the network path and ssh access from this machine."),
+    MASTER_UNREACHABLE_FROM_HERE("master-unreachable-from-here", "repcon cannot reach the master, but its replicas"
+            + " still replicate: the problem is between this machine and the master, not in the deployment.",
+            "Check this machine's access to the master."),
+    PROBE_AUTH("probe-auth", "The instance wants a password that the topology does not give (or gives wrong), so"
+            + " repcon cannot read its state.", "Set password_file or password_env for the instance in the topology."),
+    PROBE_PROTOCOL("probe-protocol", "The instance answered something that is not Redis's INFO.",
+            "Check that the port belongs to this Redis instance."),
+    ROLE_MISMATCH("role-mismatch", "The instance's role differs from the topology's: a master that became a replica,"
+            + " or a replica that became a master (REPLICAOF NO ONE, a failover, a lost replicaof line).",
+            "Re-point the replica (repoint) or promote deliberately; persist it in the instance file."),
+    WRONG_MASTER("wrong-master", "The replica follows another endpoint than the local end of its tunnel.",
+            "repoint HOST/INSTANCE to MASTER"),
+    LOCAL_TUNNEL_DOWN("local-tunnel-down", "The replica's local stunnel end refuses connections: stunnel is not"
+            + " running on the replica host. The replica logs 'Error condition on socket for SYNC: Connection refused'.",
+            "start HOST/tunnel/NAME"),
+    SERVER_TUNNEL_DOWN("server-tunnel-down", "The master's stunnel server end refuses connections: stunnel is not"
+            + " running on the master host, so every replica behind it is cut off.", "start HOST/tunnel/NAME"),
+    REMOTE_LEG_DOWN("remote-leg-down", "The replica's local tunnel end accepts, but a PING through it gets no"
+            + " Redis answer: the TLS leg to the master fails (master's stunnel down or unreachable, PSK identity or"
+            + " secret rejected) or the master instance is down.", "Check the master's stunnel and instance; compare PSK files."),
+    TUNNEL_HUNG("tunnel-hung", "A tunnel end accepts connections but nothing comes back: stunnel is frozen, or"
+            + " the path behind it hangs. Redis notices only after repl-timeout (60 s).",
+            "Restart the tunnel (restart HOST/tunnel/NAME) if it stays hung."),
+    AUTH_FAILURE("auth-failure", "The master asks the replica for a password it does not give or gets wrong"
+            + " (NOAUTH / Unable to AUTH to MASTER in the replica's log).",
+            "Set masterauth (and masteruser) on the replica and persist it in its file."),
+    LINK_DOWN("link-down", "The replica's link to its master is down and the tunnels look fine; the log says why.",
+            "logs HOST/INSTANCE"),
+    FULL_SYNC_LOOP("full-sync-loop", "Full resyncs repeat: the replica's sync is cut off before it finishes, often"
+            + " by the master's client-output-buffer-limit for replicas, and starts over.",
+            "Raise client-output-buffer-limit replica on the master."),
+    BACKLOG_TOO_SMALL("backlog-too-small", "Partial resyncs fail after short outages because the master's backlog"
+            + " no longer holds the replica's offset; each one costs a full sync.", "Raise repl-backlog-size on the master."),
+    LAGGING("lagging", "The replica's link is up but it falls behind its master.",
+            "resync HOST/INSTANCE; if it persists, resync HOST/INSTANCE --full"),
+    SYNC_STALLED("sync-stalled", "A full sync is in progress but no bytes arrive.", "resync HOST/INSTANCE --full"),
+    REPLICA_WRITABLE("replica-writable", "The replica accepts writes (replica-read-only no): writes to it are lost"
+            + " at the next sync, and Rspamd may be writing to the wrong server.",
+            "Set replica-read-only yes; check Rspamd's write_servers."),
+    MASTER_FULL("master-full", "The master reached maxmemory with noeviction: learning fails with OOM errors.",
+            "Raise maxmemory, or expire old data."),
+    MASTER_NEAR_FULL("master-near-full", "The master is close to maxmemory with noeviction.", "Raise maxmemory before it fills."),
+    REPLICA_NEAR_LIMIT("replica-near-limit", "The replica is close to its memory limit, or its limit is below its"
+            + " master's; replicas ignore maxmemory since Redis 5, so the host's RAM is what runs out.",
+            "Keep the replica's maxmemory at least the master's."),
+    RDB_FAILING("rdb-failing", "Background saving fails (disk full, permissions): the master refuses writes with"
+            + " MISCONF, and full syncs cannot be produced.", "Free disk space or fix the dir's permissions, then BGSAVE."),
+    VERSION_MISMATCH("version-mismatch", "The replica runs an older Redis than its master and may not read its RDB.",
+            "Upgrade the replica."),
+    REPLICAS_INDISTINGUISHABLE("replicas-indistinguishable", "Several replicas appear on the master with the same"
+            + " address (behind stunnel they all come from 127.0.0.1), so the master's view cannot tell them apart.",
+            "Set replica-announce-ip on each replica."),
+    CACHE_REPLICATING("cache-replicating", "The cache instance takes part in replication; the tutorial keeps each"
+            + " host's cache local.", "Make it a master again (promote) and remove its replicaof line."),
+    EXPOSED_WITHOUT_PASSWORD("exposed-without-password", "The instance listens beyond loopback without a password.",
+            "Bind to loopback only (the tunnel is the way in) or set a password.");
+
+    /** The verbs a finding's action may start with to be run as a command. */
+    static final Set<String> COMMAND_VERBS = Set.of("start", "stop", "restart", "repoint", "resync", "promote", "logs");
+
+    private final String id;
+    private final String explanation;
+    private final String remedy;
+
+    Code(String id, String explanation, String remedy) {
+        this.id = id;
+        this.explanation = explanation;
+        this.remedy = remedy;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    public String remedy() {
+        return remedy;
+    }
+
+    public static Optional<Code> of(String id) {
+        for (Code c : values()) if (c.id.equals(id)) return Optional.of(c);
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,80 @@
+package org.repcon.diagnosis;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Redis log lines that explain replication, from the triage table of the domain notes. Used to
+ * pick evidence for findings and to highlight lines in the log pane.
+ */
+public final class LogPatterns {
+
+    /** What a known line means; {@code good} lines end a trouble spell (a later success clears an old error). */
+    public enum Meaning {
+        LOCAL_TUNNEL_REFUSED("Error condition on socket for SYNC: Connection refused", false),
+        MASTER_NO_RESPONSE("Master did not respond to command during SYNC handshake", false),
+        MASTER_CONNECT_TIMEOUT("Timeout connecting to the MASTER", false),
+        LINK_SILENT("MASTER timeout: no data nor PING received", false),
+        CONNECTION_LOST("Connection with master lost", false),
+        AUTH_MISSING("NOAUTH Authentication required", false),
+        AUTH_WRONG("Unable to AUTH to MASTER", false),
+        FULL_RESYNC("Full resync from master", false),
+        OUTPUT_BUFFER("scheduled to be closed ASAP for overcoming of output buffer limits", false),
+        NO_BACKLOG("for lack of backlog", false),
+        BULK_TIMEOUT("Timeout receiving bulk data from MASTER", false),
+        REPLICA_TIMEDOUT("Disconnecting timedout replica", false),
+        RDB_VERSION("Can't handle RDB format version", false),
+        TEMP_FILE("Opening the temp file needed for MASTER <-> REPLICA synchronization", false),
+        BGSAVE_ERROR("Background saving error", false),
+        SYNC_SUCCESS("MASTER <-> REPLICA sync: Finished with success", true),
+        PSYNC_ACCEPTED("Master accepted a Partial Resynchronization", true),
+        REPLICA_SYNCED("Synchronization with replica", true);
+
+        private final String fragment;
+        private final boolean good;
+
+        Meaning(String fragment, boolean good) {
+            this.fragment = fragment;
+            this.good = good;
+        }
+
+        public boolean good() {
+            return good;
+        }
+    }
+
+    private static final Pattern SUCCEEDED = Pattern.compile("Synchronization with replica .* succeeded");
+
+    private LogPatterns() {}
+
+    public static Optional<Meaning> meaning(String line) {
+        for (Meaning m : Meaning.values()) {
+            if (m == Meaning.REPLICA_SYNCED ? SUCCEEDED.matcher(line).find() : line.contains(m.fragment)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The lines after the last good line that match one of {@code wanted}: errors that still stand.
+     * Old errors followed by a success say nothing about now.
+     */
+    public static List<String> standing(List<String> lines, Meaning... wanted) {
+        int start = 0;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (meaning(lines.get(i)).map(Meaning::good).orElse(false)) {
+                start = i + 1;
+                break;
+            }
+        }
+        List<Meaning> w = List.of(wanted);
+        return lines.subList(start, lines.size()).stream().filter(l -> meaning(l).filter(w::contains).isPresent()).toList();
+    }
+
+    /** The last few of {@code lines}, for evidence: the newest matter most. */
+    public static List<String> lastFew(List<String> lines, int n) {
+        return lines.size() <= n ? lines : lines.subList(lines.size() - n, lines.size());
+    }
+}

@@ -1,0 +1,85 @@
+package org.repcon.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.TunnelSample;
+import org.repcon.topology.Instance;
+import org.repcon.topology.Tunnel;
+
+/**
+ * The tunnels, probed directly: a refused local end, a dead master end, a PING that dies in the TLS
+ * leg, a hop that hangs. This is how a broken hop shows in a second instead of after repl-timeout.
+ */
+final class TunnelRules {
+
+    private TunnelRules() {}
+
+    static void apply(Facts f, Findings out) {
+        for (Tunnel t : f.topology.tunnels().toList()) {
+            f.tunnel(t).ifPresent(sample -> {
+                if (t.isServer()) server(f, t, sample, out);
+                else client(f, t, sample, out);
+            });
+        }
+    }
+
+    private static void server(Facts f, Tunnel t, TunnelSample sample, Findings out) {
+        List<String> evidence = evidence(f, t, sample);
+        if (sample.connect() == TunnelSample.Connect.REFUSED) {
+            out.add(Code.SERVER_TUNNEL_DOWN, Severity.CRITICAL, Subject.of(t), "stunnel on " + t.host()
+                    + " does not accept on :" + t.accept() + "; every replica behind it is cut off",
+                    "start " + Subject.of(t).key(), evidence);
+        } else if (sample.connect() == TunnelSample.Connect.TIMEOUT) {
+            out.add(Code.TUNNEL_HUNG, Severity.CRITICAL, Subject.of(t), "stunnel on " + t.host() + " :" + t.accept()
+                    + " does not complete connections", "restart " + Subject.of(t).key(), evidence);
+        }
+    }
+
+    private static void client(Facts f, Tunnel t, TunnelSample sample, Findings out) {
+        List<String> evidence = evidence(f, t, sample);
+        Subject s = Subject.of(t);
+        if (sample.connect() == TunnelSample.Connect.REFUSED) {
+            out.add(Code.LOCAL_TUNNEL_DOWN, Severity.CRITICAL, s, "the local tunnel end " + t.host() + " :" + t.accept()
+                    + " is down (stunnel not running on " + t.host() + ")", "start " + s.key(), evidence);
+            return;
+        }
+        if (sample.connect() != TunnelSample.Connect.OK || sample.reachesRedis()) return;
+        Optional<Instance> master = f.topology.destinationOf(t);
+        Optional<Tunnel> server = f.topology.serverOf(t);
+        boolean masterDown = master.map(m -> f.status(m, InstanceSample.Status.REFUSED)).orElse(false);
+        boolean masterHung = master.map(m -> f.status(m, InstanceSample.Status.TIMEOUT)).orElse(false);
+        boolean serverDown = server.flatMap(f::tunnel).map(x -> x.connect() == TunnelSample.Connect.REFUSED).orElse(false);
+        if (masterDown || masterHung || serverDown) return; // the master's own finding says it, with this as evidence
+        if (sample.timedOut()) {
+            out.add(Code.TUNNEL_HUNG, Severity.CRITICAL, s, "a PING through " + t.host() + " :" + t.accept()
+                    + " gets no answer: stunnel here or at the master hangs", "restart " + s.key(), evidence);
+        } else {
+            out.add(Code.REMOTE_LEG_DOWN, Severity.CRITICAL, s, "the tunnel " + s.key() + " accepts but the leg to "
+                    + server.map(x -> x.host()).orElse("the master") + " fails", "", withPskHint(evidence));
+        }
+    }
+
+    private static List<String> evidence(Facts f, Tunnel t, TunnelSample sample) {
+        List<String> evidence = new ArrayList<>();
+        evidence.add(sample.summary());
+        for (Instance replica : f.topology.instances().filter(i -> f.topology.replicationTunnel(i).filter(t::equals).isPresent()).toList()) {
+            f.info(replica).flatMap(org.repcon.probe.Info::masterLink).ifPresent(link ->
+                    evidence.add(replica.ref() + ": master_link_status:" + (link.up() ? "up" : "down")));
+            evidence.addAll(LogPatterns.lastFew(LogPatterns.standing(f.log(replica), LogPatterns.Meaning.LOCAL_TUNNEL_REFUSED,
+                    LogPatterns.Meaning.MASTER_NO_RESPONSE, LogPatterns.Meaning.MASTER_CONNECT_TIMEOUT,
+                    LogPatterns.Meaning.LINK_SILENT), 2));
+        }
+        if (t.isServer()) {
+            f.topology.clientsOf(t).forEach(c -> evidence.add("used by " + Subject.of(c).key()));
+        }
+        return evidence;
+    }
+
+    private static List<String> withPskHint(List<String> evidence) {
+        List<String> out = new ArrayList<>(evidence);
+        out.add("the master's instance and stunnel answer from here: compare the PSK identity and secret on both ends");
+        return out;
+    }
+}

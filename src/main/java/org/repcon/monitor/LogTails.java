@@ -1,0 +1,53 @@
+package org.repcon.monitor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.repcon.probe.Info;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.Snapshot;
+import org.repcon.topology.Convention;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.topology.InstanceRef;
+import org.repcon.topology.Topology;
+import org.repcon.transport.Transports;
+import org.repcon.util.RepconException;
+
+/**
+ * Reads the recent log lines that can explain a problem: of replicas whose link is down or
+ * syncing, and of their masters. Healthy instances cost nothing; a broken one costs one bounded
+ * tail per refresh.
+ */
+final class LogTails {
+
+    static final int LINES = 200;
+
+    private LogTails() {}
+
+    static Map<InstanceRef, List<String>> read(Topology topology, Transports transports, Snapshot snapshot,
+                                               Set<InstanceRef> alsoWanted) {
+        Map<InstanceRef, List<String>> out = new LinkedHashMap<>();
+        for (Instance replica : topology.instances().filter(Instance::isReplica).toList()) {
+            boolean troubled = snapshot.instance(replica.ref()).filter(InstanceSample::ok).flatMap(InstanceSample::info)
+                    .flatMap(Info::masterLink).map(l -> !l.up() || l.syncInProgress()).orElse(false);
+            if (troubled) {
+                tail(topology, transports, replica, out);
+                topology.masterOf(replica).ifPresent(m -> tail(topology, transports, m, out));
+            }
+        }
+        for (InstanceRef ref : alsoWanted) topology.instance(ref).ifPresent(i -> tail(topology, transports, i, out));
+        return out;
+    }
+
+    private static void tail(Topology topology, Transports transports, Instance i, Map<InstanceRef, List<String>> out) {
+        if (out.containsKey(i.ref())) return;
+        Host host = topology.hostOf(i);
+        try {
+            out.put(i.ref(), transports.of(host).tail(host.instancePath(i, Convention.LOGFILE), LINES));
+        } catch (RepconException e) {
+            out.put(i.ref(), List.of()); // the host cannot be reached; the probe reports that
+        }
+    }
+}

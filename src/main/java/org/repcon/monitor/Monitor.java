@@ -1,0 +1,109 @@
+package org.repcon.monitor;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.repcon.diagnosis.Diagnosis;
+import org.repcon.diagnosis.DiagnosisInput;
+import org.repcon.diagnosis.Finding;
+import org.repcon.diagnosis.Thresholds;
+import org.repcon.probe.History;
+import org.repcon.probe.InstanceHistory;
+import org.repcon.probe.ProbeListener;
+import org.repcon.probe.ProbeOptions;
+import org.repcon.probe.Prober;
+import org.repcon.probe.Snapshot;
+import org.repcon.topology.Instance;
+import org.repcon.topology.InstanceRef;
+import org.repcon.topology.Topology;
+import org.repcon.transport.Transports;
+import org.repcon.util.Log;
+import org.repcon.view.ConsoleView;
+import org.repcon.view.ViewBuilder;
+
+/**
+ * The live data path in one place: probe -> history -> log tails -> diagnosis -> view. The console,
+ * {@code status --watch} and {@code check} all read a deployment through it.
+ */
+public final class Monitor implements AutoCloseable {
+
+    /** One refresh's outcome, immutable. */
+    public record State(Snapshot snapshot, List<Finding> findings, ConsoleView view) {}
+
+    private final Topology topology;
+    private final Transports transports;
+    private final Prober prober;
+    private final History history;
+    private final Thresholds thresholds;
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private volatile State latest;
+
+    public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds) {
+        this.topology = topology;
+        this.transports = transports;
+        this.prober = new Prober(topology, transports, options);
+        this.history = new History(topology);
+        this.thresholds = thresholds;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public Transports transports() {
+        return transports;
+    }
+
+    /** Probes now, on the caller's thread (which waits), and returns the diagnosed state. */
+    public State refresh() {
+        return digest(prober.refresh());
+    }
+
+    /** Refreshes every interval on the prober's thread; each state goes to the listeners. */
+    public void start() {
+        prober.start(new ProbeListener() {
+            @Override
+            public void onSnapshot(Snapshot snapshot) {
+                digest(snapshot);
+            }
+
+            @Override
+            public void onFailure(RuntimeException error) {
+                Log.get(Monitor.class).log(java.util.logging.Level.WARNING, "refresh failed", error);
+            }
+        });
+    }
+
+    public void addListener(Consumer<State> listener) {
+        listeners.add(listener);
+    }
+
+    /** The latest state, or null before the first refresh. */
+    public State latest() {
+        return latest;
+    }
+
+    private synchronized State digest(Snapshot snapshot) {
+        history.record(snapshot);
+        // Masters whose sync counters moved recently: their logs may hold the output-buffer or backlog lines.
+        Set<InstanceRef> masters = new HashSet<>();
+        for (Instance i : topology.instances().filter(i -> !topology.replicasOf(i).isEmpty()).toList()) {
+            InstanceHistory.SyncDeltas d = history.view(i.ref()).syncDeltas(snapshot.timeMs() - thresholds.eventWindow().toMillis());
+            if (d.full() > 0 || d.partialErr() > 0) masters.add(i.ref());
+        }
+        Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
+        List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, thresholds));
+        State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings));
+        latest = state;
+        for (Consumer<State> l : listeners) l.accept(state);
+        return state;
+    }
+
+    @Override
+    public void close() {
+        prober.close();
+    }
+}

@@ -1,0 +1,222 @@
+package org.repcon.view;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import org.repcon.diagnosis.Finding;
+import org.repcon.diagnosis.Severity;
+import org.repcon.probe.Info;
+import org.repcon.probe.InstanceHistory;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.MasterLink;
+import org.repcon.probe.Role;
+import org.repcon.probe.Snapshot;
+import org.repcon.probe.TunnelSample;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.topology.InstanceRef;
+import org.repcon.topology.Kind;
+import org.repcon.topology.Topology;
+import org.repcon.topology.Tunnel;
+
+/**
+ * Turns the topology, a snapshot with its history, and the findings into what the console and
+ * {@code status} show: pure, so the screen code never reasons about Redis.
+ */
+public final class ViewBuilder {
+
+    private ViewBuilder() {}
+
+    public static ConsoleView build(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
+                                    List<Finding> findings) {
+        Map<String, Health> worstByRow = new LinkedHashMap<>();
+        Map<String, Integer> countByRow = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            String key = f.subject().key();
+            worstByRow.merge(key, health(f.severity()), Health::worst);
+            countByRow.merge(key, 1, Integer::sum);
+        }
+        List<HostPane> panes = new ArrayList<>();
+        int ok = 0, warn = 0, crit = 0;
+        for (Host host : topology.hosts()) {
+            List<Row> rows = new ArrayList<>();
+            for (Instance i : host.instances()) rows.add(instanceRow(topology, snapshot, i, worstByRow, countByRow));
+            for (Tunnel t : host.tunnels()) rows.add(tunnelRow(snapshot, t, worstByRow, countByRow));
+            Health hostHealth = worstByRow.getOrDefault(host.name(), Health.OK);
+            for (Row r : rows) {
+                hostHealth = hostHealth.worst(r.health());
+                switch (r.health()) {
+                    case CRIT -> crit++;
+                    case WARN -> warn++;
+                    case OK -> ok++;
+                    default -> { }
+                }
+            }
+            String subtitle = host.address().orElse("local") + " · " + (host.access().isLocal() ? "local" : "ssh")
+                    + " · " + host.platform().yamlName();
+            panes.add(new HostPane(host.name(), subtitle, hostHealth, rows));
+        }
+        List<FindingRow> findingRows = findings.stream().map(ViewBuilder::findingRow).toList();
+        List<Details> details = topology.instances().map(i -> details(snapshot, history.apply(i.ref()), i))
+                .flatMap(Optional::stream).toList();
+        return new ConsoleView(topology.name(), snapshot.timeMs(), ok, warn, crit, panes, findingRows,
+                hops(topology, snapshot, worstByRow), details);
+    }
+
+    public static Health health(Severity s) {
+        return switch (s) {
+            case CRITICAL -> Health.CRIT;
+            case WARNING -> Health.WARN;
+            case INFO -> Health.OK;
+        };
+    }
+
+    private static Row instanceRow(Topology topology, Snapshot snapshot, Instance i, Map<String, Health> worst,
+                                   Map<String, Integer> counts) {
+        String key = i.ref().toString();
+        Health findingHealth = worst.getOrDefault(key, Health.OK);
+        Optional<InstanceSample> sample = snapshot.instance(i.ref());
+        Cell name = new Cell(i.name(), Health.OK);
+        if (sample.isEmpty() || sample.get().info().isEmpty() || !sample.get().ok()) {
+            String what = sample.map(s -> s.status().name().toLowerCase().replace('_', ' ')).orElse("waiting");
+            Health h = sample.isEmpty() ? Health.UNKNOWN : findingHealth.worst(Health.CRIT);
+            return new Row(key, Row.Kind.INSTANCE, name, new Cell(what, h), Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, Cell.EMPTY,
+                    Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, -1, counts.getOrDefault(key, 0), h);
+        }
+        Info info = sample.get().info().get();
+        boolean roleAsExpected = i.isReplica() ? info.role() == Role.REPLICA : info.role() == Role.MASTER;
+        Cell role = new Cell(info.role() == Role.REPLICA ? "replica" : info.role() == Role.MASTER ? "master" : "?",
+                roleAsExpected ? Health.OK : Health.CRIT);
+        Optional<Info> masterInfo = topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())).filter(InstanceSample::ok)
+                .flatMap(InstanceSample::info);
+        Cell link = Cell.muted("-");
+        Cell masterOffset = Cell.EMPTY, replicaOffset = Cell.EMPTY, lagBytes = Cell.EMPTY, lagSeconds = Cell.EMPTY, sync = Cell.EMPTY;
+        Optional<MasterLink> ml = info.masterLink();
+        if (ml.isPresent()) {
+            MasterLink l = ml.get();
+            link = l.up() ? new Cell("up", Health.OK) : new Cell("down" + l.linkDownSinceSeconds().stream()
+                    .filter(v -> v >= 0).mapToObj(v -> " " + Format.duration(v)).findFirst().orElse(""), Health.CRIT);
+            masterOffset = masterInfo.flatMap(m -> opt(m.longValue("master_repl_offset"))).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
+            replicaOffset = opt(info.replOffset()).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
+            lagBytes = masterInfo.flatMap(m -> opt(info.bytesBehind(m))).map(v -> Cell.of(Format.bytes(v))).orElse(Cell.muted("?"));
+            lagSeconds = opt(l.lastIoSecondsAgo()).map(v -> new Cell(Format.duration(v), v > 20 ? Health.WARN : Health.OK))
+                    .orElse(Cell.muted("-"));
+            if (l.syncInProgress()) {
+                String perc = info.string("master_sync_perc").map(p -> p.replaceAll("\\..*", "") + "%").orElse("...");
+                sync = new Cell(perc, Health.WARN);
+            }
+        } else if (info.role() == Role.MASTER) {
+            int expected = topology.replicasOf(i).size();
+            long connected = info.longValue("connected_slaves").orElse(0);
+            if (expected > 0 || connected > 0) {
+                link = new Cell(connected + "/" + expected + " replicas", connected < expected ? Health.WARN : Health.OK);
+            }
+            masterOffset = opt(info.longValue("master_repl_offset")).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
+        }
+        OptionalLong used = info.longValue("used_memory");
+        OptionalLong max = info.longValue("maxmemory");
+        double fraction = used.isPresent() && max.isPresent() && max.getAsLong() > 0
+                ? Math.min(1.0, (double) used.getAsLong() / max.getAsLong()) : -1;
+        Cell memory = used.isPresent() ? new Cell(Format.bytes(used.getAsLong()) + "/" + (max.orElse(0) > 0
+                ? Format.bytes(max.getAsLong()) : "-"), fraction >= 0.9 ? Health.WARN : Health.OK) : Cell.EMPTY;
+        Health rowHealth = findingHealth.worst(role.health()).worst(link.health());
+        if (i.kind() == Kind.CACHE && info.role() == Role.MASTER) link = Cell.muted("local");
+        return new Row(key, Row.Kind.INSTANCE, name, role, link, masterOffset, replicaOffset, lagBytes, lagSeconds, sync,
+                memory, fraction, counts.getOrDefault(key, 0), rowHealth);
+    }
+
+    private static Row tunnelRow(Snapshot snapshot, Tunnel t, Map<String, Health> worst, Map<String, Integer> counts) {
+        String key = t.host() + "/tunnel/" + t.name();
+        Health findingHealth = worst.getOrDefault(key, Health.OK);
+        Optional<TunnelSample> sample = snapshot.tunnel(t.ref());
+        Cell role = Cell.muted((t.isServer() ? "server :" : "client :") + t.accept());
+        Cell link = sample.map(ViewBuilder::tunnelState).orElse(new Cell("waiting", Health.UNKNOWN));
+        Health h = findingHealth.worst(link.health());
+        return new Row(key, Row.Kind.TUNNEL, new Cell("tunnel " + t.name(), Health.OK), role, link, Cell.EMPTY, Cell.EMPTY,
+                Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, -1, counts.getOrDefault(key, 0), h);
+    }
+
+    private static Cell tunnelState(TunnelSample s) {
+        return switch (s.connect()) {
+            case REFUSED -> new Cell("refused", Health.CRIT);
+            case TIMEOUT -> new Cell("hung", Health.CRIT);
+            case UNREACHABLE -> new Cell("unreachable", Health.CRIT);
+            case PENDING -> new Cell("...", Health.UNKNOWN);
+            case OK -> s.server() ? new Cell("accepts", Health.OK)
+                    : s.reachesRedis() ? new Cell("ok " + s.connectMicros() / 1000 + "ms", Health.OK)
+                    : new Cell(s.timedOut() ? "hung" : "no answer", Health.CRIT);
+        };
+    }
+
+    private static FindingRow findingRow(Finding f) {
+        String command = f.actionIsCommand() ? f.action() : "";
+        String suggestion = f.action().isEmpty() ? f.code().remedy() : f.action();
+        return new FindingRow(f.code().id(), health(f.severity()), f.subject().key(), f.subject().key(), f.summary(),
+                f.evidence(), suggestion, command);
+    }
+
+    private static List<Hop> hops(Topology topology, Snapshot snapshot, Map<String, Health> worst) {
+        List<Hop> hops = new ArrayList<>();
+        for (Instance replica : topology.instances().filter(Instance::isReplica).toList()) {
+            Instance master = topology.masterOf(replica).orElseThrow();
+            Tunnel client = topology.replicationTunnel(replica).orElseThrow();
+            Optional<Tunnel> server = topology.serverOf(client);
+            List<Hop.Node> nodes = new ArrayList<>();
+            nodes.add(new Hop.Node(master.ref().toString(), instanceHealth(snapshot, master, worst)));
+            server.ifPresent(s -> nodes.add(new Hop.Node(s.host() + " :" + s.accept(), tunnelHealth(snapshot, s, worst))));
+            nodes.add(new Hop.Node(client.host() + " :" + client.accept(), tunnelHealth(snapshot, client, worst)));
+            nodes.add(new Hop.Node(replica.ref().toString(), instanceHealth(snapshot, replica, worst)));
+            hops.add(new Hop(nodes));
+        }
+        return hops;
+    }
+
+    private static Health instanceHealth(Snapshot snapshot, Instance i, Map<String, Health> worst) {
+        Health base = snapshot.instance(i.ref()).map(s -> s.ok() ? Health.OK : Health.CRIT).orElse(Health.UNKNOWN);
+        return base.worst(worst.getOrDefault(i.ref().toString(), Health.OK));
+    }
+
+    private static Health tunnelHealth(Snapshot snapshot, Tunnel t, Map<String, Health> worst) {
+        Health base = snapshot.tunnel(t.ref()).map(ViewBuilder::tunnelState).map(Cell::health).orElse(Health.UNKNOWN);
+        return base.worst(worst.getOrDefault(t.host() + "/tunnel/" + t.name(), Health.OK));
+    }
+
+    private static Optional<Details> details(Snapshot snapshot, InstanceHistory history, Instance i) {
+        return snapshot.instance(i.ref()).flatMap(InstanceSample::info).map(info -> {
+            List<Details.Group> groups = new ArrayList<>();
+            info.sections().forEach((section, fields) -> groups.add(new Details.Group(section,
+                    fields.entrySet().stream().map(e -> new Details.Field(e.getKey(), e.getValue())).toList())));
+            List<Details.Series> series = new ArrayList<>();
+            List<Double> lag = history.lag().stream().map(p -> p.bytes().isPresent() ? (double) p.bytes().getAsLong() : 0.0).toList();
+            if (!lag.isEmpty()) series.add(new Details.Series("lag", "bytes", lag));
+            series.add(new Details.Series("offset rate", "bytes/s", offsetRates(history)));
+            return new Details(i.ref().toString(), i.ref() + " (" + i.kind().yamlName() + ", port " + i.port() + ")", groups, series);
+        });
+    }
+
+    /** Bytes per second between consecutive answered samples of the same replication stream. */
+    static List<Double> offsetRates(InstanceHistory history) {
+        List<Double> out = new ArrayList<>();
+        InstanceSample previous = null;
+        for (InstanceSample s : history.samples()) {
+            if (s.info().isEmpty()) continue;
+            if (previous != null) {
+                Info a = previous.info().get(), b = s.info().get();
+                double seconds = (s.timeMs() - previous.timeMs()) / 1000.0;
+                if (seconds > 0 && a.replid().equals(b.replid()) && a.replOffset().isPresent() && b.replOffset().isPresent()) {
+                    out.add(Math.max(0, (b.replOffset().getAsLong() - a.replOffset().getAsLong()) / seconds));
+                }
+            }
+            previous = s;
+        }
+        return out;
+    }
+
+    private static Optional<Long> opt(OptionalLong v) {
+        return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
+    }
+}
