@@ -142,16 +142,23 @@ public final class LabFaults {
             }
             case BACKLOG_BURST -> {
                 Instance master = master(t, target);
+                // The replicas are held (SIGSTOP) while the master writes far more than its backlog holds and
+                // trims it (Redis 7 trims in its cron, not at once); released, they find their offset gone.
+                List<Long> held = t.replicasOf(master).stream().map(r -> lab.pid(instanceProcess(lab, r)))
+                        .flatMap(Optional::stream).toList();
                 try (Jedis m = jedis(t, master)) {
                     undo.put("repl-backlog-size", m.configGet("repl-backlog-size").get("repl-backlog-size"));
                     m.configSet("repl-backlog-size", "16384");
+                    held.forEach(pid -> Pids.signal(pid, "STOP"));
                     m.clientKill(redis.clients.jedis.params.ClientKillParams.clientKillParams()
                             .type(redis.clients.jedis.args.ClientType.REPLICA));
-                    // Written faster than a replica reconnects (about a second): far more than the backlog holds.
                     Pipeline pipe = m.pipelined();
                     String value = "x".repeat(4096);
                     for (int n = 0; n < 512; n++) pipe.set(BURST_PREFIX + n, value, SetParams.setParams().ex(600));
                     pipe.sync();
+                    Lab.sleep(1500);
+                } finally {
+                    held.forEach(pid -> Pids.signal(pid, "CONT"));
                 }
                 yield master.ref() + ": repl-backlog-size 16384, replicas disconnected, 2 MB written";
             }

@@ -1,0 +1,108 @@
+package org.repcon.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.repcon.lab.Lab;
+import org.repcon.lab.LabFaults;
+import org.repcon.lab.LabFaults.Fault;
+import org.repcon.monitor.Monitor;
+import org.repcon.probe.ProbeOptions;
+import org.repcon.testing.TestLab;
+import org.repcon.transport.Transports;
+
+/**
+ * Every fault the lab can inject, read by the real probe and diagnosis: the right finding code on
+ * the right target by the second refresh (refreshes one second apart, as the console runs), and
+ * gone again once the lab is healed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabFaultDiagnosisTest {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
+
+    private Path dir;
+    private Lab lab;
+    private Monitor monitor;
+
+    @BeforeAll
+    void up() throws Exception {
+        dir = Files.createTempDirectory("repcon-faults");
+        lab = TestLab.create(24, dir);
+        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+        // A short event window, so that a past failed resync stops counting soon after heal.
+        monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(),
+                Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
+    }
+
+    @AfterAll
+    void down() {
+        try {
+            if (monitor != null) monitor.close();
+        } finally {
+            lab.down();
+        }
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of(Fault.STOP_TUNNEL, "replica1", "local-tunnel-down", "replica1/tunnel/bayes"),
+                Arguments.of(Fault.STOP_TUNNEL, "master", "server-tunnel-down", "master/tunnel/bayes"),
+                Arguments.of(Fault.FREEZE_TUNNEL, "replica2", "tunnel-hung", "replica2/tunnel/fuzzy"),
+                Arguments.of(Fault.KILL, "master/bayes", "instance-down", "master/bayes"),
+                Arguments.of(Fault.FREEZE, "master/fuzzy", "instance-hung", "master/fuzzy"),
+                Arguments.of(Fault.KILL, "replica1/fuzzy", "instance-down", "replica1/fuzzy"),
+                Arguments.of(Fault.WRONG_MASTERAUTH, "replica2/bayes", "auth-failure", "replica2/bayes"),
+                Arguments.of(Fault.REPLICA_WRITABLE, "replica1/fuzzy", "replica-writable", "replica1/fuzzy"),
+                Arguments.of(Fault.WRONG_MASTER, "replica1/bayes", "wrong-master", "replica1/bayes"),
+                Arguments.of(Fault.BACKLOG_BURST, "master/bayes", "backlog-too-small", "master/bayes"),
+                Arguments.of(Fault.MASTER_FULL, "master/fuzzy", "master-full", "master/fuzzy"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2} on {3}")
+    @MethodSource("faults")
+    void faultIsDiagnosedWithinTwoRefreshesAndClearsAfterHeal(Fault fault, String target, String code, String subject)
+            throws InterruptedException {
+        monitor.refresh(); // the healthy state is the history's starting point
+        LabFaults.inject(lab, fault, target);
+        List<Finding> seen = List.of();
+        for (int refresh = 1; refresh <= 2 && !has(seen, code, subject); refresh++) {
+            Thread.sleep(INTERVAL.toMillis());
+            seen = monitor.refresh().findings();
+        }
+        assertThat(has(seen, code, subject)).as("%s on %s among %s", code, subject, seen).isTrue();
+        Finding f = seen.stream().filter(x -> x.code().id().equals(code)).findFirst().orElseThrow();
+        assertThat(f.evidence()).isNotEmpty();
+
+        LabFaults.heal(lab, new PrintWriter(new StringWriter()));
+        assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        do {
+            Thread.sleep(INTERVAL.toMillis());
+            seen = monitor.refresh().findings();
+        } while (seen.stream().anyMatch(x -> x.severity() != Severity.INFO) && System.nanoTime() < deadline);
+        assertThat(seen).as("after heal").noneMatch(x -> x.severity() != Severity.INFO);
+    }
+
+    @Test
+    void aHealthyLabHasNoWarningOrCriticalFinding() {
+        assertThat(monitor.refresh().findings()).allMatch(f -> f.severity() == Severity.INFO);
+    }
+
+    private static boolean has(List<Finding> findings, String code, String subject) {
+        return findings.stream().anyMatch(f -> f.code().id().equals(code) && f.subject().key().equals(subject));
+    }
+}
