@@ -1,0 +1,53 @@
+package org.repcon.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.repcon.bench.ProbeBench;
+import org.repcon.util.RepconException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", description = "Benchmarks on this machine (loopback labs; figures for docs/benchmarks.md).",
+        subcommands = {BenchCommand.Probe.class})
+final class BenchCommand {
+
+    @Command(name = "probe", description = "One full refresh of an N-host lab (3 instances per host), median of"
+            + " --refreshes runs, against a shell loop of 'redis-cli INFO' over the same instances.")
+    static final class Probe implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--hosts", defaultValue = "100", description = "Hosts in the lab (default: ${DEFAULT-VALUE}).")
+        int hosts;
+
+        @Option(names = "--refreshes", defaultValue = "20", description = "Timed refreshes (default: ${DEFAULT-VALUE}).")
+        int refreshes;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Lab directory (default: a new temporary one).")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            if (hosts < 1 || hosts > 5000 || refreshes < 1) throw RepconException.invalid("--hosts 1..5000 and --refreshes >= 1");
+            Path where = dir != null ? dir.toAbsolutePath() : Files.createTempDirectory("repcon-bench");
+            PrintWriter out = spec.commandLine().getOut();
+            ProbeBench.Result r = ProbeBench.run(hosts, refreshes, where, out);
+            out.printf(Locale.ROOT, "instances: %d (%d hosts)%n", r.instances(), hosts);
+            out.printf(Locale.ROOT, "one refresh: median %.1f ms over %d (min %.1f, max %.1f)%n", r.medianMicros() / 1000.0,
+                    r.refreshMicros().size(), r.refreshMicros().stream().mapToLong(Long::longValue).min().orElse(0) / 1000.0,
+                    r.refreshMicros().stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0);
+            out.printf(Locale.ROOT, "shell loop of redis-cli INFO: %.1f ms (median of 3)%n", r.shellMicros() / 1000.0);
+            out.printf(Locale.ROOT, "ratio: %.0fx%n", r.ratio());
+            out.printf(Locale.ROOT, "INFO calls per instance per refresh: %d (instances off that count: %d)%n",
+                    r.infoCallsPerInstance() / r.refreshesCounted(), r.instancesOffCount());
+            out.flush();
+            return r.instancesOffCount() == 0 ? 0 : RepconException.FAILED;
+        }
+    }
+}
