@@ -135,8 +135,9 @@ final class LabCommand {
             Lab lab = options.lab();
             List<String> done = LabFaults.heal(lab, out);
             if (done.isEmpty()) out.println("nothing to heal");
+            boolean linked = lab.awaitReplication(out);
             out.flush();
-            return 0;
+            return linked ? 0 : RepconException.FAILED;
         }
     }
 }

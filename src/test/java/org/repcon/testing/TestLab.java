@@ -1,25 +1,44 @@
 package org.repcon.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabTopology;
+import org.repcon.topology.TopologyLoader;
 
 /**
- * The sample lab moved to addresses of its own (127.0.0.N2..N4), so that test classes do not
- * collide with each other or with a demo lab someone has running.
+ * The sample lab moved to addresses of its own (127.0.BLOCK.2-4) and to a directory of its own, so
+ * that test classes do not collide with each other or with a demo lab someone has running.
  */
 public final class TestLab {
 
     private TestLab() {}
 
-    /** @param block a number 1..25 unique to the test class; addresses become 127.0.(block).2-4 */
-    public static Lab create(int block, Path dir) {
+    /**
+     * Writes the moved topology as {@code DIR/lab.yaml} (its root is DIR), for tests that run the CLI on it.
+     *
+     * @param block a number 1..250 unique to the test class
+     */
+    public static Path file(int block, Path dir) {
         Tools.redisServer();
         Tools.stunnel();
-        String prefix = "127.0." + block + ".";
-        return new Lab(LabTopology.of(TestTopologies.loadWith("lab.yaml", Map.of(
-                "127.0.0.2", prefix + "2", "127.0.0.3", prefix + "3", "127.0.0.4", prefix + "4")), Optional.of(dir)));
+        try {
+            String prefix = "127.0." + block + ".";
+            String text = Files.readString(TestTopologies.sample("lab.yaml"))
+                    .replace("127.0.0.2", prefix + "2").replace("127.0.0.3", prefix + "3").replace("127.0.0.4", prefix + "4")
+                    .replace("platform: lab\n", "platform: lab\nroot: " + dir + "\n");
+            Path file = dir.resolve("lab.yaml");
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Lab create(int block, Path dir) {
+        return new Lab(LabTopology.of(TopologyLoader.load(file(block, dir)), Optional.empty()));
     }
 }
