@@ -51,8 +51,6 @@ final class StatusCommand implements Callable<Integer> {
                 Thread.sleep(interval.toMillis());
                 out.println();
             }
-        } finally {
-            // Monitor closes the prober; the transports it used are closed with it below.
         }
     }
 }

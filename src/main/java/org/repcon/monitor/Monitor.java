@@ -41,6 +41,7 @@ public final class Monitor implements AutoCloseable {
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private volatile State latest;
 
+    /** @param transports the hosts' transports; the monitor closes them when it is closed */
     public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds) {
         this.topology = topology;
         this.transports = transports;
@@ -77,6 +78,14 @@ public final class Monitor implements AutoCloseable {
         });
     }
 
+    public void setInterval(java.time.Duration interval) {
+        prober.setInterval(interval);
+    }
+
+    public void refreshNow() {
+        prober.refreshNow();
+    }
+
     public void addListener(Consumer<State> listener) {
         listeners.add(listener);
     }
@@ -102,8 +111,13 @@ public final class Monitor implements AutoCloseable {
         return state;
     }
 
+    /** Stops probing and closes the transports, which the monitor owns from its construction on. */
     @Override
     public void close() {
-        prober.close();
+        try {
+            prober.close();
+        } finally {
+            transports.close();
+        }
     }
 }

@@ -58,11 +58,14 @@ public final class Prober implements AutoCloseable {
     private final ThreadPoolExecutor slow;
     private final List<ProbeListener> listeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler; // guarded by this
+    private java.util.concurrent.ScheduledFuture<?> next; // guarded by this: the scheduled tick, while waiting
+    private volatile Duration interval;
     private volatile Snapshot latest;
     private volatile boolean closed;
 
     public Prober(Topology topology, Transports transports, ProbeOptions options) {
         this.options = options;
+        this.interval = options.interval();
         topology.instances().forEach(i -> instances.add(new InstanceProbe(i, topology.hostOf(i), transports, options)));
         topology.tunnels().forEach(t -> tunnels.add(new TunnelProbe(t, topology.hostOf(t), transports, options)));
         // A server end is probed at full pace only while one of its client ends fails: that is when it tells
@@ -158,6 +161,21 @@ public final class Prober implements AutoCloseable {
         scheduler.execute(this::tick);
     }
 
+    /** The background refresh interval from the next tick on. */
+    public void setInterval(Duration d) {
+        interval = d;
+        refreshNow();
+    }
+
+    /** In background mode, refreshes at once unless a refresh is running (then that one is the answer). */
+    public synchronized void refreshNow() {
+        if (closed || scheduler == null || next == null) return;
+        if (next.cancel(false)) {
+            next = null;
+            scheduler.execute(this::tick);
+        }
+    }
+
     private void tick() {
         long start = System.nanoTime();
         try {
@@ -170,9 +188,9 @@ public final class Prober implements AutoCloseable {
         }
         synchronized (this) {
             if (closed) return;
-            long delay = Math.max(0, start + options.interval().toNanos() - System.nanoTime());
+            long delay = Math.max(0, start + interval.toNanos() - System.nanoTime());
             try {
-                scheduler.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
+                next = scheduler.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // closing
             }
