@@ -12,6 +12,7 @@ import static org.repcon.tui.KeyBinding.Context.MOVE;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.repcon.tui.KeyBinding.Context;
 import org.repcon.tui.paint.BottomLine;
@@ -78,6 +79,9 @@ public final class KeyBindings {
         return new KeyBinding(List.of(keys), description, context, action);
     }
 
+    /** Keys help lists but the hint bar leaves out, being the mirror of one it shows. */
+    private static final Set<String> UNHINTED = Set.of("N");
+
     /** Hints for the active contexts: their first key each; moving and line editing go without saying. */
     static List<BottomLine.Hint> hints(List<Context> contexts) {
         List<BottomLine.Hint> hints = new ArrayList<>();
@@ -85,6 +89,7 @@ public final class KeyBindings {
             if (context == MOVE || context == LINE) continue;
             for (KeyBinding b : ALL) {
                 if (b.context() != context || b.keys().contains(HELP_HINT.keys())) continue;
+                if (UNHINTED.contains(b.keys().get(0))) continue;
                 hints.add(new BottomLine.Hint(b.keys().get(0), b.description()));
             }
         }

@@ -96,6 +96,30 @@ public final class Fixtures {
         return new ConsoleView("rspamd-stats", at, 15 - crit - warn, warn, crit, hosts, findings, hops, details);
     }
 
+    /**
+     * The view with replication offsets moved on by {@code bytes}, as a live source would show them
+     * after some learning traffic; rows that are down keep theirs.
+     */
+    public static ConsoleView advanced(ConsoleView v, long bytes) {
+        List<HostPane> hosts = new ArrayList<>();
+        for (HostPane h : v.hosts()) {
+            List<Row> rows = new ArrayList<>();
+            for (Row r : h.rows()) {
+                long by = r.health() == Health.CRIT ? 0 : bytes;
+                rows.add(new Row(r.key(), r.kind(), r.name(), r.role(), r.link(), plus(r.masterOffset(), bytes),
+                        plus(r.replicaOffset(), by), r.lagBytes(), r.lagSeconds(), r.sync(), r.memory(), r.memoryFraction(),
+                        r.findings(), r.health()));
+            }
+            hosts.add(new HostPane(h.name(), h.subtitle(), h.health(), rows));
+        }
+        return new ConsoleView(v.topologyName(), v.refreshedAt(), v.ok(), v.warn(), v.crit(), hosts, v.findings(),
+                v.hops(), v.details());
+    }
+
+    private static Cell plus(Cell c, long bytes) {
+        return c.text().matches("\\d+") ? new Cell(String.valueOf(Long.parseLong(c.text()) + bytes), c.health()) : c;
+    }
+
     private static Cell ok(String text) {
         return Cell.of(text);
     }

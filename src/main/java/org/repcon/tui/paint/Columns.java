@@ -60,12 +60,13 @@ public final class Columns {
         order.add(BAR);
         order.sort(Comparator.comparingInt(i -> i == BAR ? BAR_PRIORITY : priority(natural.get(i).header())));
 
-        // Take columns by priority at their smallest useful width, then give what is left to the
-        // name (up to its natural width) and to the bar.
+        // Take columns by priority, the name whole if the screen allows, the rest whole or not at
+        // all, then give what is left to the bar.
         Map<Integer, Integer> widths = new HashMap<>();
         int budget = width - GUTTER;
         for (int i : order) {
-            int w = i == BAR ? BAR_MIN : minWidth(natural.get(i));
+            int w = i == BAR ? BAR_MIN : natural.get(i).width();
+            if (i != BAR && natural.get(i).header().equals("NAME")) w = Math.max(Math.min(w, NAME_MIN), Math.min(w, budget - GAP));
             if (w + GAP > budget && !widths.isEmpty()) continue;
             widths.put(i, w);
             budget -= w + GAP;
@@ -90,11 +91,6 @@ public final class Columns {
 
     private static Column bar(int width) {
         return new Column(BAR, "", width, false);
-    }
-
-    /** Only the name may be cut; every other column is shown whole or not at all. */
-    private static int minWidth(Column c) {
-        return c.header().equals("NAME") ? Math.min(c.width(), NAME_MIN) : c.width();
     }
 
     private static List<Column> natural(List<Row> rows) {
