@@ -63,7 +63,7 @@ final class Frame {
             String title = "Findings" + count(findings.size(), view.findings().size());
             String empty = view.findings().isEmpty() ? "no findings" : "no findings match the filter";
             FindingsPane.paint(screen.sub(layout.findings()),
-                    new FindingsPane.Model(findings, ui.selectedFindingIndex(), ui.findingsFocused(), title, empty),
+                    new FindingsPane.Model(findings, ui.selection().findingIndex(), ui.findingsFocused(), title, empty),
                     ui.findingsScroll);
         }
         if (ui.helpOpen()) {
@@ -85,7 +85,7 @@ final class Frame {
             title += "  /" + ui.filter() + count(shown.rows().size(), shown.totalRows());
             empty = "nothing matches /" + ui.filter() + " (Esc clears the filter)";
         }
-        HostsPane.paint(c, new HostsPane.Model(shown.hosts(), allRows, ui.selectedRowKey(), focused, title, empty),
+        HostsPane.paint(c, new HostsPane.Model(shown.hosts(), allRows, ui.selection().rowKey(), focused, title, empty),
                 ui.hostsScroll);
     }
 
@@ -116,16 +116,16 @@ final class Frame {
     }
 
     private static TerminalPosition bottom(Canvas c, Ui ui, long now, int row) {
-        if (ui.input() != Ui.Input.NONE) {
-            String prompt = ui.input() == Ui.Input.FILTER ? "/" : ":";
-            LineEditor editor = ui.editor();
-            String note = ui.inputNote().isEmpty() ? hintText(ui) : ui.inputNote();
-            int col = BottomLine.input(c, prompt, editor.text(), editor.cursor(), note);
+        Prompt prompt = ui.prompt();
+        if (prompt.open()) {
+            LineEditor editor = prompt.editor();
+            String note = prompt.note().isEmpty() ? hintText(ui) : prompt.note();
+            int col = BottomLine.input(c, prompt.mode() == Prompt.Mode.FILTER ? "/" : ":", editor.text(), editor.cursor(), note);
             return new TerminalPosition(col, row);
         }
-        String message = ui.message(now);
+        String message = ui.message().text(now);
         if (!message.isEmpty()) {
-            BottomLine.message(c, message, ui.messageError());
+            BottomLine.message(c, message, ui.message().error());
             return null;
         }
         String note = ui.filter().isEmpty() ? "" : "/" + ui.filter();

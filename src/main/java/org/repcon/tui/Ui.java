@@ -14,21 +14,15 @@ import org.repcon.tui.theme.Themes;
 import org.repcon.util.RepconException;
 import org.repcon.view.ConsoleView;
 import org.repcon.view.FindingRow;
-import org.repcon.view.Health;
-import org.repcon.view.Row;
 
 /**
- * The console's state and the actions key bindings and commands run on it: what is shown, what is
- * selected (by row key, so it survives refreshes), the filter, the line being typed. Lives on the
- * UI thread only; {@link Frame} draws it.
+ * The console's state and the actions that key bindings and commands run on it: which view is
+ * shown, the filter, the selection, the line being typed. Lives on the UI thread only; {@link Frame}
+ * draws it.
  */
 public final class Ui implements ConsoleControl {
 
     enum MainPane { HOSTS, TOPOLOGY }
-
-    enum Input { NONE, FILTER, COMMAND }
-
-    private static final long MESSAGE_MILLIS = 6000;
 
     private final ConsoleSource source;
     private final CommandHandler commands;
@@ -42,6 +36,7 @@ public final class Ui implements ConsoleControl {
     private ViewFilter shown;
     private Palette palette;
     private Duration interval;
+    private String filter = "";
 
     private MainPane main = MainPane.HOSTS;
     private boolean findingsFocused;
@@ -49,20 +44,9 @@ public final class Ui implements ConsoleControl {
     private boolean help;
     private boolean quit;
 
-    private String selectedKey;
-    private int selectedIndex;
-    private String selectedFinding;
-    private int findingIndex;
-
-    private String filter = "";
-    private Input input = Input.NONE;
-    private final LineEditor filterLine = new LineEditor();
-    private final LineEditor commandLine = new LineEditor();
-    private String inputNote = "";
-
-    private String message = "";
-    private boolean messageError;
-    private long messageUntil;
+    private final Selection selection = new Selection();
+    private final Prompt prompt = new Prompt();
+    private final Message message = new Message();
 
     final Scroll hostsScroll = new Scroll();
     final Scroll findingsScroll = new Scroll();
@@ -83,12 +67,12 @@ public final class Ui implements ConsoleControl {
         this.clock = clock;
     }
 
-    // ---- input ----
+    // ---- keys ----
 
     /** Runs the binding for a key stroke, or types it into the line being edited. */
     void handle(KeyStroke key) {
         if (key.getKeyType() == KeyType.EOF) {
-            // The terminal went away (ssh dropped): nothing more will come.
+            // The terminal went away: nothing more will come.
             quit();
             return;
         }
@@ -99,21 +83,18 @@ public final class Ui implements ConsoleControl {
             return;
         }
         String name = Keys.name(key);
-        if (!message.isEmpty()) message = "";
-        if (input != Input.NONE) {
-            if (dispatch(name, input == Input.FILTER ? List.of(Context.FILTER, Context.LINE)
-                    : List.of(Context.COMMAND, Context.LINE))) return;
+        message.clear();
+        if (dispatch(name, contexts())) return;
+        if (prompt.open()) {
             char c = Keys.typed(key);
             if (c != 0) {
-                editor().insert(c);
+                prompt.editor().insert(c);
                 edited();
                 return;
             }
             // Only what cannot be typed (Ctrl-C) reaches the global keys while a line is edited.
             dispatch(name, List.of(Context.GLOBAL));
-            return;
         }
-        dispatch(name, contexts());
     }
 
     private boolean dispatch(String name, List<Context> contexts) {
@@ -131,12 +112,14 @@ public final class Ui implements ConsoleControl {
 
     /** Where keys apply now, most specific first. */
     List<Context> contexts() {
-        if (input == Input.FILTER) return List.of(Context.FILTER, Context.LINE);
-        if (input == Input.COMMAND) return List.of(Context.COMMAND, Context.LINE);
-        if (help) return List.of(Context.HELP, Context.MOVE, Context.GLOBAL);
-        if (detailsKey != null) return List.of(Context.DETAILS, Context.MOVE, Context.GLOBAL);
-        if (findingsFocused) return List.of(Context.FINDINGS, Context.MAIN, Context.MOVE, Context.GLOBAL);
-        return List.of(Context.MAIN, Context.MOVE, Context.GLOBAL);
+        return switch (prompt.mode()) {
+            case FILTER -> List.of(Context.FILTER, Context.LINE);
+            case COMMAND -> List.of(Context.COMMAND, Context.LINE);
+            case NONE -> help ? List.of(Context.HELP, Context.MOVE, Context.GLOBAL)
+                    : detailsKey != null ? List.of(Context.DETAILS, Context.MOVE, Context.GLOBAL)
+                    : findingsFocused ? List.of(Context.FINDINGS, Context.MAIN, Context.MOVE, Context.GLOBAL)
+                    : List.of(Context.MAIN, Context.MOVE, Context.GLOBAL);
+        };
     }
 
     // ---- actions (bound in KeyBindings) ----
@@ -147,86 +130,74 @@ public final class Ui implements ConsoleControl {
     }
 
     public void startFilter() {
-        input = Input.FILTER;
-        filterLine.set(filter);
-        inputNote = "";
+        prompt.start(Prompt.Mode.FILTER, filter);
     }
 
     public void startCommand() {
-        startCommand("");
-    }
-
-    private void startCommand(String initial) {
-        input = Input.COMMAND;
-        commandLine.set(initial);
-        inputNote = "";
+        prompt.start(Prompt.Mode.COMMAND, "");
     }
 
     /** Enter on the line: keeps the filter, or runs the command. */
     public void acceptInput() {
-        Input was = input;
-        input = Input.NONE;
-        inputNote = "";
-        if (was != Input.COMMAND) return;
-        String line = commandLine.text();
-        commandLine.remember(line);
+        if (prompt.close() != Prompt.Mode.COMMAND) return;
+        String line = prompt.commandLine().text();
+        prompt.commandLine().remember(line);
         CommandHandler.Result result = commands.execute(line, this);
         if (!result.message().isEmpty()) showMessage(result.message(), result.error());
     }
 
     /** Esc on the line: a filter is cleared, a command dropped. */
     public void cancelInput() {
-        if (input == Input.FILTER) setFilter("");
-        input = Input.NONE;
-        inputNote = "";
+        if (prompt.close() == Prompt.Mode.FILTER) setFilter("");
     }
 
     void editLine(Consumer<LineEditor> edit) {
-        edit.accept(editor());
+        edit.accept(prompt.editor());
         edited();
     }
 
     public void historyPrevious() {
-        commandLine.previous();
+        prompt.commandLine().previous();
     }
 
     public void historyNext() {
-        commandLine.next();
+        prompt.commandLine().next();
     }
 
     /** Tab on the command line: the handler's candidates; one replaces the line, several are listed. */
     public void complete() {
-        List<String> candidates = commands.complete(commandLine.text(), this);
+        LineEditor line = prompt.commandLine();
+        List<String> candidates = commands.complete(line.text(), this);
         if (candidates.isEmpty()) {
-            inputNote = "no completions";
+            prompt.note("no completions");
         } else if (candidates.size() == 1) {
-            commandLine.set(candidates.get(0) + " ");
-            inputNote = "";
+            line.set(candidates.get(0) + " ");
+            prompt.note("");
         } else {
-            commandLine.set(commonPrefix(candidates));
-            inputNote = String.join("  ", candidates);
+            line.set(commonPrefix(candidates));
+            prompt.note(String.join("  ", candidates));
         }
     }
 
     public void move(int delta) {
         if (help) helpScroll.by(delta);
         else if (detailsKey != null) detailsScroll.by(delta);
-        else if (findingsFocused) selectFinding(findingIndex + delta);
+        else if (findingsFocused) selection.moveFinding(shown, delta);
         else if (main == MainPane.TOPOLOGY) topologyScroll.by(delta);
-        else selectRow(selectedIndex + delta);
+        else selection.moveRow(shown, delta);
     }
 
+    /** A page is the pane's height less a line, so that one line of context stays. */
     public void page(int pages) {
-        Scroll scroll = help ? helpScroll : detailsKey != null ? detailsScroll : findingsFocused ? findingsScroll
+        if (findingsFocused && !help && detailsKey == null) {
+            selection.moveFinding(shown, pages * Math.max(1, findingsScroll.viewport() / 3));
+            return;
+        }
+        Scroll scroll = help ? helpScroll : detailsKey != null ? detailsScroll
                 : main == MainPane.TOPOLOGY ? topologyScroll : hostsScroll;
         int lines = Math.max(1, scroll.viewport() - 1) * pages;
-        if (help || detailsKey != null || (!findingsFocused && main == MainPane.TOPOLOGY)) {
-            scroll.by(lines);
-        } else if (findingsFocused) {
-            selectFinding(findingIndex + pages * Math.max(1, scroll.viewport() / 3));
-        } else {
-            selectRow(selectedIndex + lines);
-        }
+        if (scroll == hostsScroll) selection.moveRow(shown, lines);
+        else scroll.by(lines);
     }
 
     public void first() {
@@ -240,23 +211,10 @@ public final class Ui implements ConsoleControl {
     /** n / N: the next (or previous) row with a problem, wrapping around; in findings, the next finding. */
     public void nextProblem(int direction) {
         if (findingsFocused) {
-            int n = shown.findings().size();
-            if (n > 0) selectFinding(Math.floorMod(findingIndex + direction, n));
-            return;
+            selection.nextFinding(shown, direction);
+        } else if (!selection.nextProblemRow(shown, direction)) {
+            showMessage("no problems" + (filter.isEmpty() ? "" : " among the filtered rows"), false);
         }
-        List<Row> rows = shown.rows();
-        for (int step = 1; step <= rows.size(); step++) {
-            int i = Math.floorMod(selectedIndex + direction * step, rows.size());
-            if (problem(rows.get(i))) {
-                selectRow(i);
-                return;
-            }
-        }
-        showMessage("no problems" + (filter.isEmpty() ? "" : " among the filtered rows"), false);
-    }
-
-    private static boolean problem(Row row) {
-        return row.findings() > 0 || row.health() == Health.CRIT || row.health() == Health.WARN;
     }
 
     public void nextPane() {
@@ -267,10 +225,10 @@ public final class Ui implements ConsoleControl {
     public void openDetails() {
         String key = null;
         if (findingsFocused) {
-            FindingRow f = selectedFindingRow();
+            FindingRow f = selection.finding(shown);
             if (f != null && !f.rowKey().isEmpty()) key = f.rowKey();
         } else if (main == MainPane.HOSTS) {
-            key = shown.rows().isEmpty() ? null : selectedKey;
+            key = selection.rowKey(shown);
         }
         if (key == null) return;
         detailsKey = key;
@@ -310,12 +268,12 @@ public final class Ui implements ConsoleControl {
 
     /** 'c' in the findings pane: the suggested command, on the command line to edit or run. */
     public void commandFromFinding() {
-        FindingRow f = selectedFindingRow();
+        FindingRow f = selection.finding(shown);
         if (f == null || f.command().isEmpty()) {
             showMessage("no suggested command for this finding", false);
             return;
         }
-        startCommand(f.command());
+        prompt.start(Prompt.Mode.COMMAND, f.command());
     }
 
     // ---- ConsoleControl ----
@@ -327,7 +285,7 @@ public final class Ui implements ConsoleControl {
 
     @Override
     public String selectedKey() {
-        return shown == null || shown.rows().isEmpty() ? null : selectedKey;
+        return selection.rowKey(shown);
     }
 
     @Override
@@ -374,9 +332,7 @@ public final class Ui implements ConsoleControl {
 
     @Override
     public void showMessage(String text, boolean error) {
-        message = text;
-        messageError = error;
-        messageUntil = clock.getAsLong() + MESSAGE_MILLIS;
+        message.show(text, error, clock.getAsLong());
     }
 
     @Override
@@ -384,7 +340,7 @@ public final class Ui implements ConsoleControl {
         poster.accept(task);
     }
 
-    // ---- state for the loop and the frame ----
+    // ---- for the loop and the frame ----
 
     void setView(ConsoleView v) {
         view = v;
@@ -402,8 +358,7 @@ public final class Ui implements ConsoleControl {
             long age = now - view.refreshedAt();
             next = view.refreshedAt() + (age / 1000 + 1) * 1000;
         }
-        if (!message.isEmpty() && messageUntil > now) next = Math.min(next, messageUntil);
-        return next;
+        return Math.min(next, Math.max(now, message.expiry()));
     }
 
     ViewFilter shown() {
@@ -442,96 +397,27 @@ public final class Ui implements ConsoleControl {
         return filter;
     }
 
-    Input input() {
-        return input;
+    Prompt prompt() {
+        return prompt;
     }
 
-    LineEditor editor() {
-        return input == Input.COMMAND ? commandLine : filterLine;
-    }
-
-    String inputNote() {
-        return inputNote;
-    }
-
-    int selectedFindingIndex() {
-        return findingIndex;
-    }
-
-    /** The message to show, or empty once it has expired. */
-    String message(long now) {
-        if (!message.isEmpty() && now >= messageUntil) message = "";
+    Message message() {
         return message;
     }
 
-    boolean messageError() {
-        return messageError;
+    Selection selection() {
+        return selection;
     }
 
     private void edited() {
-        if (input == Input.FILTER) setFilter(filterLine.text());
-        inputNote = "";
+        if (prompt.mode() == Prompt.Mode.FILTER) setFilter(prompt.editor().text());
+        prompt.note("");
     }
 
     private void refilter() {
         if (view == null) return;
         shown = ViewFilter.apply(view, filter);
-        // At first the eye should land on what is wrong: the worst row, scrolled into view.
-        if (selectedKey == null) selectedIndex = worstRow();
-        selectRow(indexOfRow(selectedKey, selectedIndex));
-        selectFinding(indexOfFinding(selectedFinding, findingIndex));
-    }
-
-    private void selectRow(int index) {
-        List<Row> rows = shown.rows();
-        if (rows.isEmpty()) return;
-        selectedIndex = Math.max(0, Math.min(rows.size() - 1, index));
-        selectedKey = rows.get(selectedIndex).key();
-    }
-
-    private void selectFinding(int index) {
-        List<FindingRow> findings = shown.findings();
-        if (findings.isEmpty()) return;
-        findingIndex = Math.max(0, Math.min(findings.size() - 1, index));
-        selectedFinding = id(findings.get(findingIndex));
-    }
-
-    private int worstRow() {
-        List<Row> rows = shown.rows();
-        int worst = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            if (rank(rows.get(i).health()) > rank(rows.get(worst).health())) worst = i;
-        }
-        return worst;
-    }
-
-    private static int rank(Health h) {
-        return h == Health.CRIT ? 3 : h == Health.WARN ? 2 : h == Health.UNKNOWN ? 1 : 0;
-    }
-
-    private int indexOfRow(String key, int fallback) {
-        List<Row> rows = shown.rows();
-        for (int i = 0; i < rows.size(); i++) if (rows.get(i).key().equals(key)) return i;
-        return fallback;
-    }
-
-    private int indexOfFinding(String id, int fallback) {
-        List<FindingRow> findings = shown.findings();
-        for (int i = 0; i < findings.size(); i++) if (id(findings.get(i)).equals(id)) return i;
-        return fallback;
-    }
-
-    private FindingRow selectedFindingRow() {
-        List<FindingRow> findings = shown.findings();
-        return findings.isEmpty() ? null : findings.get(Math.min(findingIndex, findings.size() - 1));
-    }
-
-    String selectedRowKey() {
-        return selectedKey;
-    }
-
-    private static String id(FindingRow f) {
-        return f.code() + "|" + f.target();
+        selection.update(shown);
     }
 
     private static String commonPrefix(List<String> words) {
