@@ -1,7 +1,6 @@
 package org.repcon.tui.paint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.repcon.tui.theme.Role;
@@ -23,7 +22,6 @@ public final class DetailsPane {
     public record Model(String key, Row row, Details details, List<FindingRow> findings) {}
 
     private static final int COLUMN_WIDTH = 36;
-    private static final int GAP = 3;
 
     private DetailsPane() {}
 
@@ -85,29 +83,13 @@ public final class DetailsPane {
         return lines;
     }
 
-    /** Groups flowed into columns, each group going to the currently shortest column. */
+    /** Groups side by side in as many columns as fit. */
     private static List<Line> groups(List<Details.Group> groups, int width, Glyphs glyphs) {
-        int count = Math.max(1, Math.min(groups.size(), (width + GAP) / (COLUMN_WIDTH + GAP)));
-        int columnWidth = count == 1 ? width : (width - GAP * (count - 1)) / count;
-        List<List<Line>> columns = new ArrayList<>();
-        for (int i = 0; i < count; i++) columns.add(new ArrayList<>());
-        for (Details.Group group : groups) {
-            List<Line> column = columns.stream().min(Comparator.comparingInt(List::size)).orElseThrow();
-            if (!column.isEmpty()) column.add(Line.EMPTY);
-            column.addAll(group(group, columnWidth, glyphs));
-        }
-        int height = columns.stream().mapToInt(List::size).max().orElse(0);
-        List<Line> lines = new ArrayList<>();
-        for (int row = 0; row < height; row++) {
-            Line line = Line.EMPTY;
-            for (int i = 0; i < count; i++) {
-                List<Line> column = columns.get(i);
-                Line cell = row < column.size() ? column.get(row) : Line.EMPTY;
-                line = i == count - 1 ? line.append(cell) : line.append(cell.padTo(columnWidth + GAP));
-            }
-            lines.add(line);
-        }
-        return lines;
+        int count = Flow.count(width, COLUMN_WIDTH, groups.size());
+        int columnWidth = Flow.columnWidth(width, count);
+        List<List<Line>> blocks = new ArrayList<>();
+        for (Details.Group group : groups) blocks.add(group(group, columnWidth, glyphs));
+        return Flow.columns(blocks, count, columnWidth);
     }
 
     private static List<Line> group(Details.Group group, int width, Glyphs glyphs) {
