@@ -39,7 +39,7 @@ public final class HostsPane {
         inner.put(0, 0, header(columns, inner.width()), inner.palette().style(Role.COLUMN));
         Canvas body = inner.sub(new Rect(0, 1, inner.width(), inner.height() - 1));
         if (m.hosts().isEmpty()) {
-            body.put(1, 0, m.empty(), body.palette().style(Role.MUTED));
+            if (body.height() > 0) body.put(1, 0, m.empty(), body.palette().style(Role.MUTED));
             scroll.fit(0, body.height());
             return;
         }
