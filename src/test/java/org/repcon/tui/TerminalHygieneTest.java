@@ -63,6 +63,7 @@ class TerminalHygieneTest {
             await(() -> terminal.flushes() > before);
         }
         long perRedraw = (terminal.bytes() - firstFrame) / frames;
+        System.out.println("first frame " + firstFrame + " B, per unchanged redraw " + perRedraw + " B");
         assertThat(perRedraw).as("bytes per unchanged redraw").isLessThanOrEqualTo(16);
     }
 

@@ -25,17 +25,11 @@ public record Line(List<Span> spans, boolean selected) {
         return spans.stream().mapToInt(Span::width).sum();
     }
 
-    public String text() {
-        StringBuilder b = new StringBuilder();
-        spans.forEach(s -> b.append(s.text()));
-        return b.toString();
-    }
-
     public Line selected(boolean on) {
         return new Line(spans, on);
     }
 
-    /** This line followed by another, as the columns of a multi-column pane. */
+    /** Padded with spaces to a width, so that a column beside it lines up. */
     public Line padTo(int width) {
         int w = width();
         if (w >= width) return this;
@@ -44,6 +38,7 @@ public record Line(List<Span> spans, boolean selected) {
         return new Line(padded, selected);
     }
 
+    /** This line followed by another, as the columns of a multi-column pane. */
     public Line append(Line other) {
         List<Span> all = new ArrayList<>(spans);
         all.addAll(other.spans);

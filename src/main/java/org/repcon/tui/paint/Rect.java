@@ -36,10 +36,6 @@ public record Rect(int col, int row, int width, int height) {
         return new Rect(col, bottom() - k, width, k);
     }
 
-    public Rect aboveBottom(int h) {
-        return new Rect(col, row, width, height - Math.min(h, height));
-    }
-
     public Rect left(int w) {
         return new Rect(col, row, Math.min(w, width), height);
     }
@@ -47,11 +43,6 @@ public record Rect(int col, int row, int width, int height) {
     public Rect rightOf(int w) {
         int k = Math.min(w, width);
         return new Rect(col + k, row, width - k, height);
-    }
-
-    /** Shrunk by {@code n} cells on every side (inside a border). */
-    public Rect inset(int n) {
-        return new Rect(col + n, row + n, width - 2 * n, height - 2 * n);
     }
 
     /** Centred inside this area, at most as big. */

@@ -8,22 +8,16 @@ import java.util.Map;
 public final class Palette {
 
     private final Theme theme;
-    private final ColorDepth depth;
     private final Map<Role, TextColor> colors = new EnumMap<>(Role.class);
     private final Map<Role, Style> onBackground = new EnumMap<>(Role.class);
 
     public Palette(Theme theme, ColorDepth depth) {
         this.theme = theme;
-        this.depth = depth;
         for (Role role : Role.values()) colors.put(role, depth.toTerminal(theme.spec(role).color()));
     }
 
     public Theme theme() {
         return theme;
-    }
-
-    public ColorDepth depth() {
-        return depth;
     }
 
     public TextColor color(Role role) {
