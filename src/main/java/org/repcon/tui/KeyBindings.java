@@ -39,7 +39,7 @@ public final class KeyBindings {
             bind(MAIN, "previous problem", ui -> ui.nextProblem(-1), "N"),
             bind(MAIN, "back, clear filter", Ui::back, "Esc"),
 
-            bind(FINDINGS, "edit suggested command", Ui::commandFromFinding, "c"),
+            bind(FINDINGS, "suggested command", Ui::commandFromFinding, "c"),
 
             bind(DETAILS, "back", Ui::back, "Esc", "Left", "h"),
 

@@ -247,7 +247,7 @@ class ConsoleScreenTest {
     @Test
     void findingsPaneTakesFocusAndOffersTheCommand() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
-            d.press("Tab").awaitText("c edit suggested command");
+            d.press("Tab").awaitText("c suggested command");
             d.press("j", "c").awaitText(":resync --soft replica2/fuzzy");
             d.press("Enter").awaitText("unknown command 'resync'");
             assertThat(d.fgOf("unknown command")).isEqualTo(color("dark", Role.CRIT));

@@ -72,7 +72,8 @@ public final class FindingsPane {
                     int more = body.size() - room + 1;
                     body = new ArrayList<>(body.subList(0, room));
                     body.set(room - 1, Line.builder().add(" ".repeat(INDENT), Role.TEXT)
-                            .add(glyphs.ellipsis() + " " + more + " more lines in its details (Enter)", Role.MUTED).build());
+                            .add(glyphs.ellipsis() + " " + more + " more lines in its details ("
+                                    + (focused ? "Enter" : "Tab, Enter") + ")", Role.MUTED).build());
                 }
                 lines.addAll(body);
             }
