@@ -36,7 +36,8 @@ public final class Log {
         for (Handler h : root.getHandlers()) root.removeHandler(h);
         try {
             Files.createDirectories(file().getParent());
-            FileHandler handler = new FileHandler(file().toString(), 5_000_000, 2, true);
+            // One generation: the file is exactly file(), which error messages name (it starts over past 5 MB).
+            FileHandler handler = new FileHandler(file().toString(), 5_000_000, 1, true);
             handler.setFormatter(new SimpleFormatter());
             root.addHandler(handler);
             root.setLevel(Level.INFO);

@@ -1,0 +1,169 @@
+package org.repcon.tui;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.repcon.tui.theme.Palette;
+import org.repcon.tui.theme.Theme;
+import org.repcon.tui.theme.Themes;
+import org.repcon.util.Log;
+import org.repcon.util.RepconException;
+
+/**
+ * The full-screen console. While it runs it is the only owner of the terminal; whatever way it
+ * ends (q, Ctrl-C, SIGTERM, an exception) the terminal is given back as it was, and an error is
+ * logged to the file and printed as one line once the screen is gone.
+ */
+public final class Console {
+
+    /** Exit code for a bug (an exception nobody meant to throw), as the CLI uses it. */
+    public static final int INTERNAL = 70;
+
+    private static final Logger LOG = Log.get(Console.class);
+
+    private final TerminalScreen screen;
+    private final boolean ownTerminal;
+    private boolean stopped;
+
+    private Console(TerminalScreen screen, boolean ownTerminal) {
+        this.screen = screen;
+        this.ownTerminal = ownTerminal;
+    }
+
+    /** Shows the source until the user quits; returns the exit code (0 after q). */
+    public static int run(ConsoleSource source, ConsoleOptions options) {
+        Capabilities caps = Capabilities.detect(options.env());
+        Themes themes = new Themes(options.userThemes());
+        Palette palette;
+        try {
+            // Before the screen starts, so a bad --theme is an ordinary one-line error.
+            palette = new Palette(loadTheme(themes, options, caps), caps.depth());
+        } catch (RepconException e) {
+            System.err.println("repcon: " + e.getMessage());
+            return e.exitCode();
+        }
+        Throwable failure = null;
+        Console console = null;
+        Thread hook = null;
+        PrintStream out = System.out, err = System.err;
+        try {
+            boolean own = options.terminal() == null;
+            Terminal terminal = own ? ttyTerminal(caps.unicode()) : options.terminal();
+            console = new Console(new TerminalScreen(terminal), own);
+            Console c = console;
+            hook = new Thread(c::stop, "repcon-console-restore");
+            Runtime.getRuntime().addShutdownHook(hook);
+            console.screen.startScreen();
+            if (own) silenceStandardStreams();
+            UiLoop loop = new UiLoop(console.screen, source, System::currentTimeMillis);
+            Ui ui = new Ui(source, options.commands() != null ? options.commands() : new BuiltinCommands(), themes,
+                    caps, options.readOnly(), palette, options.refreshInterval(), loop::post, System::currentTimeMillis);
+            source.setRefreshInterval(options.refreshInterval());
+            loop.run(ui);
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            if (console != null) console.stop();
+            System.setOut(out);
+            System.setErr(err);
+            removeHook(hook);
+        }
+        if (failure == null) return 0;
+        if (failure instanceof RepconException re) {
+            LOG.log(Level.INFO, re.getMessage(), re);
+            System.err.println("repcon: " + re.getMessage());
+            return re.exitCode();
+        }
+        LOG.log(Level.SEVERE, "console failed", failure);
+        System.err.println("repcon: internal error in the console: " + failure + " (details in " + Log.file() + ")");
+        return INTERNAL;
+    }
+
+    private static Theme loadTheme(Themes themes, ConsoleOptions options, Capabilities caps) {
+        if (options.theme() != null) return themes.load(options.theme());
+        return themes.load(caps.noColor() ? Themes.MONO : Themes.DEFAULT);
+    }
+
+    /**
+     * The process's tty, as a text terminal even without one (no Swing window), with Ctrl-C
+     * delivered as a key so that it quits like q and the terminal is restored on the way out.
+     */
+    private static Terminal ttyTerminal(boolean unicode) throws IOException {
+        if (System.console() == null) {
+            throw RepconException.invalid("the console needs a terminal: stdin and stdout must be a tty");
+        }
+        Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
+        return new DefaultTerminalFactory(System.out, System.in, charset)
+                .setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+    }
+
+    /** Stray prints from any thread would scribble over the screen: while it is up they go to the log. */
+    private static void silenceStandardStreams() {
+        PrintStream toLog = new PrintStream(new LogStream(Log.get(Console.class)), true, StandardCharsets.UTF_8);
+        System.setOut(toLog);
+        System.setErr(toLog);
+    }
+
+    /** Gives the terminal back; safe to call twice and from the shutdown hook (SIGTERM). */
+    private synchronized void stop() {
+        if (stopped) return;
+        stopped = true;
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not stop the screen", e);
+        }
+        if (ownTerminal) {
+            try {
+                screen.getTerminal().close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "could not restore the terminal", e);
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook == null) return;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down (SIGTERM): the hook is running or has run.
+        }
+    }
+
+    /** Lines written to System.out/err while the screen is up, into the log file. */
+    private static final class LogStream extends OutputStream {
+        private final Logger log;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        LogStream(Logger log) {
+            this.log = log;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') flushLine();
+            else line.write(b);
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (line.size() > 0) flushLine();
+        }
+
+        private void flushLine() {
+            log.info("(stdout/stderr) " + line.toString(StandardCharsets.UTF_8));
+            line.reset();
+        }
+    }
+}

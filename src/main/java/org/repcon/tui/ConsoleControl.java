@@ -1,0 +1,37 @@
+package org.repcon.tui;
+
+import java.time.Duration;
+import java.util.List;
+import org.repcon.view.ConsoleView;
+
+/** What a command may do to the console. Call on the UI thread, except {@link #post}. */
+public interface ConsoleControl {
+
+    ConsoleView view();
+
+    /** The selected row's key ("replica1/bayes"), or null: the target of commands about "this". */
+    String selectedKey();
+
+    boolean readOnly();
+
+    void quit();
+
+    List<String> themes();
+
+    String theme();
+
+    /** @throws org.repcon.util.RepconException when the theme is unknown or its file is invalid */
+    void setTheme(String name);
+
+    void setRefreshInterval(Duration interval);
+
+    void refreshNow();
+
+    /** Narrows hosts and rows as '/' does; empty clears. */
+    void setFilter(String text);
+
+    void showMessage(String text, boolean error);
+
+    /** Runs a task on the UI thread, from any thread: how slow work reports back. */
+    void post(Runnable task);
+}

@@ -1,0 +1,115 @@
+package org.repcon.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import java.io.IOException;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
+import org.repcon.view.ConsoleView;
+
+/**
+ * The UI thread: polls keys, picks up new views, resizes, and redraws only when something changed
+ * (a key, a view, a resize, the header's clock ticking over). Redraws are deltas, so an idle
+ * screen writes next to nothing. Other threads never touch the screen; they post tasks or signal.
+ */
+final class UiLoop {
+
+    /** How long the loop sleeps when nothing happens: the worst-case delay before a key is seen. */
+    static final long POLL_MILLIS = 20;
+    /** Keys handled before a redraw, so that a burst (a held key, a paste) cannot starve the screen. */
+    private static final int KEYS_PER_FRAME = 32;
+
+    private final TerminalScreen screen;
+    private final ConsoleSource source;
+    private final LongSupplier clock;
+    private final Object signal = new Object();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private volatile boolean viewChanged;
+    private Ui ui;
+
+    UiLoop(TerminalScreen screen, ConsoleSource source, LongSupplier clock) {
+        this.screen = screen;
+        this.source = source;
+        this.clock = clock;
+    }
+
+    /** Runs a task on the UI thread; safe from any thread. */
+    void post(Runnable task) {
+        tasks.add(task);
+        wake();
+    }
+
+    void run(Ui ui) throws IOException {
+        this.ui = ui;
+        source.onUpdate(() -> {
+            viewChanged = true;
+            wake();
+        });
+        ui.setView(current());
+        long nextTick = draw(Screen.RefreshType.DELTA);
+        while (!ui.quitting()) {
+            boolean dirty = false;
+            KeyStroke key;
+            for (int n = 0; n < KEYS_PER_FRAME && !ui.quitting() && (key = screen.pollInput()) != null; n++) {
+                ui.handle(key);
+                dirty = true;
+            }
+            for (Runnable task; (task = tasks.poll()) != null; ) {
+                task.run();
+                dirty = true;
+            }
+            if (viewChanged) {
+                viewChanged = false;
+                ui.setView(current());
+                dirty = true;
+            }
+            // Terminals keep, move or reflow old text when resized: after a resize, redraw every cell.
+            boolean resized = screen.doResizeIfNecessary() != null;
+            if (ui.quitting()) break;
+            long now = clock.getAsLong();
+            if (dirty || resized || now >= nextTick) {
+                nextTick = draw(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            } else {
+                sleep(Math.min(POLL_MILLIS, nextTick - now));
+            }
+        }
+    }
+
+    private ConsoleView current() {
+        ConsoleView v = source.current();
+        return v != null ? v : new ConsoleView("", 0, 0, 0, 0, List.of(), List.of(),
+                List.of(), List.of());
+    }
+
+    /** Draws the frame; returns when the screen next changes by itself. */
+    private long draw(Screen.RefreshType refresh) throws IOException {
+        long now = clock.getAsLong();
+        TerminalSize size = screen.getTerminalSize();
+        screen.setCursorPosition(Frame.paint(screen.newTextGraphics(), size.getColumns(), size.getRows(), ui, now));
+        screen.refresh(refresh);
+        return ui.nextTick(now);
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void sleep(long millis) {
+        if (millis <= 0) return;
+        synchronized (signal) {
+            if (viewChanged || !tasks.isEmpty()) return;
+            try {
+                signal.wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ui.quit();
+            }
+        }
+    }
+}

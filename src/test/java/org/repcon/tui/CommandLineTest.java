@@ -1,0 +1,107 @@
+package org.repcon.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.repcon.util.RepconException;
+import org.repcon.view.ConsoleView;
+
+/** The ':' line without a screen: the built-in commands, completion, history, and the '/' filter. */
+class CommandLineTest {
+
+    /** Records what the commands asked of the console. */
+    private static final class Recorder implements ConsoleControl {
+        final List<String> calls = new ArrayList<>();
+
+        @Override public ConsoleView view() { return Fixtures.healthy(0); }
+        @Override public String selectedKey() { return null; }
+        @Override public boolean readOnly() { return false; }
+        @Override public void quit() { calls.add("quit"); }
+        @Override public List<String> themes() { return List.of("dark", "light", "mono"); }
+        @Override public String theme() { return "dark"; }
+        @Override public void setTheme(String name) {
+            if (!themes().contains(name)) throw RepconException.invalid("unknown theme '" + name + "'");
+            calls.add("theme " + name);
+        }
+        @Override public void setRefreshInterval(Duration d) { calls.add("refresh " + d.toMillis()); }
+        @Override public void refreshNow() { calls.add("now"); }
+        @Override public void setFilter(String text) { calls.add("filter " + text); }
+        @Override public void showMessage(String text, boolean error) {}
+        @Override public void post(Runnable task) { task.run(); }
+    }
+
+    private final BuiltinCommands commands = new BuiltinCommands();
+    private final Recorder console = new Recorder();
+
+    @Test
+    void builtinsDoWhatTheySay() {
+        assertThat(commands.execute("q", console)).isEqualTo(CommandHandler.Result.NONE);
+        assertThat(commands.execute("theme light", console).message()).isEqualTo("theme: light");
+        assertThat(commands.execute("refresh 0.5", console).message()).isEqualTo("refreshing every 0.5s");
+        assertThat(commands.execute("refresh 120", console).message()).isEqualTo("refreshing every 2m00s");
+        assertThat(commands.execute("  filter  replica2 bayes ", console).message()).isEqualTo("filter: replica2 bayes");
+        assertThat(commands.execute("filter", console).message()).isEqualTo("filter cleared");
+        assertThat(console.calls).containsExactly("quit", "theme light", "refresh 500", "refresh 120000",
+                "filter replica2 bayes", "filter ");
+    }
+
+    @Test
+    void mistakesAreErrorsThatSayWhatWouldWork() {
+        assertThat(commands.execute("thme dark", console))
+                .isEqualTo(CommandHandler.Result.error("unknown command 'thme' (did you mean 'theme'?); commands: filter [TEXT], help, q, refresh SECONDS, theme NAME"));
+        assertThat(commands.execute("theme nope", console)).isEqualTo(CommandHandler.Result.error("unknown theme 'nope'"));
+        assertThat(commands.execute("refresh 0", console).error()).isTrue();
+        assertThat(commands.execute("refresh soon", console).message()).startsWith("usage: refresh SECONDS");
+        assertThat(commands.execute("   ", console)).isEqualTo(CommandHandler.Result.NONE);
+        assertThat(console.calls).isEmpty();
+    }
+
+    @Test
+    void completesVerbsAndThemeNames() {
+        assertThat(commands.complete("th", console)).containsExactly("theme");
+        assertThat(commands.complete("q", console)).containsExactly("q", "quit");
+        assertThat(commands.complete("theme l", console)).containsExactly("theme light");
+        assertThat(commands.complete("theme ", console)).containsExactly("theme dark", "theme light", "theme mono");
+        assertThat(commands.complete("refresh 1", console)).isEmpty();
+    }
+
+    @Test
+    void lineEditingAndHistory() {
+        LineEditor line = new LineEditor();
+        for (char c : "theme dark".toCharArray()) line.insert(c);
+        line.deleteWord();
+        assertThat(line.text()).isEqualTo("theme ");
+        line.home();
+        line.delete();
+        assertThat(line.text()).isEqualTo("heme ");
+        line.remember("theme dark");
+        line.remember("refresh 2");
+        line.clear();
+        line.previous();
+        assertThat(line.text()).isEqualTo("refresh 2");
+        line.previous();
+        assertThat(line.text()).isEqualTo("theme dark");
+        line.previous();
+        assertThat(line.text()).isEqualTo("theme dark");
+        line.next();
+        line.next();
+        assertThat(line.text()).isEmpty();
+    }
+
+    @Test
+    void filterWordsMustAllMatchAndFindingsFollowTheRows() {
+        ConsoleView v = Fixtures.faulted(0);
+        assertThat(ViewFilter.apply(v, "").rows()).hasSize(15);
+        ViewFilter replica2 = ViewFilter.apply(v, "REPLICA2");
+        assertThat(replica2.hosts()).extracting(h -> h.name()).containsExactly("replica2");
+        assertThat(replica2.findings()).hasSize(2);
+        ViewFilter tunnels = ViewFilter.apply(v, "stunnel bayes");
+        assertThat(tunnels.rows()).extracting(r -> r.key()).containsExactly("master/tunnel/bayes",
+                "replica1/tunnel/bayes", "replica2/tunnel/bayes");
+        assertThat(tunnels.findings()).extracting(f -> f.code()).containsExactly("tunnel-down");
+        assertThat(ViewFilter.apply(v, "nothing-like-this").hosts()).isEmpty();
+    }
+}
