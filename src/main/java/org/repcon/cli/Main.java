@@ -10,13 +10,41 @@ import picocli.CommandLine.ScopeType;
 /** The {@code repcon} command: subcommands, global options, and the one error handler. */
 @Command(name = "repcon", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Console and setup tool for Rspamd's replicated Redis (bayes, fuzzy) over stunnel.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, StatusCommand.class, CheckCommand.class, LabCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ConsoleCommand.class, DemoCommand.class, ValidateCommand.class, RenderCommand.class, StatusCommand.class, CheckCommand.class, LabCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage, 70 internal error;",
                 "'check' uses Nagios codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)."})
-public final class Main {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors (always in the log file).")
     boolean verbose;
+
+    /** A list, not one path: so that a mistyped command ("valdate FILE") is told apart from a file. */
+    @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "A topology file: opens the console on it (same as 'repcon console FILE').")
+    java.util.List<String> args;
+
+    @picocli.CommandLine.Mixin
+    ConsoleCommand.ConsoleFlags consoleFlags;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (args == null || args.isEmpty()) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+        String first = args.get(0);
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(first))) {
+            throw org.repcon.util.RepconException.invalid("'" + first + "' is neither a command nor a file"
+                    + org.repcon.util.Suggest.hint(first, spec.subcommands().keySet()) + "; see 'repcon --help'");
+        }
+        if (args.size() > 1) {
+            throw org.repcon.util.RepconException.invalid("unexpected argument '" + args.get(1) + "'; see 'repcon --help'");
+        }
+        return consoleFlags.run(org.repcon.topology.TopologyLoader.load(java.nio.file.Path.of(first)));
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

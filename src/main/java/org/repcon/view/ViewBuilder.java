@@ -71,7 +71,7 @@ public final class ViewBuilder {
         return switch (s) {
             case CRITICAL -> Health.CRIT;
             case WARNING -> Health.WARN;
-            case INFO -> Health.OK;
+            case INFO -> Health.MUTED; // shown, labelled INFO, never colours a row
         };
     }
 
@@ -147,7 +147,9 @@ public final class ViewBuilder {
             case UNREACHABLE -> new Cell("unreachable", Health.CRIT);
             case PENDING -> new Cell("...", Health.UNKNOWN);
             case OK -> s.server() ? new Cell("accepts", Health.OK)
-                    : s.reachesRedis() ? new Cell("ok " + s.connectMicros() / 1000 + "ms", Health.OK)
+                    // Latency only when it matters: a number that flickers each refresh costs terminal bytes.
+                    : s.reachesRedis() ? new Cell(s.connectMicros() >= 50_000 ? "ok " + s.connectMicros() / 1000 + "ms" : "ok",
+                            Health.OK)
                     : new Cell(s.timedOut() ? "hung" : "no answer", Health.CRIT);
         };
     }

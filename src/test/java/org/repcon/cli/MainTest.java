@@ -34,9 +34,16 @@ class MainTest {
     void anUnknownSubcommandIsOneLineWithADidYouMean() {
         CliRunner.Result r = CliRunner.run("valdate", FREEBSD);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).containsExactly("repcon: Unmatched arguments from index 0: 'valdate', '" + FREEBSD
-                + "' (did you mean 'validate'?); see 'repcon --help'");
+        assertThat(r.err().lines()).containsExactly("repcon: 'valdate' is neither a command nor a file (did you mean"
+                + " 'validate'?); see 'repcon --help'");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aFileWithMoreArgumentsIsOneLine() {
+        CliRunner.Result r = CliRunner.run(FREEBSD, "extra");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("repcon: unexpected argument 'extra'; see 'repcon --help'");
     }
 
     @Test

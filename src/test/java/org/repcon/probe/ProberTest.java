@@ -331,6 +331,10 @@ class ProberTest {
         Snapshot second = prober.refresh();
         client.close(); // the replica's stunnel stops
         Snapshot third = prober.refresh();
+        // On a loaded machine a probe may overrun the refresh budget and be carried: wait for a fresh result.
+        for (int n = 0; n < 3 && third.tunnel(clientEnd).orElseThrow().freshness() != Freshness.FRESH; n++) {
+            third = prober.refresh();
+        }
         Snapshot fourth = prober.refresh();
 
         assertThat(first.tunnel(serverEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);

@@ -1,0 +1,52 @@
+package org.repcon.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.repcon.topology.Topology;
+import org.repcon.tui.Console;
+import org.repcon.tui.ConsoleOptions;
+import org.repcon.tui.LiveSource;
+import org.repcon.util.RepconException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "console", description = "The full-screen console on a topology (also: repcon FILE).")
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Mixin
+    TopologyFile topologyFile;
+    @Mixin
+    ConsoleFlags flags;
+
+    @Override
+    public Integer call() {
+        return flags.run(topologyFile.load());
+    }
+
+    /** The options every way into the console shares (console, repcon FILE, demo). */
+    static final class ConsoleFlags {
+        @Mixin
+        MonitorOptions monitorOptions;
+
+        @Option(names = "--read-only", description = "Refuse every action that changes something.")
+        boolean readOnly;
+
+        @Option(names = "--theme", paramLabel = "NAME", description = "Theme (dark, light, mono, or one of yours).")
+        String theme;
+
+        @Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "1",
+                description = "Refresh interval in seconds (default: ${DEFAULT-VALUE}).")
+        double refreshSeconds;
+
+        int run(Topology topology) {
+            if (refreshSeconds < 0.2 || refreshSeconds > 3600) throw RepconException.invalid("--refresh takes 0.2 to 3600 seconds");
+            Duration interval = Duration.ofMillis(Math.round(refreshSeconds * 1000));
+            try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval))) {
+                ConsoleOptions options = ConsoleOptions.defaults().withReadOnly(readOnly).withTheme(theme)
+                        .withRefreshInterval(interval);
+                return Console.run(source, options);
+            }
+        }
+    }
+}
