@@ -95,6 +95,26 @@ class RenderedFilesRunTest {
     }
 
     @Test
+    void debianStunnelConfigsAreAcceptedByStunnel(@TempDir Path root) throws Exception {
+        Path stunnel = Tools.stunnel();
+        Topology t = TestTopologies.load("rspamd-debian.yaml").withRoot(root);
+        PskStore store = PskStore.ensure(root.resolve("secrets.psk"), ConfigRenderer.pskIdentities(t));
+        for (Host host : List.of(t.host("master").orElseThrow(), t.host("edge1").orElseThrow())) {
+            writeAll(ConfigRenderer.render(t, host, SecretValues.revealed(store)), "");
+            Path config = Path.of(host.path(Convention.STUNNEL_CONFIG, "").orElseThrow());
+            // Only the listening addresses move to a test address; everything else is as rendered
+            // (setuid stunnel4, foreground for systemd, PSK file, identities).
+            Files.writeString(config, Files.readString(config).replaceAll("(?m)^accept = (localhost:)?", "accept = 127.0.0.65:"));
+            try (Daemons daemons = new Daemons()) {
+                Process p = daemons.start(stunnel.toString(), config.toString());
+                // stunnel logs to stderr in the foreground; the Daemons helper discards output, so wait for the port.
+                Daemons.awaitPort("127.0.0.65", host.tunnels().get(0).accept());
+                assertThat(p.isAlive()).as("stunnel with " + host.name() + "'s configuration").isTrue();
+            }
+        }
+    }
+
+    @Test
     void rspamdAcceptsTheRenderedFilesAndSeesTheTopologysServers(@TempDir Path root) throws Exception {
         Path rspamadm = Tools.rspamadm();
         Topology t = TestTopologies.load("rspamd-freebsd.yaml").withRoot(root);
