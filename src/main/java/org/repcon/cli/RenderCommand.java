@@ -9,10 +9,10 @@ import org.repcon.config.PskStore;
 import org.repcon.config.RenderedCommand;
 import org.repcon.config.RenderedFile;
 import org.repcon.config.Rendering;
+import org.repcon.config.RenderingTree;
 import org.repcon.config.SecretValues;
 import org.repcon.topology.Host;
 import org.repcon.topology.Topology;
-import org.repcon.util.AtomicFiles;
 import org.repcon.util.RepconException;
 import org.repcon.util.Suggest;
 import picocli.CommandLine.Command;
@@ -58,28 +58,11 @@ final class RenderCommand implements Callable<Integer> {
         }
         for (Host host : hosts) {
             Rendering r = ConfigRenderer.render(topology, host, secrets);
-            if (out != null) write(r, out.resolve(host.name()), w);
+            if (out != null) RenderingTree.write(r, out.resolve(host.name())).forEach(p -> w.println("wrote " + p));
             else list(r, w);
         }
         w.flush();
         return 0;
-    }
-
-    private static void write(Rendering r, Path dir, PrintWriter w) {
-        for (RenderedFile f : r.files()) {
-            Path target = dir.resolve(f.path().replaceFirst("^/+", ""));
-            String header = f.merge() == RenderedFile.Merge.WHOLE ? ""
-                    : "# repcon sets these lines in " + f.path() + "; every other line there stays as it is\n";
-            AtomicFiles.writeOrFail(target, header + f.content(), f.mode());
-            w.println("wrote " + target);
-        }
-        if (!r.commands().isEmpty()) {
-            StringBuilder script = new StringBuilder("#!/bin/sh\n# commands host " + r.host().name() + " needs, in order\nset -e\n");
-            r.commands().forEach(c -> script.append(c.command()).append('\n'));
-            Path target = dir.resolve("commands.sh");
-            AtomicFiles.writeOrFail(target, script.toString(), 0755);
-            w.println("wrote " + target);
-        }
     }
 
     private static void list(Rendering r, PrintWriter w) {
