@@ -3,6 +3,7 @@ package org.repcon.transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How repcon reaches one host: its TCP ports, its commands and its files. The probe, the log pane and
@@ -31,10 +32,19 @@ public interface Transport extends AutoCloseable {
      */
     List<String> tail(String path, int maxLines);
 
+    /**
+     * Runs a long-running command on the host (a log follow: {@code tail -F PATH}) and hands each line of its
+     * stdout to {@code lines}, on a thread of the follow's own, until the command ends or the follow is closed.
+     * Closing stops the command where it runs, over ssh included. Never throws for a failing command: one that
+     * cannot start gives a follow that has already {@link Follow#ended() ended}. A RepconException says that the
+     * host cannot be reached at all.
+     */
+    Follow follow(List<String> argv, Consumer<String> lines);
+
     /** A few words for logs and status lines: "local", "ssh admin@mx1". */
     String describe();
 
-    /** Releases forwards, master connections and threads. Idempotent. */
+    /** Stops follows, releases forwards, master connections and threads. Idempotent. */
     @Override
     void close();
 }
