@@ -16,13 +16,16 @@ public interface Transport extends AutoCloseable {
      * Where to connect from this machine to reach {@code address:port} as the host itself sees it
      * (its loopback, usually). Local: the same address. Over ssh: a local port forward. The result
      * may be unresolved; resolve it on the thread that connects, never on a caller's UI thread.
+     * Over ssh the first call connects to the host (seconds at worst), so call it from a worker
+     * thread too; a RepconException says in one line why the host cannot be reached.
      */
     InetSocketAddress reach(String address, int port);
 
     /**
      * Runs a command on the host without a shell (argv as given), stdin empty. Output is captured up
-     * to a bound; the process (and its descendants) is killed when the timeout passes. Never throws
-     * for a failing command: a command that cannot be started yields exit code 127, as a shell would.
+     * to a bound; the process is killed when the timeout passes (locally with its descendants). Never
+     * throws for a failing command: a command that cannot be started yields exit code 127, as a shell
+     * would; a host that cannot be reached yields {@link ExecResult#connectionFailed()}.
      */
     ExecResult exec(List<String> argv, Duration timeout);
 
