@@ -3,6 +3,7 @@ package org.repcon.transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How repcon reaches one host: its TCP ports, its commands and its files. The probe, the log pane and
@@ -15,13 +16,16 @@ public interface Transport extends AutoCloseable {
      * Where to connect from this machine to reach {@code address:port} as the host itself sees it
      * (its loopback, usually). Local: the same address. Over ssh: a local port forward. The result
      * may be unresolved; resolve it on the thread that connects, never on a caller's UI thread.
+     * Over ssh the first call connects to the host (seconds at worst), so call it from a worker
+     * thread too; a RepconException says in one line why the host cannot be reached.
      */
     InetSocketAddress reach(String address, int port);
 
     /**
      * Runs a command on the host without a shell (argv as given), stdin empty. Output is captured up
-     * to a bound; the process (and its descendants) is killed when the timeout passes. Never throws
-     * for a failing command: a command that cannot be started yields exit code 127, as a shell would.
+     * to a bound; the process is killed when the timeout passes (locally with its descendants). Never
+     * throws for a failing command: a command that cannot be started yields exit code 127, as a shell
+     * would; a host that cannot be reached yields {@link ExecResult#connectionFailed()}.
      */
     ExecResult exec(List<String> argv, Duration timeout);
 
@@ -31,10 +35,19 @@ public interface Transport extends AutoCloseable {
      */
     List<String> tail(String path, int maxLines);
 
+    /**
+     * Runs a long-running command on the host (a log follow: {@code tail -F PATH}) and hands each line of its
+     * stdout to {@code lines}, on a thread of the follow's own, until the command ends or the follow is closed.
+     * Closing stops the command where it runs, over ssh included. Never throws for a failing command: one that
+     * cannot start gives a follow that has already {@link Follow#ended() ended}. A RepconException says that the
+     * host cannot be reached at all.
+     */
+    Follow follow(List<String> argv, Consumer<String> lines);
+
     /** A few words for logs and status lines: "local", "ssh admin@mx1". */
     String describe();
 
-    /** Releases forwards, master connections and threads. Idempotent. */
+    /** Stops follows, releases forwards, master connections and threads. Idempotent. */
     @Override
     void close();
 }

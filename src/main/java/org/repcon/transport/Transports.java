@@ -18,12 +18,12 @@ public final class Transports implements AutoCloseable {
     private final Map<String, Transport> byHost = new LinkedHashMap<>();
     private boolean closed;
 
-    /** Local hosts get a {@link LocalTransport}; ssh hosts are refused until ssh access exists. */
+    /** Local hosts get a {@link LocalTransport}, ssh hosts an {@link SshTransport}. */
     public Transports(Topology topology) {
         this(topology, Transports::defaultFor);
     }
 
-    /** With another way of making a host's transport: tests, or a later ssh implementation. */
+    /** With another way of making a host's transport: tests, or ssh with other settings. */
     public Transports(Topology topology, Function<Host, Transport> factory) {
         this.topology = topology;
         this.factory = factory;
@@ -48,9 +48,12 @@ public final class Transports implements AutoCloseable {
         return topology;
     }
 
+    /** The transport a host's {@code access} asks for, with default settings. */
     private static Transport defaultFor(Host host) {
         if (host.access().isLocal()) return new LocalTransport();
-        throw RepconException.failed("host " + host.name() + ": ssh access comes with a later version");
+        String address = host.address().orElseThrow(() ->
+                RepconException.invalid("host " + host.name() + " is reached by ssh but has no 'address'"));
+        return new SshTransport(host.name(), address, host.access());
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class Pids {
         return state != 'Z' && state != '?';
     }
 
+    /** Whether the process has ended and waits to be reaped; false where /proc cannot tell. */
+    public static boolean isZombie(long pid) {
+        return state(pid) == 'Z';
+    }
+
     /** Whether the process is stopped by a signal (SIGSTOP): alive, but answering nothing. */
     public static boolean isFrozen(long pid) {
         return state(pid) == 'T';

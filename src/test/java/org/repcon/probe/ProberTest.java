@@ -25,6 +25,7 @@ import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Topology;
 import org.repcon.topology.TopologyLoader;
 import org.repcon.transport.Transports;
+import org.repcon.util.RepconException;
 import redis.clients.jedis.Jedis;
 
 /** The prober against real redis-server processes on 127.0.0.1, started and killed by each test. */
@@ -360,12 +361,15 @@ class ProberTest {
                     instances:
                       redis: { port: 6379 }
                 """, dir.resolve("remote.yaml"));
-        Prober prober = prober(topology);
+        Transports transports = closing(new Transports(topology, h -> {
+            throw RepconException.failed("ssh to 192.0.2.10 failed: Connection timed out during banner exchange");
+        }));
+        Prober prober = closing(new Prober(topology, transports, ProbeOptions.defaults()));
 
         InstanceSample s = prober.refresh().instance(ref("mx/redis")).orElseThrow();
 
         assertThat(s.status()).isEqualTo(Status.UNREACHABLE);
-        assertThat(s.message()).isEqualTo("host mx: ssh access comes with a later version");
+        assertThat(s.message()).isEqualTo("ssh to 192.0.2.10 failed: Connection timed out during banner exchange");
     }
 
     @Test

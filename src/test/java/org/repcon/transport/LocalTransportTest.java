@@ -8,9 +8,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +114,7 @@ class LocalTransportTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.truncated()).isTrue();
-        assertThat(r.stdout()).hasSize(LocalTransport.MAX_OUTPUT_BYTES);
+        assertThat(r.stdout()).hasSize(ProcessRunner.MAX_OUTPUT_BYTES);
         assertThat(r.stderr()).isEqualTo("done\n");
     }
 
@@ -139,7 +142,7 @@ class LocalTransportTest {
 
         assertThat(lines.get(lines.size() - 1)).isEqualTo("the end");
         int read = lines.stream().mapToInt(l -> l.length() + 1).sum();
-        assertThat(read).isLessThanOrEqualTo(LocalTransport.MAX_TAIL_BYTES);
+        assertThat(read).isLessThanOrEqualTo(Tails.MAX_TAIL_BYTES);
     }
 
     @Test
@@ -160,5 +163,94 @@ class LocalTransportTest {
     void tailOfAMissingOrUnreadableFileIsEmpty() {
         assertThat(local.tail(dir.resolve("nope.log").toString(), 10)).isEmpty();
         assertThat(local.tail(dir.toString(), 10)).isEmpty(); // a directory
+    }
+
+    @Test
+    void followHandsOverLinesUntilClosedAndKillsTheCommand() throws Exception {
+        Path log = dir.resolve("follow.log");
+        Files.writeString(log, "old\n");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Follow follow = local.follow(List.of("tail", "-n", "+1", "-F", log.toString()), lines::add);
+        long pid;
+        try {
+            assertThat(follow.running()).isTrue();
+            await(() -> lines.size() == 1); // tail has the file open: what is appended now is followed
+            append(log, "one\r\ntwo\n");
+            await(() -> lines.size() == 3);
+            pid = tailPid(log);
+        } finally {
+            follow.close();
+        }
+        assertThat(lines).containsExactly("old", "one", "two");
+        assertThat(follow.running()).isFalse();
+        assertThat(follow.ended()).isEmpty(); // closed, not ended by itself
+        assertThat(gone(pid)).as("tail killed").isTrue();
+        append(log, "three\n");
+        Thread.sleep(100);
+        assertThat(lines).hasSize(3);
+        follow.close(); // idempotent
+    }
+
+    @Test
+    void aFollowThatEndsByItselfSaysWhy() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (Follow follow = local.follow(List.of("sh", "-c", "echo last; echo oops >&2; exit 4"), lines::add)) {
+            await(() -> !follow.running());
+            assertThat(lines).containsExactly("last");
+            assertThat(follow.ended()).contains("sh -c echo last; echo oops >&2; exit 4: exit 4: oops");
+        }
+        try (Follow follow = local.follow(List.of("/nonexistent/repcon-no-such-command"), lines::add)) {
+            assertThat(follow.running()).isFalse();
+            assertThat(follow.ended().orElseThrow()).startsWith("cannot run /nonexistent/repcon-no-such-command");
+        }
+    }
+
+    @Test
+    void aRunawayLineIsCut() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (Follow follow = local.follow(List.of("sh", "-c", "head -c 200000 /dev/zero | tr '\\0' x; echo; echo next"), lines::add)) {
+            await(() -> !follow.running());
+        }
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).hasSize(ProcessFollow.MAX_LINE_BYTES);
+        assertThat(lines.get(1)).isEqualTo("next");
+    }
+
+    @Test
+    void closingTheTransportStopsItsFollows() throws Exception {
+        Path log = dir.resolve("f.log");
+        Files.writeString(log, "");
+        LocalTransport other = new LocalTransport();
+        Follow follow = other.follow(List.of("tail", "-F", log.toString()), line -> {});
+        await(() -> tailPidOrZero(log) != 0);
+        long pid = tailPid(log);
+        other.close();
+        assertThat(follow.running()).isFalse();
+        assertThat(gone(pid)).isTrue();
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardOpenOption.APPEND);
+    }
+
+    private static long tailPid(Path file) {
+        long pid = tailPidOrZero(file);
+        assertThat(pid).as("a tail of " + file + " runs").isNotZero();
+        return pid;
+    }
+
+    /** The tail this test started: its command line names the test's own file. */
+    private static long tailPidOrZero(Path file) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(file.toString()))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
+            Thread.sleep(10);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.repcon.topology.Host;
 import org.repcon.topology.Topology;
 import org.repcon.topology.TopologyLoader;
 import org.repcon.util.RepconException;
@@ -23,13 +24,31 @@ class TransportsTest {
     }
 
     @Test
-    void sshHostsAreRefusedWithAClearMessageUntilSshExists() {
+    void sshHostsGetAnSshTransportThatConnectsOnlyWhenUsed() {
         Topology freebsd = TopologyLoader.load(Path.of("sample-topologies/rspamd-freebsd.yaml"));
-        String host = freebsd.hosts().get(0).name();
+        Host host = freebsd.hosts().get(0);
         try (Transports transports = new Transports(freebsd)) {
-            assertThatThrownBy(() -> transports.of(host))
-                    .isInstanceOf(RepconException.class)
-                    .hasMessage("host " + host + ": ssh access comes with a later version");
+            Transport t = transports.of(host);
+            assertThat(t).isInstanceOf(SshTransport.class);
+            assertThat(t.describe()).isEqualTo("ssh " + host.address().orElseThrow());
+            assertThat(((SshTransport) t).masterPid()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusedSshOptionsAreAClearError() {
+        Topology t = TopologyLoader.parse("""
+                name: t
+                platform: debian
+                hosts:
+                  mx1:
+                    address: mx1.example.org
+                    ssh: { options: [-o, StrictHostKeyChecking=no] }
+                    instances: { redis: { port: 6379 } }
+                """, Path.of("t.yaml"));
+        try (Transports transports = new Transports(t)) {
+            assertThatThrownBy(() -> transports.of("mx1")).isInstanceOf(RepconException.class)
+                    .hasMessageStartingWith("host mx1: ssh.options: -o StrictHostKeyChecking=no is refused");
         }
     }
 

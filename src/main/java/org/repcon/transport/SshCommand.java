@@ -1,0 +1,166 @@
+package org.repcon.transport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.repcon.topology.Access;
+import org.repcon.util.RepconException;
+
+/**
+ * The ssh command lines for one host, built on the system OpenSSH client so that the operator's ~/.ssh/config,
+ * agent and jump hosts apply. ssh keeps the first value it gets for an option, and the command line comes
+ * before any config file, so the order of the arguments decides who wins:
+ * <ol>
+ * <li>what repcon needs to own the terminal and the connection: BatchMode (never prompt), the control
+ *     socket, no tty, no RemoteCommand or LocalCommand from a config file; the topology's user and port;</li>
+ * <li>the topology's {@code ssh.options}, checked;</li>
+ * <li>defaults the topology may override: StrictHostKeyChecking=yes (host keys are always checked; a config
+ *     file's "no" or "accept-new" does not apply), ConnectTimeout, ServerAlive* (a dead host is noticed
+ *     in about 15 s), LogLevel=ERROR (ssh's warnings would otherwise mix into commands' stderr);</li>
+ * <li>{@code --} and the address, so that an address can never be read as an option.</li>
+ * </ol>
+ */
+final class SshCommand {
+
+    /** How long an idle master connection stays after its last session or forwarded connection closed. */
+    static final Duration PERSIST = Duration.ofSeconds(60);
+    static final int SERVER_ALIVE_INTERVAL_SECONDS = 5;
+    static final int SERVER_ALIVE_COUNT_MAX = 3;
+
+    /** ssh flags a topology may give that take a value (the next word, or the rest of the same word). */
+    private static final Set<Character> WITH_VALUE = Set.of('B', 'b', 'c', 'F', 'I', 'i', 'J', 'm', 'o');
+    /**
+     * ssh flags a topology may give alone; grouped ones ("-4C") are fine too. Not -q, -E, -y: they take ssh's
+     * error messages away from stderr, where repcon reads why a connection failed.
+     */
+    private static final Set<Character> ALONE = Set.of('4', '6', 'A', 'a', 'C', 'k', 'K', 'x');
+    /** Options repcon sets itself: a topology's value would be ignored (first wins) or would break repcon. */
+    private static final Set<String> OWNED = Set.of("batchmode", "controlmaster", "controlpath", "controlpersist",
+            "requesttty", "remotecommand", "permitlocalcommand", "sessiontype", "stdinnull", "forkafterauthentication");
+
+    /**
+     * Keeps ssh from ever reading the terminal, also in processes it starts itself (a ProxyJump's inner ssh, which
+     * does not inherit BatchMode): any prompt goes to an askpass program that fails, so it is declined at once.
+     */
+    static final Map<String, String> ENV = Map.of("SSH_ASKPASS", "false", "SSH_ASKPASS_REQUIRE", "force");
+
+    private final String address;
+    private final Access access;
+    private final List<String> base;
+
+    /** Checks the topology's options; a RepconException names the host and what is wrong with them. */
+    SshCommand(String hostName, String address, Access access, Duration connectTimeout, Path controlPath) {
+        this.address = address;
+        this.access = access;
+        checkOptions(hostName, access.options());
+        List<String> b = new ArrayList<>(List.of("ssh",
+                "-o", "BatchMode=yes",
+                "-o", "ControlPath=" + controlPath.toString().replace("%", "%%"),
+                "-o", "RequestTTY=no",
+                "-o", "RemoteCommand=none",
+                "-o", "PermitLocalCommand=no"));
+        access.user().ifPresent(u -> b.addAll(List.of("-l", u)));
+        access.port().ifPresent(p -> b.addAll(List.of("-p", String.valueOf(p))));
+        b.addAll(access.options());
+        b.addAll(List.of(
+                "-o", "StrictHostKeyChecking=yes",
+                "-o", "ConnectTimeout=" + Math.max(1, (connectTimeout.toMillis() + 999) / 1000),
+                "-o", "ServerAliveInterval=" + SERVER_ALIVE_INTERVAL_SECONDS,
+                "-o", "ServerAliveCountMax=" + SERVER_ALIVE_COUNT_MAX,
+                "-o", "LogLevel=ERROR"));
+        this.base = List.copyOf(b);
+    }
+
+    /** Starts the shared connection; ssh puts it in the background once authenticated and exits 0. */
+    List<String> master() {
+        return command(List.of("-o", "ControlMaster=yes", "-o", "ControlPersist=" + PERSIST.toSeconds(), "-N"), List.of());
+    }
+
+    /** A request to the running master: {@code check}, {@code exit}, {@code forward} with "-L", spec. */
+    List<String> control(String operation, String... args) {
+        List<String> options = new ArrayList<>(List.of("-o", "ControlMaster=no", "-O", operation));
+        options.addAll(List.of(args));
+        return command(options, List.of());
+    }
+
+    /** A session over the master running {@code remoteCommand} (one string for the remote shell). */
+    List<String> session(String remoteCommand) {
+        return command(List.of("-o", "ControlMaster=no"), List.of(remoteCommand));
+    }
+
+    private List<String> command(List<String> first, List<String> remote) {
+        List<String> argv = new ArrayList<>(base.size() + first.size() + 3);
+        argv.add(base.get(0));
+        argv.addAll(first);
+        argv.addAll(base.subList(1, base.size()));
+        argv.add("--");
+        argv.add(address);
+        argv.addAll(remote);
+        return argv;
+    }
+
+    /** "ssh admin@mx1:2222", with only what the topology says (ssh's config decides the rest). */
+    String describe() {
+        return "ssh " + access.user().map(u -> u + "@").orElse("") + address + access.port().map(p -> ":" + p).orElse("");
+    }
+
+    String address() {
+        return address;
+    }
+
+    /**
+     * The topology's {@code ssh.options} are ssh arguments placed before the address: "-J", "jump.example.org";
+     * "-o", "IdentityFile=~/.ssh/repcon"; "-F", "/etc/repcon/ssh_config". Only flags that shape the connection
+     * are accepted, none that repcon sets itself, and never StrictHostKeyChecking=no: host keys are always checked.
+     */
+    static void checkOptions(String hostName, List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            String word = options.get(i);
+            if (word.length() < 2 || word.charAt(0) != '-' || word.startsWith("--")) {
+                throw refuse(hostName, "'" + word + "' is not an ssh flag (the address comes from 'address')");
+            }
+            for (int j = 1; j < word.length(); j++) {
+                char flag = word.charAt(j);
+                if (ALONE.contains(flag)) continue;
+                if (flag == 'l' || flag == 'p') {
+                    throw refuse(hostName, "give the " + (flag == 'l' ? "user as 'ssh.user'" : "port as 'ssh.port'")
+                            + " rather than -" + flag);
+                }
+                if (!WITH_VALUE.contains(flag)) {
+                    throw refuse(hostName, "ssh flag -" + flag + " is not allowed (repcon runs ssh itself, without a"
+                            + " terminal); allowed: -o -J -F -i and other flags that shape the connection");
+                }
+                String value = j + 1 < word.length() ? word.substring(j + 1) : null;
+                if (value == null) {
+                    if (++i >= options.size()) throw refuse(hostName, "ssh flag -" + flag + " needs a value after it");
+                    value = options.get(i);
+                }
+                if (flag == 'o') checkOption(hostName, value);
+                break;
+            }
+        }
+    }
+
+    private static void checkOption(String hostName, String option) {
+        String text = option.strip();
+        int cut = 0;
+        while (cut < text.length() && text.charAt(cut) != '=' && !Character.isWhitespace(text.charAt(cut))) cut++;
+        String key = text.substring(0, cut).toLowerCase(Locale.ROOT);
+        String value = text.substring(cut).replaceFirst("^\\s*=?\\s*", "").replace("\"", "").strip().toLowerCase(Locale.ROOT);
+        if (OWNED.contains(key)) {
+            throw refuse(hostName, "-o " + text.substring(0, cut) + " is set by repcon itself; remove it");
+        }
+        if (key.equals("stricthostkeychecking") && Set.of("no", "off", "false").contains(value)) {
+            throw refuse(hostName, "-o StrictHostKeyChecking=" + value + " is refused: repcon always checks host keys"
+                    + " (use 'accept-new' to record the key of a host met for the first time)");
+        }
+    }
+
+    private static RepconException refuse(String hostName, String why) {
+        return RepconException.invalid("host " + hostName + ": ssh.options: " + why);
+    }
+}

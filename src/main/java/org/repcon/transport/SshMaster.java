@@ -1,0 +1,128 @@
+package org.repcon.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.repcon.util.Log;
+import org.repcon.util.Pids;
+import org.repcon.util.RepconException;
+
+/**
+ * One multiplexed ssh connection to a host (an OpenSSH ControlMaster): every session and port forward to the
+ * host goes through it, so only the first costs a connection and authentication. ssh runs it in the background
+ * (ControlPersist) rather than as repcon's child, so that should repcon die without closing it, it still ends
+ * by itself once idle. The price is that it also ends when idle while repcon runs (forward listeners do not
+ * count as use): {@link #alive()} tells, and the transport then starts a new one.
+ */
+final class SshMaster {
+
+    private static final Logger LOG = Log.get(SshMaster.class);
+    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
+    private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final SshCommand command;
+    private final ProcessRunner runner;
+    private final Path socket;
+    /** The background master process, when ssh said its pid; else the socket's presence tells. */
+    private final Optional<ProcessHandle> process;
+
+    private SshMaster(SshCommand command, ProcessRunner runner, Path socket, Optional<ProcessHandle> process) {
+        this.command = command;
+        this.runner = runner;
+        this.socket = socket;
+        this.process = process;
+    }
+
+    /**
+     * Connects and authenticates (at most {@code setupTimeout}); a RepconException says why not in one line.
+     * A socket left at the path by an earlier master is asked to exit and removed first: a master cannot
+     * start on a path that exists, and the stale one may be from a repcon killed before it closed.
+     */
+    static SshMaster start(SshCommand command, ProcessRunner runner, Path socket, Duration setupTimeout) {
+        if (Files.exists(socket)) {
+            runner.run(command.control("exit"), SshCommand.ENV, CONTROL_TIMEOUT, false);
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                throw RepconException.failed("ssh to " + command.address() + ": cannot remove the stale control socket "
+                        + socket + ": " + e.getMessage());
+            }
+        }
+        long start = System.nanoTime();
+        ProcessRunner.Outcome o = runner.run(command.master(), SshCommand.ENV, setupTimeout, false);
+        if (!o.started()) throw RepconException.failed(SshFailure.cannotRun(command.address(), o.stderrText()));
+        if (o.timedOut()) {
+            throw RepconException.failed("ssh to " + command.address() + " failed: no connection within "
+                    + setupTimeout.toSeconds() + " s");
+        }
+        if (o.exitCode() != 0) throw RepconException.failed(SshFailure.message(command.address(), o.stderrText()));
+        ProcessRunner.Outcome check = runner.run(command.control("check"), SshCommand.ENV, CONTROL_TIMEOUT, false);
+        Matcher m = PID.matcher(check.stderrText() + check.stdoutText());
+        Optional<ProcessHandle> process = m.find() ? ProcessHandle.of(Long.parseLong(m.group(1))) : Optional.empty();
+        SshMaster master = new SshMaster(command, runner, socket, process);
+        if (!master.alive()) throw RepconException.failed(SshFailure.message(command.address(), check.stderrText()));
+        LOG.info(() -> command.describe() + ": connected in " + (System.nanoTime() - start) / 1_000_000 + " ms (master pid "
+                + process.map(p -> String.valueOf(p.pid())).orElse("?") + ")");
+        return master;
+    }
+
+    /**
+     * Whether the connection is still up (cheap: no process is started). A zombie is not: the master's parent is
+     * init, which may reap it only later (or never, in a container).
+     */
+    boolean alive() {
+        return process.map(p -> p.isAlive() && !Pids.isZombie(p.pid())).orElseGet(() -> Files.exists(socket));
+    }
+
+    Optional<Long> pid() {
+        return process.map(ProcessHandle::pid);
+    }
+
+    /** Asks the master to listen on 127.0.0.1:localPort and forward what comes there to address:port on the host. */
+    ProcessRunner.Outcome forward(int localPort, String address, int port) {
+        String target = address.contains(":") ? "[" + address + "]" : address;
+        return runner.run(command.control("forward", "-L", "127.0.0.1:" + localPort + ":" + target + ":" + port),
+                SshCommand.ENV, CONTROL_TIMEOUT, false);
+    }
+
+    /**
+     * Closes the connection, its forwards and its sessions: {@code ssh -O exit}, then signals should the master
+     * not be gone within a second. Also works once the transport's runner is closed.
+     */
+    void exit() {
+        try {
+            runner.run(command.control("exit"), SshCommand.ENV, CONTROL_TIMEOUT, false);
+        } catch (IllegalStateException e) {
+            // the runner is closed: the signals below do it
+        }
+        process.ifPresent(p -> {
+            if (awaitEnd(1000)) return;
+            p.destroy(); // SIGTERM: ssh still removes its socket
+            if (!awaitEnd(1000)) p.destroyForcibly();
+        });
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            LOG.fine(() -> "cannot remove " + socket + ": " + e.getMessage());
+        }
+    }
+
+    private boolean awaitEnd(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (alive()) {
+            if (System.nanoTime() > deadline) return false;
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !alive();
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,277 @@
+package org.repcon.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.repcon.topology.Access;
+import org.repcon.util.Log;
+import org.repcon.util.RepconException;
+import org.repcon.util.Xdg;
+
+/**
+ * A host reached through the system OpenSSH client (so ~/.ssh/config, the agent and jump hosts apply), over one
+ * multiplexed connection made on first use ({@link SshMaster}) and made again when it was lost.
+ * <ul>
+ * <li>{@link #reach}: a local port forward on 127.0.0.1 through that connection, one per address and port,
+ *     kept for later calls. The first call for the host connects (up to the connect timeout plus
+ *     {@link #SETUP_MARGIN}, shared by concurrent callers: one attempt at a time); a new forward costs one
+ *     {@code ssh -O forward} (a few ms); a known one costs nothing. A RepconException says why the host
+ *     cannot be reached.</li>
+ * <li>{@link #exec}, {@link #tail}, {@link #follow}: sessions over the connection, running the argv under
+ *     {@link RemoteShell}, which quotes it and kills the command when the session ends (a timeout, a close, a
+ *     broken connection), so nothing is left running on the host.</li>
+ * </ul>
+ */
+public final class SshTransport implements Transport {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Time for authentication after the connect timeout (ConnectTimeout does not bound it). */
+    static final Duration SETUP_MARGIN = Duration.ofSeconds(10);
+    /** A follow's session gets this long to end by itself once told (its stdin closed) before it is killed. */
+    static final Duration FOLLOW_GRACE = Duration.ofSeconds(2);
+    static final Duration TAIL_TIMEOUT = Duration.ofSeconds(10);
+    private static final int FORWARD_ATTEMPTS = 5;
+
+    private static final Logger LOG = Log.get(SshTransport.class);
+
+    private final SshCommand command;
+    private final Path socket;
+    private final Duration setupTimeout;
+    private final ProcessRunner runner = new ProcessRunner();
+    private final Follows follows = new Follows();
+
+    private final Object lock = new Object();
+    private SshMaster master; // guarded by lock
+    private CompletableFuture<SshMaster> connecting; // guarded by lock: the one attempt in progress
+    private String lastFailure; // guarded by lock: logged when it changes, not on every attempt
+    private boolean closed; // guarded by lock
+
+    private final Map<String, Forward> forwards = new HashMap<>(); // guarded by itself
+
+    private record Forward(SshMaster master, int localPort) {}
+
+    /** With the default connect timeout and the control socket under {@link Xdg#runtimeDir()}. */
+    public SshTransport(String hostName, String address, Access access) {
+        this(hostName, address, access, DEFAULT_CONNECT_TIMEOUT, Xdg.runtimeDir());
+    }
+
+    /** A RepconException when the topology's ssh options are refused (see {@link SshCommand#checkOptions}). */
+    public SshTransport(String hostName, String address, Access access, Duration connectTimeout, Path controlDir) {
+        this.socket = ControlSockets.next(controlDir);
+        this.command = new SshCommand(hostName, address, access, connectTimeout, socket);
+        this.setupTimeout = connectTimeout.plus(SETUP_MARGIN);
+    }
+
+    @Override
+    public InetSocketAddress reach(String address, int port) {
+        SshMaster m = master();
+        String key = address + " " + port;
+        synchronized (forwards) {
+            Forward known = forwards.get(key);
+            if (known != null && known.master() == m) return loopback(known.localPort());
+            String why = "";
+            for (int attempt = 0; attempt < FORWARD_ATTEMPTS; attempt++) {
+                int local = freeLocalPort();
+                ProcessRunner.Outcome o = m.forward(local, address, port);
+                if (o.exitCode() == 0 && !o.timedOut()) {
+                    forwards.put(key, new Forward(m, local));
+                    LOG.fine(() -> command.describe() + ": 127.0.0.1:" + local + " forwards to " + address + ":" + port);
+                    return loopback(local);
+                }
+                if (!m.alive()) throw RepconException.failed(SshFailure.message(command.address(), "the connection was lost"));
+                why = SshFailure.reason(o.stderrText()); // the port was taken meanwhile, most likely: another one
+            }
+            throw RepconException.failed(command.describe() + ": cannot forward a local port to " + address + ":" + port
+                    + ": " + why);
+        }
+    }
+
+    private static InetSocketAddress loopback(int port) {
+        return InetSocketAddress.createUnresolved("127.0.0.1", port);
+    }
+
+    /** A port free on 127.0.0.1 now (ssh cannot pick one for -L; another process may take it before ssh binds). */
+    private static int freeLocalPort() {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw RepconException.failed("no free local port on 127.0.0.1 for a forward: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ExecResult exec(List<String> argv, Duration timeout) {
+        long start = System.nanoTime();
+        SshMaster m;
+        try {
+            m = master();
+        } catch (RepconException e) {
+            return ExecResult.unreachable(argv, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        ProcessRunner.Outcome o = session(argv, timeout, ProcessRunner.MAX_OUTPUT_BYTES);
+        ExecResult result = sshFailed(o, m)
+                ? ExecResult.unreachable(argv, failure(o), o.elapsed())
+                : o.toResult(argv);
+        if (!result.ok()) LOG.fine(() -> command.describe() + ": exec: " + result.summary());
+        return result;
+    }
+
+    private ProcessRunner.Outcome session(List<String> argv, Duration timeout, int maxOutputBytes) {
+        return runner.run(command.session(RemoteShell.command(argv)), SshCommand.ENV, timeout, true, maxOutputBytes);
+    }
+
+    /** ssh's exit 255 means ssh failed unless the connection is fine and the remote command itself said 255. */
+    private static boolean sshFailed(ProcessRunner.Outcome o, SshMaster m) {
+        if (!o.started()) return true;
+        return !o.timedOut() && o.exitCode() == ExecResult.SSH_FAILED
+                && (!m.alive() || SshFailure.isMuxFailure(o.stderrText()));
+    }
+
+    private String failure(ProcessRunner.Outcome o) {
+        return o.started() ? SshFailure.message(command.address(), o.stderrText())
+                : SshFailure.cannotRun(command.address(), o.stderrText());
+    }
+
+    /**
+     * Reads at most {@link Tails#budget} bytes from the end with {@code tail -c} (a line count would read a
+     * whole file of one huge line), one byte more to know whether the file is longer, then cuts as locally.
+     */
+    @Override
+    public List<String> tail(String path, int maxLines) {
+        if (maxLines <= 0) return List.of();
+        int budget = Tails.budget(maxLines);
+        try {
+            master();
+        } catch (RepconException e) {
+            return List.of();
+        }
+        ProcessRunner.Outcome o = session(List.of("tail", "-c", String.valueOf(budget + 1), "--", path), TAIL_TIMEOUT,
+                budget + 1);
+        if (!o.started() || o.timedOut() || o.exitCode() != 0) {
+            LOG.fine(() -> command.describe() + ": tail " + path + ": " + o.toResult(List.of("tail", path)).summary());
+            return List.of();
+        }
+        byte[] bytes = o.stdout();
+        boolean longer = bytes.length > budget;
+        if (longer) bytes = Arrays.copyOfRange(bytes, bytes.length - budget, bytes.length);
+        return Tails.lastLines(bytes, longer, maxLines);
+    }
+
+    @Override
+    public Follow follow(List<String> argv, Consumer<String> lines) {
+        SshMaster m = master();
+        return follows.track(ProcessFollow.start(command.session(RemoteShell.command(argv)), SshCommand.ENV, true,
+                FOLLOW_GRACE, lines, (exit, stderr) -> exit == ExecResult.SSH_FAILED && (!m.alive() || SshFailure.isMuxFailure(stderr))
+                        ? SshFailure.message(command.address(), stderr)
+                        : new ExecResult(argv, exit, "", stderr, false, false, Duration.ZERO).summary()));
+    }
+
+    /**
+     * The live connection, made when there is none: one attempt at a time, whose outcome every caller waiting
+     * for it shares (a dead host costs one connect timeout per round, not one per instance on it).
+     */
+    private SshMaster master() {
+        CompletableFuture<SshMaster> attempt;
+        boolean mine = false;
+        synchronized (lock) {
+            if (closed) throw RepconException.failed(command.describe() + ": the transport is closed");
+            if (master != null && master.alive()) return master;
+            if (connecting == null) {
+                connecting = new CompletableFuture<>();
+                mine = true;
+            }
+            attempt = connecting;
+        }
+        if (mine) return connect(attempt);
+        try {
+            return attempt.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RepconException r ? RepconException.failed(r.getMessage(), r)
+                    : new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RepconException.failed(command.describe() + ": interrupted while connecting");
+        }
+    }
+
+    private SshMaster connect(CompletableFuture<SshMaster> attempt) {
+        SshMaster m = null;
+        RuntimeException failure = null;
+        try {
+            ControlSockets.prepare(socket);
+            m = SshMaster.start(command, runner, socket, setupTimeout);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean discard;
+        synchronized (lock) {
+            connecting = null;
+            discard = closed;
+            if (m != null && !discard) {
+                if (master != null) LOG.info(() -> command.describe() + ": the connection was lost; connected again");
+                master = m;
+                lastFailure = null;
+            } else if (failure != null && !String.valueOf(failure.getMessage()).equals(lastFailure)) {
+                lastFailure = String.valueOf(failure.getMessage());
+                LOG.info(lastFailure);
+            }
+        }
+        if (discard && m != null) {
+            m.exit(); // closed while connecting
+            failure = RepconException.failed(command.describe() + ": the transport is closed");
+        }
+        if (failure != null) {
+            attempt.completeExceptionally(failure);
+            throw failure;
+        }
+        attempt.complete(m);
+        return m;
+    }
+
+    /** The process id of the live master connection, if any (tests check that forwards share it). */
+    Optional<Long> masterPid() {
+        synchronized (lock) {
+            return master != null && master.alive() ? master.pid() : Optional.empty();
+        }
+    }
+
+    Path controlSocket() {
+        return socket;
+    }
+
+    @Override
+    public String describe() {
+        return command.describe();
+    }
+
+    /** Stops the follows (their remote commands with them), then exits the master, which ends its forwards. */
+    @Override
+    public void close() {
+        SshMaster m;
+        synchronized (lock) {
+            if (closed) return;
+            closed = true;
+            m = master;
+            master = null;
+        }
+        follows.closeAll();
+        if (m != null) m.exit();
+        synchronized (forwards) {
+            forwards.clear();
+        }
+        runner.close();
+    }
+}
