@@ -105,7 +105,10 @@ final class InstanceRules {
         List<String> evidence = List.of(field(info, "used_memory"), field(info, "maxmemory"), field(info, "maxmemory_policy"));
         Subject s = Subject.of(i);
         if (info.role() == Role.MASTER && "noeviction".equals(info.string("maxmemory_policy").orElse(""))) {
-            if (fraction >= 0.98) {
+            // Writes already refused for memory (errorstat_OOM) settle it: used_memory may dip just below the
+            // limit once the refused clients' buffers are freed.
+            boolean oomSeen = info.string("errorstat_OOM").isPresent();
+            if (fraction >= 0.98 || (oomSeen && fraction >= f.limits.memoryNearFraction())) {
                 out.add(Code.MASTER_FULL, Severity.CRITICAL, s, i.ref() + " is full: writes fail with OOM",
                         "", withOom(evidence, info));
             } else if (fraction >= f.limits.memoryNearFraction()) {

@@ -158,6 +158,14 @@ final class InstanceProbe extends Target<InstanceSample> {
                 }
             }
             String m = String.valueOf(e.getMessage());
+            boolean closedAtOnce = m.startsWith("Unexpected end of stream") || causes(e).stream()
+                    .anyMatch(c -> c instanceof java.net.SocketException && String.valueOf(c.getMessage()).contains("reset"));
+            if (closedAtOnce && !host.access().isLocal()) {
+                // Over ssh the local end of the forward always accepts; when nothing listens on the remote
+                // port, ssh closes the connection at once. By here the connection was a fresh one.
+                return InstanceSample.failed(ref, timeMs, Status.REFUSED, "connection refused on " + host.name()
+                        + " (the ssh forward was closed at once)");
+            }
             if (m.startsWith("Unexpected end of stream")) m = "connection closed by the server";
             return InstanceSample.failed(ref, timeMs, Status.PROTOCOL, m);
         }

@@ -53,6 +53,12 @@ class SshProbeTest {
                 Info info = sample.info().orElseThrow();
                 assertThat(info.role()).isEqualTo(Role.MASTER);
                 assertThat(info.string("tcp_port")).hasValue(String.valueOf(redis.port())); // INFO of the instance on the host, not of the forward
+
+                // Stopped on the host: ssh's forward accepts locally and closes at once; that is "refused", not garbage.
+                redis.close();
+                InstanceSample stopped = prober.refresh().instance(ref).orElseThrow();
+                for (int i = 0; i < 3 && stopped.status() == Status.OK; i++) stopped = prober.refresh().instance(ref).orElseThrow();
+                assertThat(stopped.status()).as(stopped.summary()).isEqualTo(Status.REFUSED);
             }
         }
     }
