@@ -7,10 +7,14 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import org.repcon.util.AtomicFiles;
 import org.repcon.util.Log;
+import org.repcon.util.RepconException;
 
 /** This machine: sockets as they are, commands through ProcessBuilder, files read directly. */
 public final class LocalTransport implements Transport {
@@ -30,6 +36,8 @@ public final class LocalTransport implements Transport {
     static final int MAX_TAIL_BYTES = 1 << 20;
     /** A tail reads about this much per requested line (log lines are ~100 bytes; room for long ones). */
     static final int TAIL_BYTES_PER_LINE = 512;
+    /** The largest file readFile returns: config files are a few KB, so more means the wrong file. */
+    static final int MAX_READ_BYTES = 1 << 20;
 
     /** How long output pumps may take to finish after the command ended. */
     private static final long DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -138,6 +146,27 @@ public final class LocalTransport implements Transport {
 
     private static String stripCr(String line) {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    @Override
+    public Optional<String> readFile(String path) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            byte[] bytes = in.readNBytes(MAX_READ_BYTES + 1);
+            if (bytes.length > MAX_READ_BYTES) {
+                throw RepconException.failed(path + " is larger than " + (MAX_READ_BYTES >> 20) + " MiB; not a config file");
+            }
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw RepconException.failed("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public FileWrite writeFile(String path, String content, int mode) {
+        Optional<Path> backup = AtomicFiles.writeOrFail(Path.of(path), content, mode);
+        return new FileWrite(path, backup.map(Path::toString));
     }
 
     @Override

@@ -38,12 +38,16 @@ public final class Pids {
     /** The state letter of /proc/PID/stat (R, S, T, Z, ...), or '?' when the process is gone or unreadable. */
     static char state(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close < 0 || close + 2 >= stat.length() ? '?' : stat.charAt(close + 2);
+            return stateOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException e) {
             return '?';
         }
+    }
+
+    /** The state letter in the text of a /proc/PID/stat file, or '?' when it is not one. */
+    public static char stateOf(String stat) {
+        int close = stat.lastIndexOf(')');
+        return close < 0 || close + 2 >= stat.length() ? '?' : stat.charAt(close + 2);
     }
 
     /** Sends a signal by name (STOP, CONT, ...) through kill(1); the JDK only sends TERM and KILL. */

@@ -161,4 +161,30 @@ class LocalTransportTest {
         assertThat(local.tail(dir.resolve("nope.log").toString(), 10)).isEmpty();
         assertThat(local.tail(dir.toString(), 10)).isEmpty(); // a directory
     }
+
+    @Test
+    void readFileIsWholeBoundedAndEmptyWhenMissing() throws IOException {
+        Path f = dir.resolve("redis-bayes.conf");
+        Files.writeString(f, "port 6378\nreplicaof localhost 6478\n");
+        assertThat(local.readFile(f.toString())).contains("port 6378\nreplicaof localhost 6478\n");
+        assertThat(local.readFile(dir.resolve("missing.conf").toString())).isEmpty();
+        Path big = dir.resolve("big");
+        try (RandomAccessFile r = new RandomAccessFile(big.toFile(), "rw")) {
+            r.setLength(LocalTransport.MAX_READ_BYTES + 1);
+        }
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> local.readFile(big.toString())))
+                .hasMessage(big + " is larger than 1 MiB; not a config file");
+    }
+
+    @Test
+    void writeFileReplacesAtomicallyAndKeepsTheOldOneAsABackup() throws IOException {
+        Path f = dir.resolve("etc/redis-bayes.conf");
+        FileWrite first = local.writeFile(f.toString(), "one\n", 0640);
+        assertThat(first.backup()).isEmpty();
+        FileWrite second = local.writeFile(f.toString(), "two\n", 0640);
+        assertThat(Files.readString(f)).isEqualTo("two\n");
+        assertThat(Files.readString(Path.of(second.backup().orElseThrow()))).isEqualTo("one\n");
+        assertThat(second.backup().get()).startsWith(f + ".bak-");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r-----");
+    }
 }
