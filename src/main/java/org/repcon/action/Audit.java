@@ -49,11 +49,12 @@ public final class Audit {
                     // another session made it first
                 }
             }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                 FileLock lock = ch.lock()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                FileLock lock = ch.lock(); // released when the channel closes
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) ch.write(buffer);
                 ch.force(false);
+                lock.release();
             }
         } catch (IOException e) {
             throw RepconException.failed("cannot write the audit log " + file + ": " + (e.getMessage() != null ? e.getMessage() : e));

@@ -8,7 +8,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code repcon} command: subcommands, global options, and the one error handler. */
-@Command(name = "repcon", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// scope INHERIT: every subcommand takes --help (the usage errors point there) and --version.
+@Command(name = "repcon", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Console and setup tool for Rspamd's replicated Redis (bayes, fuzzy) over stunnel.",
         subcommands = {ValidateCommand.class, RenderCommand.class, StatusCommand.class, CheckCommand.class, ShellCommand.class, LabCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage, 70 internal error;",

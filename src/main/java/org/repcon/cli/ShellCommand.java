@@ -3,7 +3,6 @@ package org.repcon.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -11,9 +10,7 @@ import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
 import org.repcon.action.Limits;
 import org.repcon.lab.Lab;
-import org.repcon.lab.LabTopology;
 import org.repcon.monitor.Monitor;
-import org.repcon.service.DirectProcesses;
 import org.repcon.shell.ExitCodes;
 import org.repcon.shell.ScriptConfirmer;
 import org.repcon.shell.Shell;
@@ -70,7 +67,7 @@ final class ShellCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Monitor monitor = monitorOptions.open(topology, Duration.ofSeconds(1))) {
-            ActionContext ctx = new ActionContext(topology, monitor.transports(), direct(topology),
+            ActionContext ctx = new ActionContext(topology, monitor.transports(), Lab.directProcesses(topology),
                     Limits.defaults().withTimeouts(monitorOptions.timeout(), monitorOptions.timeout().multipliedBy(2)));
             Shell shell = new Shell(topology, monitor, ctx, readOnly, Audit.standard(), Xdg.stateHome().resolve("history"));
             if (command != null) {
@@ -103,11 +100,5 @@ final class ShellCommand implements Callable<Integer> {
         } catch (ReflectiveOperationException e) {
             return true; // before 22 a console is a terminal
         }
-    }
-
-    /** A self-managed deployment (the lab) is run by repcon's own processes: the lab knows them. */
-    private static Optional<DirectProcesses> direct(Topology topology) {
-        if (topology.hosts().stream().noneMatch(h -> h.platform().selfManaged())) return Optional.empty();
-        return Optional.of(new Lab(LabTopology.of(topology, Optional.empty())));
     }
 }

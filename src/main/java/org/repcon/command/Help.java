@@ -14,7 +14,7 @@ public final class Help {
         for (Verb v : Verb.values()) width = Math.max(width, v.usage().length());
         List<String> out = new ArrayList<>();
         for (Verb v : Verb.values()) {
-            out.add(String.format("%-" + width + "s  %s%s", v.usage(), firstSentence(v.description()), v.mutates() ? " *" : ""));
+            out.add(String.format("%-" + width + "s  %s%s", v.usage(), v.summary(), v.mutates() ? " *" : ""));
         }
         out.add("* changes the deployment: previewed, confirmed, refused with --read-only, written to the audit log.");
         out.add("TARGET: HOST, HOST/INSTANCE or HOST/tunnel/NAME (a host's stunnel serves all its tunnels). 'help VERB' for more.");
@@ -25,7 +25,7 @@ public final class Help {
     public static List<String> of(Verb verb) {
         List<String> out = new ArrayList<>();
         out.add("usage: " + verb.usage() + (verb.aliases().isEmpty() ? "" : "  (also: " + String.join(", ", verb.aliases()) + ")"));
-        out.add(verb.description());
+        out.add((verb.summary() + " " + verb.details()).strip());
         for (Opt o : verb.options()) out.add("  " + String.join(", ", o.names()) + o.valueLabel().map(l -> " " + l).orElse("")
                 + "  " + o.description());
         if (verb.mutates()) {
@@ -45,12 +45,5 @@ public final class Help {
             case RESYNC -> "with --full";
             default -> "always";
         };
-    }
-
-    private static String firstSentence(String text) {
-        int end = text.indexOf(". ");
-        int colon = text.indexOf(": ");
-        if (colon > 0 && (end < 0 || colon < end)) end = colon;
-        return end < 0 ? text : text.substring(0, end) + (text.charAt(end) == '.' ? "." : "");
     }
 }

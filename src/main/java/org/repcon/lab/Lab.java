@@ -53,6 +53,15 @@ public final class Lab implements DirectProcesses {
         this.root = LabTopology.root(labTopology);
     }
 
+    /**
+     * The daemons of a topology's self-managed hosts, for actions on them (the console, the shell): the lab
+     * runs them, so the lab knows them. Empty when every host has a service manager.
+     */
+    public static Optional<DirectProcesses> directProcesses(Topology topology) {
+        if (topology.hosts().stream().noneMatch(h -> h.platform().selfManaged())) return Optional.empty();
+        return Optional.of(new Lab(LabTopology.of(topology, Optional.empty())));
+    }
+
     public Topology topology() {
         return topology;
     }

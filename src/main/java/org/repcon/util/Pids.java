@@ -64,22 +64,6 @@ public final class Pids {
         }
     }
 
-    /**
-     * Whether the process belongs to a tree of files: its command line names a path under it (stunnel,
-     * relays) or its working directory is under it (redis-server rewrites its title but chdirs to its dir).
-     * Guards against killing an unrelated process that inherited a stale pid file's number.
-     */
-    public static boolean belongsTo(long pid, Path root) {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        try {
-            String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
-            if (cmdline.contains(root.toString())) return true;
-            return Files.readSymbolicLink(proc.resolve("cwd")).startsWith(root);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Asks the process to stop (SIGTERM), waits up to {@code grace}, then kills it (SIGKILL). */
     public static boolean stop(long pid, Duration grace) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);

@@ -72,9 +72,9 @@ class OfflinePlanTest {
                 line.accept("1:S 01 Jan 2026 00:00:02.000 # Error condition on socket for SYNC: Connection refused");
                 return () -> { };
             };
-            try (AutoCloseable handle = logs.follow(fake, shown::add)) {
-                assertThat(followed).containsExactly(logs.path().orElseThrow());
-            }
+            AutoCloseable handle = logs.follow(fake, shown::add);
+            assertThat(followed).containsExactly(logs.path().orElseThrow());
+            handle.close();
             assertThat(shown).hasSize(2);
             assertThat(shown.get(0).meaning().orElseThrow().good()).isTrue();
             assertThat(shown.get(1).known()).isTrue();

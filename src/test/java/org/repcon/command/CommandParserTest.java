@@ -27,7 +27,7 @@ class CommandParserTest {
     }
 
     private String error(String line) {
-        RepconException e = catchThrowableOfType(() -> parse(line), RepconException.class);
+        RepconException e = catchThrowableOfType(RepconException.class, () -> parse(line));
         assertThat(e).as(line).isNotNull();
         assertThat(e.exitCode()).isEqualTo(2);
         assertThat(e.getMessage()).doesNotContain("\n");
