@@ -187,4 +187,20 @@ class LocalTransportTest {
         assertThat(second.backup().get()).startsWith(f + ".bak-");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r-----");
     }
+
+    @Test
+    void writeFileKeepsTheOwnerAndGroupOfTheFileItReplaces() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "changing owners needs root");
+        Path f = dir.resolve("redis-bayes.conf");
+        Files.writeString(f, "port 6378\n");
+        var lookup = f.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(f, lookup.lookupPrincipalByName("nobody"));
+        Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class)
+                .setGroup(lookup.lookupPrincipalByGroupName("nogroup"));
+        local.writeFile(f.toString(), "port 6379\n", 0640);
+        var a = Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class);
+        assertThat(a.owner().getName()).isEqualTo("nobody");
+        assertThat(a.group().getName()).isEqualTo("nogroup");
+        assertThat(Files.readString(f)).isEqualTo("port 6379\n");
+    }
 }
