@@ -15,8 +15,12 @@ final class MonitorOptions {
             description = "Connect and read timeout per instance and tunnel, in milliseconds (default: ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
+    Duration timeout() {
+        return Duration.ofMillis(Math.max(50, timeoutMillis));
+    }
+
     Monitor open(Topology topology, Duration interval) {
-        Duration timeout = Duration.ofMillis(Math.max(50, timeoutMillis));
+        Duration timeout = timeout();
         ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval);
         return new Monitor(topology, new Transports(topology), options, Thresholds.defaults());
     }

@@ -42,9 +42,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (json) {
                     out.println(Json.status(topology, state));
                 } else {
-                    StatusTable.lines(state.view()).forEach(out::println);
-                    state.findings().forEach(f -> out.println(f.severity() + " " + f.code() + " " + f.subject() + ": "
-                            + f.summary()));
+                    StatusTable.report(state.view(), state.findings()).forEach(out::println);
                 }
                 out.flush();
                 if (watch == null) return 0;

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.repcon.config.ConfigRenderer;
 import org.repcon.config.PskStore;
 import org.repcon.config.RenderedDirectory;
@@ -24,6 +23,10 @@ import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
+import org.repcon.service.DirectProcess;
+import org.repcon.service.DirectProcesses;
+import org.repcon.transport.LocalTransport;
+import org.repcon.transport.Transport;
 import org.repcon.util.AtomicFiles;
 import org.repcon.util.Pids;
 import org.repcon.util.RepconException;
@@ -34,17 +37,29 @@ import redis.clients.jedis.Jedis;
  * addresses, files and data under the lab directory. Processes are found again through their pid
  * files, so a lab outlives the command that started it and any later command can stop it.
  */
-public final class Lab {
+public final class Lab implements DirectProcesses {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(10);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final Duration LINK_LIMIT = Duration.ofSeconds(30);
 
     private final Topology topology;
     private final Path root;
+    /** The lab's processes run on this machine; started and stopped through it like any host's. */
+    private final Transport local = new LocalTransport();
 
     public Lab(Topology labTopology) {
         this.topology = labTopology;
         this.root = LabTopology.root(labTopology);
+    }
+
+    /**
+     * The daemons of a topology's self-managed hosts, for actions on them (the console, the shell): the lab
+     * runs them, so the lab knows them. Empty when every host has a service manager.
+     */
+    public static Optional<DirectProcesses> directProcesses(Topology topology) {
+        if (topology.hosts().stream().noneMatch(h -> h.platform().selfManaged())) return Optional.empty();
+        return Optional.of(new Lab(LabTopology.of(topology, Optional.empty())));
     }
 
     public Topology topology() {
@@ -98,8 +113,9 @@ public final class Lab {
     private static List<String> javaCommand(Class<?> main) {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
-        // setsid: the relay leaves the terminal's process group, so a Ctrl-C in the console does not reach it.
-        return new ArrayList<>(List.of("setsid", java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", classpath, main.getName()));
+        // setsid: the relay leaves the terminal's process group, so a Ctrl-C in the console does not reach it;
+        // -f: it forks, so the command returns at once like the daemons it stands in for.
+        return new ArrayList<>(List.of("setsid", "-f", java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", classpath, main.getName()));
     }
 
     /** Writes every host's files (only those that changed) and creates the directories. */
@@ -133,47 +149,30 @@ public final class Lab {
 
     /** Starts one process and waits until it accepts connections. */
     public void start(LabProcess p) {
-        try {
-            Files.deleteIfExists(p.pidFile());
-            ProcessBuilder pb = new ProcessBuilder(p.command()).redirectErrorStream(true);
-            Path log = root.resolve(p.host()).resolve("log").resolve(p.name() + ".start.log");
-            Files.createDirectories(log.getParent());
-            pb.redirectOutput(log.toFile());
-            Process process = pb.start();
-            if (p.type() != LabProcess.Type.RELAY) {
-                // redis-server and stunnel daemonize: the command returns once the daemon is forked.
-                if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    process.destroyForcibly();
-                    throw RepconException.failed("could not start " + p.label() + ": " + lastLine(log));
-                }
-            }
-            long deadline = System.nanoTime() + START_LIMIT.toNanos();
-            while (pid(p).isEmpty() || !accepts(p.readyAddress(), p.readyPort())) {
-                if (System.nanoTime() > deadline) {
-                    throw RepconException.failed(p.label() + " did not come up within " + START_LIMIT.toSeconds() + " s: " + lastLine(log));
-                }
-                Thread.sleep(10);
-            }
-        } catch (IOException e) {
-            throw RepconException.failed("could not start " + p.label() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RepconException.failed("interrupted while starting " + p.label());
-        }
+        daemon(p).start(local, START_LIMIT, () -> accepts(p.readyAddress(), p.readyPort()));
     }
 
     /** Stops one process (SIGCONT first, since a frozen process cannot act on SIGTERM). */
     public boolean stop(LabProcess p) {
-        Optional<Long> pid = pid(p);
-        if (pid.isEmpty()) return false;
-        Pids.signal(pid.get(), "CONT");
-        Pids.stop(pid.get(), Duration.ofSeconds(5));
-        try {
-            Files.deleteIfExists(p.pidFile());
-        } catch (IOException e) {
-            // the daemon removes it itself on a clean exit
-        }
-        return true;
+        return !daemon(p).stop(local, STOP_GRACE).isEmpty();
+    }
+
+    /** A lab process as the direct-process code runs it, for the lab and for actions on lab hosts alike. */
+    public DirectProcess daemon(LabProcess p) {
+        Optional<String> log = p.type() == LabProcess.Type.REDIS
+                ? topology.host(p.host()).flatMap(h -> h.instance(p.name()).map(i -> h.instancePath(i, LOGFILE)))
+                : topology.host(p.host()).flatMap(h -> h.path(STUNNEL_LOG, ""));
+        return new DirectProcess(p.label(), p.command(), p.pidFile().toString(), root.toString(), log);
+    }
+
+    @Override
+    public DirectProcess instance(Instance instance) {
+        return daemon(process(instance.host(), instance.name()).orElseThrow());
+    }
+
+    @Override
+    public DirectProcess tunnels(Host host) {
+        return daemon(tunnelProcess(host.name()).orElseThrow(() -> RepconException.invalid("host " + host.name() + " has no tunnels")));
     }
 
     /** Stops every process of the lab and only those; returns what it stopped. */
@@ -190,7 +189,7 @@ public final class Lab {
 
     /** The pid of a running process of this lab, from its pid file; a stale or foreign pid reads as none. */
     public Optional<Long> pid(LabProcess p) {
-        return Pids.read(p.pidFile()).filter(Pids::isRunning).filter(pid -> Pids.belongsTo(pid, root));
+        return daemon(p).pid(local);
     }
 
     public Optional<LabProcess> process(String host, String name) {
@@ -287,15 +286,6 @@ public final class Lab {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static String lastLine(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1).strip();
-        } catch (IOException e) {
-            return "(no output)";
         }
     }
 

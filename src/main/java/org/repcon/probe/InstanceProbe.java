@@ -14,12 +14,10 @@ import org.repcon.probe.InstanceSample.Status;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Secret;
+import org.repcon.transport.RedisConnector;
 import org.repcon.transport.Transports;
 import org.repcon.util.Log;
 import org.repcon.util.RepconException;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -99,15 +97,7 @@ final class InstanceProbe extends Target<InstanceSample> {
         } catch (RepconException e) {
             throw new Failure(Status.AUTH_FAILED, e.getMessage());
         }
-        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) options.connectTimeout().toMillis())
-                .socketTimeoutMillis((int) options.readTimeout().toMillis())
-                .password(password)
-                // No CLIENT SETINFO on connect: AUTH is the only extra round trip a (re)connect costs.
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
-                .build();
-        // The constructor connects and authenticates.
-        return new Jedis(new HostAndPort(address.getHostString(), address.getPort()), config);
+        return RedisConnector.connect(address, password, options.connectTimeout(), options.readTimeout());
     }
 
     private void drop() {

@@ -3,15 +3,26 @@ package org.repcon.transport;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.repcon.util.AtomicFiles;
 import org.repcon.util.Log;
+import org.repcon.util.RepconException;
 
 /** This machine: sockets as they are, commands through ProcessBuilder, files read directly. */
 public final class LocalTransport implements Transport {
+
+    /** The largest file readFile returns: config files are a few KB, so more means the wrong file. */
+    static final int MAX_READ_BYTES = 1 << 20;
 
     private static final Logger LOG = Log.get(LocalTransport.class);
 
@@ -50,6 +61,27 @@ public final class LocalTransport implements Transport {
     public Follow follow(List<String> argv, Consumer<String> lines) {
         return follows.track(ProcessFollow.start(argv, Map.of(), false, Duration.ZERO, lines,
                 (exit, stderr) -> new ExecResult(argv, exit, "", stderr, false, false, Duration.ZERO).summary()));
+    }
+
+    @Override
+    public Optional<String> readFile(String path) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            byte[] bytes = in.readNBytes(MAX_READ_BYTES + 1);
+            if (bytes.length > MAX_READ_BYTES) {
+                throw RepconException.failed(path + " is larger than " + (MAX_READ_BYTES >> 20) + " MiB; not a config file");
+            }
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw RepconException.failed("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public FileWrite writeFile(String path, String content, int mode) {
+        Optional<Path> backup = AtomicFiles.writeOrFail(Path.of(path), content, mode);
+        return new FileWrite(path, backup.map(Path::toString));
     }
 
     @Override

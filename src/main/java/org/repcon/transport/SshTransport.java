@@ -144,6 +144,54 @@ public final class SshTransport implements Transport {
                 : SshFailure.cannotRun(command.address(), o.stderrText());
     }
 
+    /** Exit status of the read script for "no such file": absent is an answer, not a failure. */
+    private static final int ABSENT = 3;
+    private static final String READ = "if [ -e \"$1\" ]; then exec cat -- \"$1\"; else exit " + ABSENT + "; fi";
+    /**
+     * Writes $3 (base64: one line, so any login shell passes it) next to $1, gives it mode $2 and the old
+     * file's owner, keeps the old file as $1.bak-$4, renames over $1, and prints the backup's path.
+     */
+    private static final String WRITE = "set -e; p=\"$1\"; d=$(dirname -- \"$p\"); mkdir -p -- \"$d\";"
+            + " t=$(mktemp \"$d/.repcon.XXXXXX\"); trap 'rm -f -- \"$t\"' EXIT;"
+            + " printf '%s' \"$3\" | base64 -d > \"$t\"; chmod \"$2\" \"$t\"; b=;"
+            + " if [ -e \"$p\" ]; then b=\"$p.bak-$4\"; n=1; while [ -e \"$b\" ]; do b=\"$p.bak-$4.$n\"; n=$((n+1)); done;"
+            + " cp -p -- \"$p\" \"$b\"; o=$(stat -c %u:%g -- \"$p\" 2>/dev/null || stat -f %u:%g -- \"$p\");"
+            + " chown \"$o\" \"$t\" 2>/dev/null || true; fi; mv -f -- \"$t\" \"$p\"; trap - EXIT; printf '%s\\n' \"$b\"";
+    /** Arguments travel on the command line, which Linux caps at 128 KiB per argument. */
+    private static final int MAX_WRITE_BYTES = 64 * 1024;
+    private static final Duration FILE_TIMEOUT = Duration.ofSeconds(20);
+
+    @Override
+    public Optional<String> readFile(String path) {
+        ExecResult r = execOrFail(List.of("sh", "-c", READ, "sh", path), FILE_TIMEOUT, "read " + path);
+        if (r.exitCode() == ABSENT) return Optional.empty();
+        if (!r.ok()) throw RepconException.failed("cannot read " + path + " on " + command.describe() + ": " + r.summary());
+        if (r.truncated() || r.stdout().length() > LocalTransport.MAX_READ_BYTES) {
+            throw RepconException.failed(path + " on " + command.describe() + " is larger than 1 MiB; not a config file");
+        }
+        return Optional.of(r.stdout());
+    }
+
+    @Override
+    public FileWrite writeFile(String path, String content, int mode) {
+        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length > MAX_WRITE_BYTES) {
+            throw RepconException.failed("cannot write " + path + " over ssh: larger than " + (MAX_WRITE_BYTES >> 10) + " KiB");
+        }
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        ExecResult r = execOrFail(List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode),
+                java.util.Base64.getEncoder().encodeToString(bytes), stamp), FILE_TIMEOUT, "write " + path);
+        if (!r.ok()) throw RepconException.failed("cannot write " + path + " on " + command.describe() + ": " + r.summary());
+        String backup = r.stdout().strip();
+        return new FileWrite(path, backup.isEmpty() ? Optional.empty() : Optional.of(backup));
+    }
+
+    private ExecResult execOrFail(List<String> argv, Duration timeout, String what) {
+        ExecResult r = exec(argv, timeout);
+        if (r.connectionFailed()) throw RepconException.failed("cannot " + what + ": " + r.summary());
+        return r;
+    }
+
     /**
      * Reads at most {@link Tails#budget} bytes from the end with {@code tail -c} (a line count would read a
      * whole file of one huge line), one byte more to know whether the file is longer, then cuts as locally.

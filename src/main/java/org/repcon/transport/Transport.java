@@ -3,6 +3,7 @@ package org.repcon.transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,19 @@ public interface Transport extends AutoCloseable {
      * host cannot be reached at all.
      */
     Follow follow(List<String> argv, Consumer<String> lines);
+
+    /**
+     * A whole (small) file: a config file an action is about to edit. Empty when the file does not exist;
+     * a RepconException when it exists but cannot be read, or is larger than a config file can be (1 MiB).
+     */
+    Optional<String> readFile(String path);
+
+    /**
+     * Replaces a file atomically (a reader sees the old or the new content, never half) with {@code mode}
+     * (e.g. 0644), keeping what it replaces as a timestamped backup beside it. A RepconException says why
+     * it could not be written.
+     */
+    FileWrite writeFile(String path, String content, int mode);
 
     /** A few words for logs and status lines: "local", "ssh admin@mx1". */
     String describe();

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
@@ -49,6 +51,7 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             Files.setPosixFilePermissions(temp, permissions(mode));
+            if (backup.isPresent()) keepOwnership(backup.get(), temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -84,6 +87,21 @@ public final class AtomicFiles {
         }
         writeOrFail(target, content, mode);
         return true;
+    }
+
+    /**
+     * The new file gets the owner and group of the one it replaces: a redis-NAME.conf of mode 0640 owned by
+     * root:redis must stay readable by redis after repcon (as root) rewrites it. Without the right to (not
+     * root, not a member of the group) the new file stays the writer's, as it would be anyway.
+     */
+    private static void keepOwnership(Path old, Path temp) {
+        try {
+            PosixFileAttributes a = Files.readAttributes(old, PosixFileAttributes.class);
+            Files.setOwner(temp, a.owner());
+            Files.getFileAttributeView(temp, PosixFileAttributeView.class).setGroup(a.group());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not permitted: see above
+        }
     }
 
     public static Set<PosixFilePermission> permissions(int mode) {

@@ -43,12 +43,16 @@ public final class Pids {
     /** The state letter of /proc/PID/stat (R, S, T, Z, ...), or '?' when the process is gone or unreadable. */
     static char state(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close < 0 || close + 2 >= stat.length() ? '?' : stat.charAt(close + 2);
+            return stateOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException e) {
             return '?';
         }
+    }
+
+    /** The state letter in the text of a /proc/PID/stat file, or '?' when it is not one. */
+    public static char stateOf(String stat) {
+        int close = stat.lastIndexOf(')');
+        return close < 0 || close + 2 >= stat.length() ? '?' : stat.charAt(close + 2);
     }
 
     /** Sends a signal by name (STOP, CONT, ...) through kill(1); the JDK only sends TERM and KILL. */
@@ -61,22 +65,6 @@ public final class Pids {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /**
-     * Whether the process belongs to a tree of files: its command line names a path under it (stunnel,
-     * relays) or its working directory is under it (redis-server rewrites its title but chdirs to its dir).
-     * Guards against killing an unrelated process that inherited a stale pid file's number.
-     */
-    public static boolean belongsTo(long pid, Path root) {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        try {
-            String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
-            if (cmdline.contains(root.toString())) return true;
-            return Files.readSymbolicLink(proc.resolve("cwd")).startsWith(root);
-        } catch (IOException e) {
             return false;
         }
     }

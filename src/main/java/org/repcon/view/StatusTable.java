@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.repcon.diagnosis.Finding;
 
 /** The console's host panes as plain text, for {@code repcon status} (scripts and terminals without the console). */
 public final class StatusTable {
@@ -12,6 +13,13 @@ public final class StatusTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private StatusTable() {}
+
+    /** The table, then one line per finding: what {@code repcon status} and the shell's {@code status} print. */
+    public static List<String> report(ConsoleView view, List<Finding> findings) {
+        List<String> out = lines(view);
+        findings.forEach(f -> out.add(f.severity() + " " + f.code() + " " + f.subject() + ": " + f.summary()));
+        return out;
+    }
 
     public static List<String> lines(ConsoleView view) {
         List<String> out = new ArrayList<>();

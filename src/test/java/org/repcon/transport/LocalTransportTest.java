@@ -253,4 +253,46 @@ class LocalTransportTest {
             Thread.sleep(10);
         }
     }
+
+    @Test
+    void readFileIsWholeBoundedAndEmptyWhenMissing() throws IOException {
+        Path f = dir.resolve("redis-bayes.conf");
+        Files.writeString(f, "port 6378\nreplicaof localhost 6478\n");
+        assertThat(local.readFile(f.toString())).contains("port 6378\nreplicaof localhost 6478\n");
+        assertThat(local.readFile(dir.resolve("missing.conf").toString())).isEmpty();
+        Path big = dir.resolve("big");
+        try (RandomAccessFile r = new RandomAccessFile(big.toFile(), "rw")) {
+            r.setLength(LocalTransport.MAX_READ_BYTES + 1);
+        }
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> local.readFile(big.toString())))
+                .hasMessage(big + " is larger than 1 MiB; not a config file");
+    }
+
+    @Test
+    void writeFileReplacesAtomicallyAndKeepsTheOldOneAsABackup() throws IOException {
+        Path f = dir.resolve("etc/redis-bayes.conf");
+        FileWrite first = local.writeFile(f.toString(), "one\n", 0640);
+        assertThat(first.backup()).isEmpty();
+        FileWrite second = local.writeFile(f.toString(), "two\n", 0640);
+        assertThat(Files.readString(f)).isEqualTo("two\n");
+        assertThat(Files.readString(Path.of(second.backup().orElseThrow()))).isEqualTo("one\n");
+        assertThat(second.backup().get()).startsWith(f + ".bak-");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void writeFileKeepsTheOwnerAndGroupOfTheFileItReplaces() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "changing owners needs root");
+        Path f = dir.resolve("redis-bayes.conf");
+        Files.writeString(f, "port 6378\n");
+        var lookup = f.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(f, lookup.lookupPrincipalByName("nobody"));
+        Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class)
+                .setGroup(lookup.lookupPrincipalByGroupName("nogroup"));
+        local.writeFile(f.toString(), "port 6379\n", 0640);
+        var a = Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class);
+        assertThat(a.owner().getName()).isEqualTo("nobody");
+        assertThat(a.group().getName()).isEqualTo("nogroup");
+        assertThat(Files.readString(f)).isEqualTo("port 6379\n");
+    }
 }

@@ -286,6 +286,27 @@ class SshTransportTest {
     }
 
     @Test
+    void filesAreReadAndReplacedAtomicallyWithABackupOverSsh() throws IOException {
+        SshTransport t = ssh();
+        Path conf = dir.resolve("etc with space").resolve("redis-bayes.conf");
+        String first = "include /etc/redis/redis.conf\n\nport 6378\n# it's \"quoted\" $(not run) `nor this`\n";
+        assertThat(t.readFile(conf.toString())).isEmpty();
+        assertThat(t.writeFile(conf.toString(), first, 0640).backup()).isEmpty();
+        assertThat(t.readFile(conf.toString())).contains(first);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(conf))).isEqualTo("rw-r-----");
+
+        FileWrite second = t.writeFile(conf.toString(), "port 6377\n", 0644);
+        assertThat(second.backup()).isPresent();
+        assertThat(Files.readString(Path.of(second.backup().get()))).isEqualTo(first);
+        assertThat(Files.readString(conf)).isEqualTo("port 6377\n");
+        try (var siblings = Files.list(conf.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".repcon."));
+        }
+        assertThatThrownBy(() -> t.writeFile(dir.resolve("big").toString(), "x".repeat(70 * 1024), 0644))
+                .hasMessageContaining("larger than 64 KiB");
+    }
+
+    @Test
     void tailReadsTheEndOfARemoteFile() throws IOException {
         Path log = dir.resolve("redis.log");
         StringBuilder text = new StringBuilder();

@@ -1,0 +1,108 @@
+package org.repcon.action;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.repcon.command.Command;
+import org.repcon.config.ReplicaofLine;
+import org.repcon.probe.Info;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.MasterLink;
+import org.repcon.probe.Role;
+import org.repcon.topology.Convention;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.util.RepconException;
+
+/**
+ * Makes a replica a master: {@code REPLICAOF NO ONE} at runtime, and its file's replicaof line commented
+ * out so that a restart keeps it so. Its data stays, but stops following the master and accepts
+ * writes: always confirmed by typing its name.
+ */
+final class PromoteAction implements Action {
+
+    private final Command.Promote command;
+    private final ActionContext ctx;
+    private final Instance instance;
+    private final Host host;
+    private InstanceFile file;
+    private String newContent;
+    private final List<String> facts = new ArrayList<>();
+
+    PromoteAction(Command.Promote command, ActionContext ctx) {
+        this.command = command;
+        this.ctx = ctx;
+        this.instance = command.instance().instance();
+        this.host = command.instance().host();
+    }
+
+    @Override
+    public Command command() {
+        return command;
+    }
+
+    @Override
+    public String subject() {
+        return instance.ref().toString();
+    }
+
+    @Override
+    public String host() {
+        return host.name();
+    }
+
+    @Override
+    public boolean mutates() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> check() {
+        InstanceSample s = ctx.probe(instance);
+        if (!s.ok()) return Optional.of(instance.ref() + " does not answer (" + s.summary() + ")");
+        Info info = s.info().orElseThrow();
+        if (info.role() != Role.REPLICA) return Optional.of(instance.ref() + " is a master already: nothing to promote");
+        try {
+            file = InstanceFile.read(ctx, instance).orElse(null);
+        } catch (RepconException e) {
+            return Optional.of(e.getMessage() + ": the promotion could not be persisted");
+        }
+        if (file == null) {
+            return Optional.of(host.instancePath(instance, Convention.INSTANCE_CONFIG) + " does not exist on "
+                    + host.name() + ": the promotion could not be persisted");
+        }
+        newContent = ReplicaofLine.comment(file.content, "commented out by repcon promote on " + LocalDate.now());
+        MasterLink link = info.masterLink().orElseThrow();
+        facts.add(instance.ref() + " holds " + Dataset.of(ctx, instance).describe() + "; it follows " + link.endpoint()
+                + " (link " + (link.up() ? "up" : "down") + ")");
+        return Optional.empty();
+    }
+
+    @Override
+    public Plan plan() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.RedisCall(instance, List.of("REPLICAOF", "NO", "ONE")));
+        List<String> warnings = new ArrayList<>();
+        if (!newContent.equals(file.content)) {
+            steps.add(file.write(newContent));
+        } else {
+            warnings.add(file.describe() + " has no replicaof line: nothing to persist");
+        }
+        warnings.add(instance.ref() + " stops following its master and accepts writes; writes to it never reach the other hosts");
+        instance.replicaof().ifPresent(m -> warnings.add("the topology says " + instance.ref() + " replicates from " + m
+                + ": remove its replicaof there, or the console will report a role mismatch"));
+        return new Plan("promote " + instance.ref() + " to master", facts, steps, warnings, Confirmation.TYPE_NAME);
+    }
+
+    @Override
+    public String verify(Progress progress) {
+        long start = System.nanoTime();
+        long deadline = start + ctx.limits().serviceWait().toNanos();
+        while (Redis.info(ctx, instance).role() != Role.MASTER) {
+            if (System.nanoTime() > deadline) throw RepconException.failed(instance.ref() + " is still a replica");
+            ServiceAction.sleep(ctx.limits().poll().toMillis());
+        }
+        return instance.ref() + " is a master now, its data kept (" + Dataset.of(ctx, instance).describe() + ")";
+    }
+}

@@ -1,0 +1,172 @@
+package org.repcon.action;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.repcon.command.Command;
+import org.repcon.config.ReplicaofLine;
+import org.repcon.probe.Info;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.MasterLink;
+import org.repcon.probe.Role;
+import org.repcon.topology.Convention;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.topology.Topology;
+import org.repcon.topology.Tunnel;
+import org.repcon.util.RepconException;
+
+/**
+ * Makes an instance replicate from another master: {@code REPLICAOF} the local end of the client tunnel
+ * that leads to it, at runtime, and the same in the {@code replicaof} line of its file, the only line
+ * edited. Refused when the instance has replicas of its own; refused unless forced (and the name typed)
+ * when it holds data the new master's full sync would destroy, or when it is the topology's master.
+ */
+final class RepointAction implements Action {
+
+    private final Command.Repoint command;
+    private final ActionContext ctx;
+    private final Instance replica;
+    private final Instance master;
+    private final Host host;
+
+    private Tunnel tunnel;
+    private InstanceFile file;
+    private String newContent;
+    private boolean runtimeNeeded;
+    private boolean destructive;
+    private final List<String> facts = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    RepointAction(Command.Repoint command, ActionContext ctx) {
+        this.command = command;
+        this.ctx = ctx;
+        this.replica = command.replica().instance();
+        this.master = command.master().instance();
+        this.host = command.replica().host();
+    }
+
+    @Override
+    public Command command() {
+        return command;
+    }
+
+    @Override
+    public String subject() {
+        return replica.ref().toString();
+    }
+
+    @Override
+    public String host() {
+        return host.name();
+    }
+
+    @Override
+    public boolean mutates() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> check() {
+        Topology t = ctx.topology();
+        InstanceSample mine = ctx.probe(replica);
+        if (!mine.ok()) return Optional.of(replica.ref() + " does not answer (" + mine.summary() + "): start it first");
+        Info mi = mine.info().orElseThrow();
+        int followers = mi.replicas().size();
+        if (followers > 0) {
+            // Not even --force: its replicas would chain behind it and lose their data too.
+            return Optional.of(replica.ref() + " has " + followers + " replica" + (followers == 1 ? "" : "s") + " connected:"
+                    + " re-pointing it would make them replicate through it and replace their data too; re-point or"
+                    + " promote them first");
+        }
+        Optional<Tunnel> way = host.tunnels().stream().filter(Tunnel::isClient)
+                .filter(x -> t.destinationOf(x).map(Instance::ref).equals(Optional.of(master.ref())))
+                .min(Comparator.comparing((Tunnel x) -> !x.name().equals(replica.tunnelName())));
+        if (way.isEmpty()) {
+            String server = t.hostOf(master).tunnels().stream().filter(x -> x.to().filter(master.name()::equals).isPresent())
+                    .map(x -> x.ref().toString()).findFirst().orElse(master.host() + "/TUNNEL");
+            return Optional.of("host " + host.name() + " has no client tunnel to " + master.ref() + ": add one to the topology"
+                    + " (tunnels: { NAME: { accept: PORT, client: " + server + " } }) and set it up first");
+        }
+        tunnel = way.get();
+        InstanceSample theirs = ctx.probe(master);
+        if (!theirs.ok()) return Optional.of(master.ref() + " does not answer (" + theirs.summary() + ")");
+        Info ti = theirs.info().orElseThrow();
+        if (ti.role() != Role.MASTER) {
+            return Optional.of(master.ref() + " is a replica right now (of " + ti.masterLink().map(MasterLink::endpoint).orElse("?")
+                    + "): re-point to a master");
+        }
+        Optional<MasterLink> link = mi.masterLink();
+        runtimeNeeded = link.map(l -> !(l.host().equals(host.loopback()) && l.port().orElse(-1) == tunnel.accept())).orElse(true);
+        // What it would destroy comes before what would not work: the graver reason first.
+        Optional<String> guard = guardData(mi, ti);
+        if (guard.isPresent()) return guard;
+        Optional<Instance> current = t.masterOf(replica);
+        if (master.password().isPresent() && !master.password().equals(current.flatMap(Instance::password))) {
+            return Optional.of(master.ref() + " wants another password than " + current.map(c -> c.ref().toString())
+                    .orElse(replica.ref() + "'s file gives") + ": set masterauth for it first (a re-point edits only the"
+                    + " replicaof line)");
+        }
+        try {
+            file = InstanceFile.read(ctx, replica).orElse(null);
+        } catch (RepconException e) {
+            return Optional.of(e.getMessage() + ": the re-point could not be persisted");
+        }
+        if (file == null) {
+            return Optional.of(host.instancePath(replica, Convention.INSTANCE_CONFIG)
+                    + " does not exist on " + host.name() + ": the re-point could not be persisted");
+        }
+        newContent = ReplicaofLine.set(file.content, host.loopback(), tunnel.accept());
+        if (!runtimeNeeded && newContent.equals(file.content)) {
+            return Optional.of(replica.ref() + " already replicates from " + master.ref() + " through " + tunnel.ref().host()
+                    + "/tunnel/" + tunnel.name() + ", and its file says so: nothing to do");
+        }
+        return Optional.empty();
+    }
+
+    /** The dataset guard: what the new master's full sync would destroy. */
+    private Optional<String> guardData(Info mine, Info theirs) {
+        Dataset have = Dataset.of(ctx, replica);
+        Dataset gets = Dataset.of(ctx, master);
+        facts.add(replica.ref() + " holds " + have.describe() + "; " + master.ref() + " holds " + gets.describe());
+        // Following it already, or the same replication id: its data is a copy of the new master's; nothing is lost.
+        boolean copy = mine.replid().isPresent() && mine.replid().equals(theirs.replid());
+        if (copy || !runtimeNeeded) return Optional.empty();
+        String danger = null;
+        if (!replica.isReplica()) {
+            danger = replica.ref() + " is the topology's master: its data (" + have.describe() + ") would be replaced by "
+                    + master.ref() + "'s";
+        } else if (have.exceeds(gets)) {
+            danger = replica.ref() + " holds more data than " + master.ref() + " (" + have.describe() + " against "
+                    + gets.describe() + "): the full sync from " + master.ref() + " would destroy it";
+        }
+        if (danger == null) return Optional.empty();
+        if (!command.force()) return Optional.of(danger + "; add --force (and type " + replica.ref() + ") to do it anyway");
+        destructive = true;
+        warnings.add(danger);
+        return Optional.empty();
+    }
+
+    @Override
+    public Plan plan() {
+        List<Step> steps = new ArrayList<>();
+        if (runtimeNeeded) steps.add(new Step.RedisCall(replica, List.of("REPLICAOF", host.loopback(), Integer.toString(tunnel.accept()))));
+        if (!newContent.equals(file.content)) steps.add(file.write(newContent));
+        facts.add("through " + host.name() + "/tunnel/" + tunnel.name() + " (" + host.loopback() + ":" + tunnel.accept() + " -> "
+                + master.ref() + ")");
+        if (!replica.replicaof().equals(Optional.of(master.ref()))) {
+            warnings.add("the topology says " + replica.ref() + (replica.replicaof().map(r -> " replicates from " + r)
+                    .orElse(" is a master")) + ": set 'replicaof: " + master.ref() + "' there, or the console will report it");
+        }
+        return new Plan("repoint " + replica.ref() + " to " + master.ref(), facts, steps, warnings,
+                destructive ? Confirmation.TYPE_NAME : Confirmation.YES_NO);
+    }
+
+    @Override
+    public String verify(Progress progress) {
+        String how = new SyncWatch(ctx, replica, master, host.loopback(), tunnel.accept()).await(() -> true, progress);
+        return replica.ref() + " replicates from " + master.ref() + " through " + host.loopback() + ":" + tunnel.accept()
+                + ": " + how;
+    }
+}

@@ -1,0 +1,40 @@
+package org.repcon.action;
+
+import java.util.List;
+import java.util.Optional;
+import org.repcon.command.Command;
+
+/** Starts an instance, or a host's stunnel, and waits until it answers. */
+final class StartAction extends ServiceAction {
+
+    StartAction(Command.Service command, ActionContext ctx) {
+        super(command, ctx);
+    }
+
+    @Override
+    public Optional<String> check() {
+        Optional<String> no = undrivable();
+        if (no.isPresent()) return no;
+        State s = state();
+        return switch (s.liveness()) {
+            case UNREACHABLE -> Optional.of("cannot reach " + subject() + ": " + s.detail());
+            case ANSWERS -> Optional.of(what() + " already runs: " + subject() + " " + answersHow());
+            case ACCEPTS_ONLY -> Optional.of(what() + " already runs: " + subject() + " " + s.detail()
+                    + "; the trouble is further along (the master's stunnel or instance)");
+            case SILENT -> Optional.of(subject() + " accepts connections but does not answer (" + s.detail()
+                    + "): it runs but hangs; restart it instead");
+            case DOWN -> pid().map(p -> what() + " runs (pid " + p + ") but does not accept connections yet: wait, or restart it");
+        };
+    }
+
+    @Override
+    public Plan plan() {
+        return new Plan("start " + what(), List.of(), List.of(startStep()), List.of(), Confirmation.YES_NO);
+    }
+
+    @Override
+    public String verify(Progress progress) {
+        long ms = await(l -> l == Liveness.ANSWERS, "answers", progress);
+        return subject() + " " + answersHow() + " after " + ms + " ms";
+    }
+}

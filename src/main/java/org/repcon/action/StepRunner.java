@@ -1,0 +1,64 @@
+package org.repcon.action;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.repcon.transport.ExecResult;
+import org.repcon.transport.FileWrite;
+import org.repcon.util.RepconException;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Executes a plan's steps in order, stopping at the first that fails, and keeps what ran and what was
+ * written for the audit (also when it stops half-way).
+ */
+final class StepRunner {
+
+    private final ActionContext ctx;
+    private final List<String> ran = new ArrayList<>();
+    private final List<FileWrite> written = new ArrayList<>();
+
+    StepRunner(ActionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run(List<Step> steps, Progress progress) {
+        for (Step step : steps) {
+            progress.note("running: " + step.display());
+            ran.addAll(run(step));
+        }
+    }
+
+    /** Runs one step; returns what it ran, as the audit records it. */
+    private List<String> run(Step step) {
+        if (step instanceof Step.Exec e) {
+            ExecResult r = ctx.transports().of(e.host()).exec(e.argv(), ctx.limits().serviceWait());
+            if (!r.ok()) throw RepconException.failed("on " + e.host() + ": " + r.summary());
+        } else if (step instanceof Step.RedisCall c) {
+            try (Jedis j = ctx.connect(c.instance())) {
+                Redis.call(j, c.args());
+            } catch (JedisException ex) {
+                throw RepconException.failed(c.display() + ": " + Redis.reason(ex), ex);
+            }
+        } else if (step instanceof Step.WriteFile w) {
+            written.add(ctx.transports().of(w.host()).writeFile(w.path(), w.after(), w.mode()));
+        } else if (step instanceof Step.StartDirect s) {
+            // Readiness is the action's to verify (PING, not just the pid file).
+            s.process().start(ctx.transports().of(s.host()), ctx.limits().serviceWait(), () -> true);
+        } else if (step instanceof Step.StopDirect s) {
+            // The signals actually sent: SIGKILL only when SIGTERM was not enough.
+            return s.process().stop(ctx.transports().of(s.host()), s.grace()).stream().map(c -> s.host() + "$ " + c).toList();
+        } else {
+            throw new IllegalStateException("no runner for " + step);
+        }
+        return List.of(step.display());
+    }
+
+    List<String> ran() {
+        return List.copyOf(ran);
+    }
+
+    List<FileWrite> written() {
+        return List.copyOf(written);
+    }
+}

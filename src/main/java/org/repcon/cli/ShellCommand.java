@@ -1,0 +1,104 @@
+package org.repcon.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.repcon.action.ActionContext;
+import org.repcon.action.Audit;
+import org.repcon.action.Limits;
+import org.repcon.lab.Lab;
+import org.repcon.monitor.Monitor;
+import org.repcon.shell.ExitCodes;
+import org.repcon.shell.ScriptConfirmer;
+import org.repcon.shell.Shell;
+import org.repcon.topology.Topology;
+import org.repcon.util.RepconException;
+import org.repcon.util.Xdg;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "shell", description = {
+        "The console's commands at a plain prompt: Tab completes verbs, options, hosts, instances and tunnels; the history"
+                + " is kept in $XDG_STATE_HOME/repcon/history (Up/Down, Ctrl-R). 'help' inside lists the commands.",
+        "With -c, runs one command and exits, for scripts. A command that changes something shows its exact commands and"
+                + " file diffs, then needs confirming: at the prompt y or n (Enter alone is no answer), or the instance's"
+                + " name typed for what destroys data (resync --full, promote, repoint --force). With -c there is no"
+                + " prompt: --yes answers y/n questions, --confirm HOST/INSTANCE answers a typed-name one (and only for"
+                + " that instance); without them the action is refused. Every change asked for is written to"
+                + " $XDG_STATE_HOME/repcon/audit.log."},
+        footer = {"", "Exit status with -c: 0 done, 1 failed (ran but failed or was not verified), 2 invalid command,"
+                + " 3 declined (answered no, or another name), 4 refused (--read-only, a failed precondition, or no"
+                + " --yes/--confirm), 70 internal error."})
+final class ShellCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    TopologyFile topologyFile;
+    @Mixin
+    MonitorOptions monitorOptions;
+
+    @Option(names = "--read-only", description = "Refuse every command that changes the deployment.")
+    boolean readOnly;
+
+    @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "Run this one command and exit (e.g. -c 'status',"
+            + " -c 'resync replica/bayes').")
+    String command;
+
+    @Option(names = "--yes", description = "With -c: answer y to a y/n confirmation.")
+    boolean yes;
+
+    @Option(names = "--confirm", paramLabel = "HOST/INSTANCE", description = "With -c: the name a data-destroying action"
+            + " asks to be typed; it runs only when this is that instance.")
+    String confirmName;
+
+    @Override
+    public Integer call() throws Exception {
+        if (command == null && (yes || confirmName != null)) {
+            throw RepconException.invalid("--yes and --confirm answer for -c COMMAND; at the prompt you answer yourself");
+        }
+        Topology topology = topologyFile.load();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Monitor monitor = monitorOptions.open(topology, Duration.ofSeconds(1))) {
+            ActionContext ctx = new ActionContext(topology, monitor.transports(), Lab.directProcesses(topology),
+                    Limits.defaults().withTimeouts(monitorOptions.timeout(), monitorOptions.timeout().multipliedBy(2)));
+            Shell shell = new Shell(topology, monitor, ctx, readOnly, Audit.standard(), Xdg.stateHome().resolve("history"));
+            if (command != null) {
+                List<String> words;
+                try {
+                    words = Shell.words(command);
+                } catch (RepconException e) {
+                    err.println("repcon: " + e.getMessage());
+                    err.flush();
+                    return ExitCodes.INVALID;
+                }
+                return shell.execute(words, new ScriptConfirmer(yes, confirmName), out, err, null);
+            }
+            if (!interactive()) {
+                throw RepconException.invalid("no terminal for the prompt: run a command with -c COMMAND");
+            }
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                return shell.repl(terminal);
+            }
+        }
+    }
+
+    /** Whether stdin and stdout are a terminal: the prompt needs one (piped answers must not confirm anything). */
+    private static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            // Java 22 and newer return a console even when redirected, and say so here.
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before 22 a console is a terminal
+        }
+    }
+}

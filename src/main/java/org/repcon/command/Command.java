@@ -1,0 +1,186 @@
+package org.repcon.command;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.repcon.diagnosis.Code;
+
+/** One parsed command, typed by its verb. {@link #text()} writes it back as it would be typed (history, audit). */
+public sealed interface Command {
+
+    Verb verb();
+
+    String text();
+
+    /** What the command acts on, if anything: the replica of a re-point, the instance of a start. */
+    default Optional<Target> subject() {
+        return Optional.empty();
+    }
+
+    record Status(Optional<Target> target) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.STATUS;
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return target;
+        }
+
+        @Override
+        public String text() {
+            return "status" + target.map(t -> " " + t.key()).orElse("");
+        }
+    }
+
+    /** start, stop or restart of an instance ({@link Target.OfInstance}) or a host's stunnel ({@link Target.OfTunnel}). */
+    record Service(Verb verb, Target target) implements Command {
+        public Service {
+            if (verb != Verb.START && verb != Verb.STOP && verb != Verb.RESTART) throw new IllegalArgumentException(verb.word());
+            if (target instanceof Target.OfHost) throw new IllegalArgumentException("a host is no service");
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return Optional.of(target);
+        }
+
+        @Override
+        public String text() {
+            return verb.word() + " " + target.key();
+        }
+    }
+
+    record Repoint(Target.OfInstance replica, Target.OfInstance master, boolean force) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.REPOINT;
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return Optional.of(replica);
+        }
+
+        @Override
+        public String text() {
+            return "repoint " + replica.key() + " to " + master.key() + (force ? " --force" : "");
+        }
+    }
+
+    record Resync(Target.OfInstance replica, boolean full) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.RESYNC;
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return Optional.of(replica);
+        }
+
+        @Override
+        public String text() {
+            return "resync " + replica.key() + (full ? " --full" : "");
+        }
+    }
+
+    record Promote(Target.OfInstance instance) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.PROMOTE;
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return Optional.of(instance);
+        }
+
+        @Override
+        public String text() {
+            return "promote " + instance.key();
+        }
+    }
+
+    record Logs(Target target, int lines, Optional<Pattern> grep) implements Command {
+        public static final int DEFAULT_LINES = 50;
+
+        @Override
+        public Verb verb() {
+            return Verb.LOGS;
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return Optional.of(target);
+        }
+
+        @Override
+        public String text() {
+            return "logs " + target.key() + (lines != DEFAULT_LINES ? " -n " + lines : "")
+                    + grep.map(g -> " --grep " + g.pattern()).orElse("");
+        }
+    }
+
+    record Explain(Code code) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.EXPLAIN;
+        }
+
+        @Override
+        public String text() {
+            return "explain " + code.id();
+        }
+    }
+
+    record Help(Optional<Verb> about) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.HELP;
+        }
+
+        @Override
+        public String text() {
+            return "help" + about.map(v -> " " + v.word()).orElse("");
+        }
+    }
+
+    record Theme(String name) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.THEME;
+        }
+
+        @Override
+        public String text() {
+            return "theme " + name;
+        }
+    }
+
+    record Refresh(Duration interval) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.REFRESH;
+        }
+
+        @Override
+        public String text() {
+            long ms = interval.toMillis();
+            return "refresh " + (ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0));
+        }
+    }
+
+    record Quit() implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.QUIT;
+        }
+
+        @Override
+        public String text() {
+            return "quit";
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.repcon.command;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.repcon.diagnosis.Code;
+import org.repcon.topology.Topology;
+
+/**
+ * Completion candidates as plain strings, from the verb table and the topology: verbs, options,
+ * targets. {@code repoint X to} offers only masters X may follow; {@code explain} the diagnosis codes.
+ * The caller splits the line into words (JLine's parser) and shows the candidates its own way.
+ */
+public final class Completion {
+
+    private final Targets targets;
+    private final Supplier<List<String>> themes;
+
+    public Completion(Topology topology, Supplier<List<String>> themes) {
+        this.targets = new Targets(topology);
+        this.themes = themes;
+    }
+
+    public Completion(Topology topology) {
+        this(topology, List::of);
+    }
+
+    /**
+     * The candidates for {@code words.get(index)}, the word being completed (possibly empty), that start
+     * with what is typed of it; the words before it decide what fits.
+     */
+    public List<String> candidates(List<String> words, int index) {
+        String typed = index < words.size() ? words.get(index) : "";
+        return startingWith(typed, all(words, index, typed));
+    }
+
+    private List<String> all(List<String> words, int index, String typed) {
+        if (index == 0) return Verb.words();
+        Verb verb = Verb.of(words.get(0)).orElse(null);
+        if (verb == null) return List.of();
+        Set<Opt> used = EnumSet.noneOf(Opt.class);
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < index && i < words.size(); i++) {
+            String w = words.get(i);
+            Opt opt = optionNamed(verb, w);
+            if (opt != null) {
+                used.add(opt);
+                if (opt.takesValue() && !w.contains("=")) {
+                    if (i + 1 == index) return List.of(); // the option's value: free text
+                    i++;
+                }
+            } else {
+                positional.add(w);
+            }
+        }
+        List<String> unusedOptions = verb.options().stream().filter(o -> !used.contains(o)).map(Opt::primary).toList();
+        if (typed.startsWith("-")) return unusedOptions;
+        if (positional.size() < verb.params().size()) return forSlot(verb.params().get(positional.size()).slot(), positional);
+        return unusedOptions;
+    }
+
+    private List<String> forSlot(Slot slot, List<String> before) {
+        return switch (slot) {
+            case ANY_TARGET -> targets.all();
+            case SERVICE -> targets.services();
+            case REPLICA -> targets.replicas();
+            case TO -> List.of("to");
+            case MASTER -> masters(before.get(0));
+            case CODE -> Arrays.stream(Code.values()).map(Code::id).toList();
+            case VERB -> Verb.words();
+            case THEME -> themes.get();
+            case SECONDS -> List.of();
+        };
+    }
+
+    /** Only masters the named instance may follow; none when it does not name one. */
+    private List<String> masters(String replicaWord) {
+        try {
+            Target t = targets.resolve(replicaWord);
+            if (!(t instanceof Target.OfInstance i)) return List.of();
+            return targets.mastersFor(i.instance()).stream().map(m -> m.host() + "/" + m.name()).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static Opt optionNamed(Verb verb, String word) {
+        String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        return verb.options().stream().filter(o -> o.names().contains(name)).findFirst().orElse(null);
+    }
+
+    private static List<String> startingWith(String typed, List<String> candidates) {
+        return candidates.stream().filter(c -> c.startsWith(typed)).distinct().toList();
+    }
+}

@@ -1,0 +1,31 @@
+package org.repcon.command;
+
+/** What a positional word of a command must be; completion offers candidates by it. */
+public enum Slot {
+    /** A host, an instance ({@code HOST/INSTANCE}) or a tunnel ({@code HOST/tunnel/NAME}). */
+    ANY_TARGET("TARGET"),
+    /** Something a service manager runs: an instance, or a host's stunnel named by one of its tunnels. */
+    SERVICE("HOST/INSTANCE|HOST/tunnel/NAME"),
+    /** An instance that is a replica in the topology (completion offers only those; the action checks the live role). */
+    REPLICA("HOST/INSTANCE"),
+    /** The word {@code to}. */
+    TO("to"),
+    /** A master for the replica named before: same kind of data, another host, no replica itself. */
+    MASTER("HOST/INSTANCE"),
+    /** A diagnosis code. */
+    CODE("CODE"),
+    VERB("VERB"),
+    THEME("NAME"),
+    SECONDS("SECONDS");
+
+    private final String label;
+
+    Slot(String label) {
+        this.label = label;
+    }
+
+    /** How usage lines write it. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,30 @@
+package org.repcon.probe;
+
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+import org.repcon.topology.Tunnel;
+import org.repcon.transport.Transports;
+
+/**
+ * One probe on demand, outside the prober's rhythm: an action asking whether a service answers before
+ * and after it acts. The same probes as the console's, so "answers" means the same everywhere.
+ */
+public final class Probes {
+
+    private Probes() {}
+
+    /** INFO on a fresh connection, closed afterwards. */
+    public static InstanceSample instance(Instance instance, Host host, Transports transports, ProbeOptions options) {
+        InstanceProbe probe = new InstanceProbe(instance, host, transports, options);
+        try {
+            return probe.probe();
+        } finally {
+            probe.close();
+        }
+    }
+
+    /** A TCP connect to the tunnel end and, on a client end, a PING through it. */
+    public static TunnelSample tunnel(Tunnel tunnel, Host host, Transports transports, ProbeOptions options) {
+        return new TunnelProbe(tunnel, host, transports, options).probe();
+    }
+}

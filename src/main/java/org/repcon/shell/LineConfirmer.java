@@ -1,0 +1,35 @@
+package org.repcon.shell;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.repcon.action.Confirmation;
+import org.repcon.action.Confirmer;
+import org.repcon.action.Question;
+import org.repcon.action.Reply;
+
+/**
+ * Asks on the terminal, through a reader of its own: no completion (a name must be typed, not
+ * tabbed) and no history (answers are not commands). Ctrl-C or Ctrl-D cancel.
+ */
+final class LineConfirmer implements Confirmer {
+
+    private final LineReader reader;
+
+    LineConfirmer(LineReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Reply ask(Question q) {
+        if (q.again()) {
+            reader.getTerminal().writer().println(q.kind() == Confirmation.TYPE_NAME
+                    ? "type " + q.expected() + " exactly, or anything else to stop" : "please answer y or n");
+        }
+        try {
+            return new Reply.Answer(reader.readLine(q.prompt()));
+        } catch (UserInterruptException | EndOfFileException e) {
+            return new Reply.Cancelled();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.repcon.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repcon.diagnosis.Code;
+import org.repcon.testing.TwoMasters;
+import org.repcon.topology.Topology;
+import org.repcon.util.RepconException;
+
+class CommandParserTest {
+
+    @TempDir
+    Path dir;
+
+    private CommandParser parser() {
+        return new CommandParser(TwoMasters.topology(39, dir), () -> List.of("dark", "light"));
+    }
+
+    private Command parse(String line) {
+        return parser().parse(List.of(line.split(" ")));
+    }
+
+    private String error(String line) {
+        RepconException e = catchThrowableOfType(RepconException.class, () -> parse(line));
+        assertThat(e).as(line).isNotNull();
+        assertThat(e.exitCode()).isEqualTo(2);
+        assertThat(e.getMessage()).doesNotContain("\n");
+        return e.getMessage();
+    }
+
+    @Test
+    void everyVerbParsesIntoItsTypedCommand() {
+        assertThat(parse("status")).isEqualTo(new Command.Status(java.util.Optional.empty()));
+        assertThat(((Command.Status) parse("status replica1")).target().orElseThrow()).isInstanceOf(Target.OfHost.class);
+        Command.Service start = (Command.Service) parse("start replica1/tunnel/bayes2");
+        assertThat(start.verb()).isEqualTo(Verb.START);
+        assertThat(start.target()).isInstanceOf(Target.OfTunnel.class);
+        assertThat(start.text()).isEqualTo("start replica1/tunnel/bayes2");
+        Command.Repoint r = (Command.Repoint) parse("repoint replica1/bayes to master2/bayes --force");
+        assertThat(r.replica().key()).isEqualTo("replica1/bayes");
+        assertThat(r.master().key()).isEqualTo("master2/bayes");
+        assertThat(r.force()).isTrue();
+        assertThat(r.text()).isEqualTo("repoint replica1/bayes to master2/bayes --force");
+        assertThat(((Command.Resync) parse("resync replica1/bayes --full")).full()).isTrue();
+        assertThat(((Command.Resync) parse("resync replica1/bayes")).full()).isFalse();
+        assertThat(parse("promote replica1/fuzzy").text()).isEqualTo("promote replica1/fuzzy");
+        Command.Logs logs = (Command.Logs) parse("logs replica1/bayes -n 20 --grep=MASTER.*sync");
+        assertThat(logs.lines()).isEqualTo(20);
+        assertThat(logs.grep().orElseThrow().pattern()).isEqualTo("MASTER.*sync");
+        assertThat(((Command.Logs) parse("logs master/tunnel/bayes")).lines()).isEqualTo(Command.Logs.DEFAULT_LINES);
+        assertThat(((Command.Explain) parse("explain local-tunnel-down")).code()).isEqualTo(Code.LOCAL_TUNNEL_DOWN);
+        assertThat(((Command.Help) parse("help repoint")).about()).contains(Verb.REPOINT);
+        assertThat(parse("theme light")).isEqualTo(new Command.Theme("light"));
+        assertThat(((Command.Refresh) parse("refresh 0.5")).interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(parse("q")).isEqualTo(new Command.Quit());
+        assertThat(parse("exit").verb()).isEqualTo(Verb.QUIT);
+    }
+
+    @Test
+    void mistakesAreOneLineWithWhatWasMeant() {
+        assertThat(error("strat replica1/bayes")).isEqualTo("unknown command 'strat' (did you mean 'start'?); 'help' lists the commands");
+        assertThat(error("start replica9/bayes")).isEqualTo("start: no host 'replica9' (did you mean 'replica1'?)");
+        assertThat(error("start replica1/bayse")).isEqualTo("start: host replica1 has no instance 'bayse' (did you mean 'bayes'?)");
+        assertThat(error("start replica1/tunnel/bayse")).isEqualTo("start: host replica1 has no tunnel 'bayse' (did you mean 'bayes'?)");
+        assertThat(error("start replica1/tunel/bayes")).contains("(did you mean 'replica1/tunnel/bayes'?)");
+        assertThat(error("start replica1/bayes2")).isEqualTo("start: host replica1 has no instance 'bayes2'; its tunnel is replica1/tunnel/bayes2");
+        assertThat(error("start replica1")).startsWith("start: 'replica1' is a host; start an instance or a tunnel (replica1/redis or replica1/tunnel/bayes)");
+        assertThat(error("resync replica1/bayes --fll")).isEqualTo("resync: unknown option '--fll' (did you mean '--full'?)");
+        assertThat(error("start replica1/bayes --force")).isEqualTo("start: takes no options, not '--force'");
+        assertThat(error("explain lagg")).startsWith("explain: no code 'lagg' (did you mean 'lagging'?)");
+        assertThat(error("repoint replica1/bayes master2/bayes")).isEqualTo(
+                "repoint: write 'to' before the master: repoint replica1/bayes to HOST/INSTANCE");
+        assertThat(error("repoint replica1/bayes to")).startsWith("repoint: missing HOST/INSTANCE (usage: repoint HOST/INSTANCE to");
+        assertThat(error("repoint replica1/bayes to master/fuzzy")).isEqualTo("repoint: replica1/bayes holds bayes data, master/fuzzy"
+                + " fuzzy data; masters for replica1/bayes: master/bayes, master2/bayes");
+        assertThat(error("repoint replica1/bayes to replica1/fuzzy")).contains("is on replica1 itself");
+        assertThat(error("repoint replica1/bayes to replica1/bayes")).contains("cannot replicate from itself");
+        assertThat(error("logs replica1/bayes -n")).isEqualTo("logs: -n needs a value (-n N)");
+        assertThat(error("logs replica1/bayes -n lots")).contains("-n takes a number of lines");
+        assertThat(error("logs replica1/bayes --grep [")).startsWith("logs: --grep: invalid regular expression '['");
+        assertThat(error("theme drak")).isEqualTo("theme: no theme 'drak' (did you mean 'dark'?); themes: dark, light");
+        assertThat(error("refresh 0")).startsWith("refresh: takes SECONDS from 0.2 to 3600");
+        assertThat(error("status replica1/bayes extra")).startsWith("status: unexpected 'extra'");
+        assertThat(error("help strat")).isEqualTo("help: no command 'strat' (did you mean 'start'?)");
+    }
+
+    @Test
+    void theVerbTableSaysWhatChangesAndWhatDestroys() {
+        assertThat(java.util.Arrays.stream(Verb.values()).filter(Verb::mutates))
+                .containsExactly(Verb.START, Verb.STOP, Verb.RESTART, Verb.REPOINT, Verb.RESYNC, Verb.PROMOTE);
+        assertThat(java.util.Arrays.stream(Verb.values()).filter(Verb::destructive))
+                .containsExactly(Verb.REPOINT, Verb.RESYNC, Verb.PROMOTE);
+        assertThat(Verb.REPOINT.usage()).isEqualTo("repoint HOST/INSTANCE to HOST/INSTANCE [--force]");
+        assertThat(Verb.LOGS.usage()).isEqualTo("logs HOST/INSTANCE|HOST/tunnel/NAME [-n N] [--grep RE]");
+        assertThat(Help.overview()).hasSize(Verb.values().length + 2);
+        assertThat(String.join("\n", Help.of(Verb.RESYNC))).contains("--full", "type", "read-only");
+    }
+
+    @Test
+    void completionOffersOnlyWhatFits() {
+        Topology t = TwoMasters.topology(39, dir);
+        Completion c = new Completion(t, () -> List.of("dark", "light"));
+        assertThat(c.candidates(List.of("re"), 0)).containsExactly("restart", "repoint", "resync", "refresh");
+        assertThat(c.candidates(List.of("start", "replica1/"), 1)).containsExactly("replica1/redis", "replica1/bayes",
+                "replica1/fuzzy", "replica1/tunnel/bayes", "replica1/tunnel/bayes2", "replica1/tunnel/fuzzy");
+        assertThat(c.candidates(List.of("resync", ""), 1)).containsExactly("replica1/bayes", "replica1/fuzzy");
+        assertThat(c.candidates(List.of("resync", "replica1/bayes", ""), 2)).containsExactly("--full");
+        assertThat(c.candidates(List.of("repoint", "replica1/bayes", ""), 2)).containsExactly("to");
+        // Only masters of the same kind, on another host: not itself, not replica1's own, not master/fuzzy.
+        assertThat(c.candidates(List.of("repoint", "replica1/bayes", "to", ""), 3)).containsExactly("master/bayes", "master2/bayes");
+        assertThat(c.candidates(List.of("repoint", "replica1/fuzzy", "to", ""), 3)).containsExactly("master/fuzzy");
+        assertThat(c.candidates(List.of("repoint", "nothing/here", "to", ""), 3)).isEmpty();
+        assertThat(c.candidates(List.of("repoint", "replica1/bayes", "to", "master2/bayes", ""), 4)).containsExactly("--force");
+        assertThat(c.candidates(List.of("explain", "lo"), 1)).containsExactly("local-tunnel-down");
+        assertThat(c.candidates(List.of("logs", "replica1/bayes", "-"), 2)).containsExactly("-n", "--grep");
+        assertThat(c.candidates(List.of("logs", "replica1/bayes", "-n", ""), 3)).isEmpty();
+        assertThat(c.candidates(List.of("logs", "replica1/bayes", "-n", "5", "--"), 4)).containsExactly("--grep");
+        assertThat(c.candidates(List.of("status", "m"), 1)).containsExactly("master", "master2", "master/bayes",
+                "master/fuzzy", "master2/bayes", "master/tunnel/bayes", "master/tunnel/fuzzy", "master2/tunnel/bayes",
+                "master2/tunnel/back");
+        assertThat(c.candidates(List.of("theme", ""), 1)).containsExactly("dark", "light");
+        assertThat(c.candidates(List.of("help", "pr"), 1)).containsExactly("promote");
+        assertThat(c.candidates(List.of("nonsense", ""), 1)).isEmpty();
+    }
+}
