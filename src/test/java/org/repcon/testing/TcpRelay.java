@@ -28,11 +28,7 @@ public final class TcpRelay implements AutoCloseable {
     private TcpRelay(Mode mode, int target) {
         this.mode = mode;
         this.target = target;
-        try {
-            server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = listen();
         Thread acceptor = new Thread(this::acceptLoop, "tcp-relay-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -52,6 +48,23 @@ public final class TcpRelay implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /**
+     * A port below the ephemeral range: once the relay is closed, a connect to an ephemeral port can be
+     * answered by the connecting socket itself (TCP self-connect), and "refused" would read as "accepted".
+     */
+    private static ServerSocket listen() {
+        java.util.Random random = new java.util.Random();
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return new ServerSocket(20_000 + random.nextInt(12_000), 50, InetAddress.getByName("127.0.0.1"));
+            } catch (IOException e) {
+                last = e; // taken: try another
+            }
+        }
+        throw new UncheckedIOException(last);
     }
 
     private void acceptLoop() {
