@@ -6,6 +6,10 @@ import org.repcon.topology.Topology;
 import org.repcon.tui.Console;
 import org.repcon.tui.ConsoleOptions;
 import org.repcon.tui.LiveSource;
+import org.repcon.tui.ConsoleCommands;
+import org.repcon.tui.theme.Themes;
+import org.repcon.action.Audit;
+import org.repcon.util.Xdg;
 import org.repcon.util.RepconException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +46,12 @@ final class ConsoleCommand implements Callable<Integer> {
         int run(Topology topology) {
             if (refreshSeconds < 0.2 || refreshSeconds > 3600) throw RepconException.invalid("--refresh takes 0.2 to 3600 seconds");
             Duration interval = Duration.ofMillis(Math.round(refreshSeconds * 1000));
-            try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval))) {
+            Themes themes = new Themes(ConsoleOptions.defaults().userThemes());
+            try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval));
+                 ConsoleCommands commands = new ConsoleCommands(topology, monitorOptions.actionContext(topology,
+                         source.monitor()), readOnly, Audit.standard(), Xdg.stateHome().resolve("history"), themes::names)) {
                 ConsoleOptions options = ConsoleOptions.defaults().withReadOnly(readOnly).withTheme(theme)
-                        .withRefreshInterval(interval);
+                        .withRefreshInterval(interval).withCommands(commands);
                 return Console.run(source, options);
             }
         }

@@ -24,4 +24,10 @@ final class MonitorOptions {
         ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval);
         return new Monitor(topology, new Transports(topology), options, Thresholds.defaults());
     }
+
+    /** What actions need to reach the hosts the monitor reaches: the same transports, the lab's daemons. */
+    org.repcon.action.ActionContext actionContext(Topology topology, Monitor monitor) {
+        return new org.repcon.action.ActionContext(topology, monitor.transports(), org.repcon.lab.Lab.directProcesses(topology),
+                org.repcon.action.Limits.defaults().withTimeouts(timeout(), timeout().multipliedBy(2)));
+    }
 }

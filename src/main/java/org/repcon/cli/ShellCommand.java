@@ -8,8 +8,6 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
-import org.repcon.action.Limits;
-import org.repcon.lab.Lab;
 import org.repcon.monitor.Monitor;
 import org.repcon.shell.ExitCodes;
 import org.repcon.shell.ScriptConfirmer;
@@ -67,8 +65,7 @@ final class ShellCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Monitor monitor = monitorOptions.open(topology, Duration.ofSeconds(1))) {
-            ActionContext ctx = new ActionContext(topology, monitor.transports(), Lab.directProcesses(topology),
-                    Limits.defaults().withTimeouts(monitorOptions.timeout(), monitorOptions.timeout().multipliedBy(2)));
+            ActionContext ctx = monitorOptions.actionContext(topology, monitor);
             Shell shell = new Shell(topology, monitor, ctx, readOnly, Audit.standard(), Xdg.stateHome().resolve("history"));
             if (command != null) {
                 List<String> words;

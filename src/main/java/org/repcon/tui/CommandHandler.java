@@ -20,6 +20,11 @@ public interface CommandHandler {
         return List.of();
     }
 
+    /** Earlier command lines, oldest first, for Up/Down from the start (a handler that keeps a history file). */
+    default List<String> history() {
+        return List.of();
+    }
+
     /** What the bottom line shows afterwards: a message, an error, or nothing. */
     record Result(String message, boolean error) {
 

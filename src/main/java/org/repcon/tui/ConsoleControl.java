@@ -32,6 +32,15 @@ public interface ConsoleControl {
 
     void showMessage(String text, boolean error);
 
+    /** Opens the output box (a preview, logs, an explanation). */
+    void showReport(String title, List<String> lines);
+
+    /** Adds a line to the output box: an action's progress. */
+    void appendReport(String line);
+
+    /** Asks on the bottom line; {@code onAnswer} gets the typed line, or null when cancelled. */
+    void ask(String question, java.util.function.Consumer<String> onAnswer);
+
     /** Runs a task on the UI thread, from any thread: how slow work reports back. */
     void post(Runnable task);
 }

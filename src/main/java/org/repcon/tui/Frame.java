@@ -10,6 +10,7 @@ import org.repcon.tui.paint.FindingsPane;
 import org.repcon.tui.paint.Glyphs;
 import org.repcon.tui.paint.HeaderBar;
 import org.repcon.tui.paint.HelpOverlay;
+import org.repcon.tui.paint.TextOverlay;
 import org.repcon.tui.paint.HostsPane;
 import org.repcon.tui.paint.Layout;
 import org.repcon.tui.paint.Rect;
@@ -66,6 +67,14 @@ final class Frame {
                     new FindingsPane.Model(findings, ui.selection().findingIndex(), ui.findingsFocused(), title, empty),
                     ui.findingsScroll);
         }
+        if (ui.reportOpen()) {
+            Canvas area = screen.sub(body);
+            int boxWidth = Math.min(area.width(), Math.max(60, area.width() * 9 / 10));
+            List<String> text = ui.reportLines();
+            List<Role> roles = text.stream().map(TextOverlay::roleOf).toList();
+            TextOverlay.paint(area, ui.reportTitle(), TextOverlay.lines(text, roles, boxWidth - 4), boxWidth,
+                    ui.prompt().mode() == Prompt.Mode.ANSWER ? "answer below" : "Esc closes", ui.reportScroll);
+        }
         if (ui.helpOpen()) {
             HelpOverlay.paint(screen.sub(body), KeyBindings.help(), "Esc closes", ui.helpScroll);
         }
@@ -120,7 +129,7 @@ final class Frame {
         if (prompt.open()) {
             LineEditor editor = prompt.editor();
             String note = prompt.note().isEmpty() ? hintText(ui) : prompt.note();
-            int col = BottomLine.input(c, prompt.mode() == Prompt.Mode.FILTER ? "/" : ":", editor.text(), editor.cursor(), note);
+            int col = BottomLine.input(c, prompt.label(), editor.text(), editor.cursor(), note);
             return new TerminalPosition(col, row);
         }
         String message = ui.message().text(now);

@@ -18,8 +18,10 @@ public record KeyBinding(List<String> keys, String description, Context context,
         DETAILS("Details"),
         MOVE("Moving around"),
         HELP("This help"),
+        REPORT("Command output"),
         FILTER("Filter (after /)"),
         COMMAND("Command line (after :)"),
+        ANSWER("Answering an action's question"),
         LINE("Editing a line");
 
         private final String title;

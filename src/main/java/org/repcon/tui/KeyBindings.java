@@ -1,5 +1,6 @@
 package org.repcon.tui;
 
+import static org.repcon.tui.KeyBinding.Context.ANSWER;
 import static org.repcon.tui.KeyBinding.Context.COMMAND;
 import static org.repcon.tui.KeyBinding.Context.DETAILS;
 import static org.repcon.tui.KeyBinding.Context.FILTER;
@@ -7,6 +8,7 @@ import static org.repcon.tui.KeyBinding.Context.FINDINGS;
 import static org.repcon.tui.KeyBinding.Context.GLOBAL;
 import static org.repcon.tui.KeyBinding.Context.HELP;
 import static org.repcon.tui.KeyBinding.Context.LINE;
+import static org.repcon.tui.KeyBinding.Context.REPORT;
 import static org.repcon.tui.KeyBinding.Context.MAIN;
 import static org.repcon.tui.KeyBinding.Context.MOVE;
 
@@ -39,7 +41,8 @@ public final class KeyBindings {
             bind(MAIN, "previous problem", ui -> ui.nextProblem(-1), "N"),
             bind(MAIN, "back, clear filter", Ui::back, "Esc"),
 
-            bind(FINDINGS, "suggested command", Ui::commandFromFinding, "c"),
+            bind(FINDINGS, "run the suggested command (asks first)", Ui::runFinding, "x"),
+            bind(FINDINGS, "suggested command on the line", Ui::commandFromFinding, "c"),
 
             bind(DETAILS, "back", Ui::back, "Esc", "Left", "h"),
 
@@ -52,6 +55,8 @@ public final class KeyBindings {
 
             bind(HELP, "close help", Ui::toggleHelp, "Esc", "?"),
 
+            bind(REPORT, "close output", Ui::closeReport, "Esc"),
+
             bind(FILTER, "keep filter", Ui::acceptInput, "Enter"),
             bind(FILTER, "clear filter", Ui::cancelInput, "Esc"),
 
@@ -60,6 +65,9 @@ public final class KeyBindings {
             bind(COMMAND, "complete", Ui::complete, "Tab"),
             bind(COMMAND, "previous command", Ui::historyPrevious, "Up"),
             bind(COMMAND, "next command", Ui::historyNext, "Down"),
+
+            bind(ANSWER, "answer", Ui::acceptInput, "Enter"),
+            bind(ANSWER, "cancel the action", Ui::cancelInput, "Esc"),
 
             bind(LINE, "delete back", ui -> ui.editLine(LineEditor::backspace), "Backspace"),
             bind(LINE, "delete", ui -> ui.editLine(LineEditor::delete), "Delete"),

@@ -7,12 +7,15 @@ package org.repcon.tui;
  */
 final class Prompt {
 
-    enum Mode { NONE, FILTER, COMMAND }
+    /** ANSWER: a question an action asks (y/n, or a name to type); its line keeps no history. */
+    enum Mode { NONE, FILTER, COMMAND, ANSWER }
 
     private Mode mode = Mode.NONE;
     private final LineEditor filterLine = new LineEditor();
     private final LineEditor commandLine = new LineEditor();
+    private final LineEditor answerLine = new LineEditor();
     private String note = "";
+    private String question = "";
 
     Mode mode() {
         return mode;
@@ -37,7 +40,26 @@ final class Prompt {
     }
 
     LineEditor editor() {
-        return mode == Mode.COMMAND ? commandLine : filterLine;
+        return switch (mode) {
+            case COMMAND -> commandLine;
+            case ANSWER -> answerLine;
+            default -> filterLine;
+        };
+    }
+
+    /** Opens the answer line with the question as its prompt. */
+    void ask(String text) {
+        question = text;
+        start(Mode.ANSWER, "");
+    }
+
+    /** What the line starts with: "/", ":" or the question. */
+    String label() {
+        return switch (mode) {
+            case FILTER -> "/";
+            case ANSWER -> question;
+            default -> ":";
+        };
     }
 
     LineEditor commandLine() {

@@ -43,6 +43,9 @@ public final class Ui implements ConsoleControl {
     private String detailsKey;
     private boolean help;
     private boolean quit;
+    private String reportTitle;
+    private final List<String> reportLines = new ArrayList<>();
+    private Consumer<String> answer; // who waits for the line typed in ANSWER mode
 
     private final Selection selection = new Selection();
     private final Prompt prompt = new Prompt();
@@ -53,6 +56,7 @@ public final class Ui implements ConsoleControl {
     final Scroll topologyScroll = new Scroll();
     final Scroll detailsScroll = new Scroll();
     final Scroll helpScroll = new Scroll();
+    final Scroll reportScroll = new Scroll();
 
     Ui(ConsoleSource source, CommandHandler commands, Themes themes, Capabilities caps, boolean readOnly,
        Palette palette, Duration interval, Consumer<Runnable> poster, LongSupplier clock) {
@@ -65,6 +69,7 @@ public final class Ui implements ConsoleControl {
         this.interval = interval;
         this.poster = poster;
         this.clock = clock;
+        commands.history().forEach(prompt.commandLine()::remember);
     }
 
     // ---- keys ----
@@ -115,7 +120,9 @@ public final class Ui implements ConsoleControl {
         return switch (prompt.mode()) {
             case FILTER -> List.of(Context.FILTER, Context.LINE);
             case COMMAND -> List.of(Context.COMMAND, Context.LINE);
+            case ANSWER -> List.of(Context.ANSWER, Context.LINE);
             case NONE -> help ? List.of(Context.HELP, Context.MOVE, Context.GLOBAL)
+                    : reportTitle != null ? List.of(Context.REPORT, Context.MOVE, Context.GLOBAL)
                     : detailsKey != null ? List.of(Context.DETAILS, Context.MOVE, Context.GLOBAL)
                     : findingsFocused ? List.of(Context.FINDINGS, Context.MAIN, Context.MOVE, Context.GLOBAL)
                     : List.of(Context.MAIN, Context.MOVE, Context.GLOBAL);
@@ -137,8 +144,14 @@ public final class Ui implements ConsoleControl {
         prompt.start(Prompt.Mode.COMMAND, "");
     }
 
-    /** Enter on the line: keeps the filter, or runs the command. */
+    /** Enter on the line: keeps the filter, answers the question, or runs the command. */
     public void acceptInput() {
+        if (prompt.mode() == Prompt.Mode.ANSWER) {
+            String text = prompt.editor().text();
+            prompt.close();
+            giveAnswer(text);
+            return;
+        }
         if (prompt.close() != Prompt.Mode.COMMAND) return;
         String line = prompt.commandLine().text();
         prompt.commandLine().remember(line);
@@ -146,9 +159,72 @@ public final class Ui implements ConsoleControl {
         if (!result.message().isEmpty()) showMessage(result.message(), result.error());
     }
 
-    /** Esc on the line: a filter is cleared, a command dropped. */
+    /** Esc on the line: a filter is cleared, a command dropped, a question answered with "cancel". */
     public void cancelInput() {
-        if (prompt.close() == Prompt.Mode.FILTER) setFilter("");
+        Prompt.Mode was = prompt.close();
+        if (was == Prompt.Mode.FILTER) setFilter("");
+        if (was == Prompt.Mode.ANSWER) giveAnswer(null);
+    }
+
+    private void giveAnswer(String text) {
+        Consumer<String> waiting = answer;
+        answer = null;
+        if (waiting != null) waiting.accept(text);
+    }
+
+    /**
+     * Asks on the bottom line (an action's y/n or typed name); {@code onAnswer} gets the line typed, or
+     * null when the operator cancels with Esc or quits.
+     */
+    public void ask(String question, Consumer<String> onAnswer) {
+        giveAnswer(null); // a question still open is withdrawn
+        help = false;
+        answer = onAnswer;
+        prompt.ask(question);
+    }
+
+    /** Opens the output box with these lines (an action's preview, logs, an explanation). */
+    public void showReport(String title, List<String> lines) {
+        reportTitle = title;
+        reportLines.clear();
+        reportLines.addAll(lines);
+        reportScroll.reset();
+    }
+
+    /** Adds a line to the output box (opening it if closed) and keeps the end in view. */
+    public void appendReport(String line) {
+        if (reportTitle == null) showReport("output", List.of());
+        reportLines.add(line);
+        reportScroll.by(1_000_000);
+    }
+
+    public void closeReport() {
+        reportTitle = null;
+        reportLines.clear();
+    }
+
+    boolean reportOpen() {
+        return reportTitle != null;
+    }
+
+    String reportTitle() {
+        return reportTitle;
+    }
+
+    List<String> reportLines() {
+        return List.copyOf(reportLines);
+    }
+
+    /** 'x' in the findings pane: runs the suggested command; the action asks before it changes anything. */
+    public void runFinding() {
+        FindingRow f = selection.finding(shown);
+        if (f == null || f.command().isEmpty()) {
+            showMessage("no suggested command for this finding", false);
+            return;
+        }
+        prompt.commandLine().remember(f.command());
+        CommandHandler.Result result = commands.execute(f.command(), this);
+        if (!result.message().isEmpty()) showMessage(result.message(), result.error());
     }
 
     void editLine(Consumer<LineEditor> edit) {
@@ -296,6 +372,7 @@ public final class Ui implements ConsoleControl {
     @Override
     public void quit() {
         quit = true;
+        giveAnswer(null); // an action waiting for an answer is told "cancelled"
     }
 
     @Override

@@ -30,6 +30,9 @@ class DemoInTmuxIT {
     @TempDir
     Path state;
 
+    /** Until 'q': a demo that ended by itself fails the wait at once instead of at its time limit. */
+    private boolean demoRunning = true;
+
     @BeforeEach
     void tools() throws Exception {
         Tools.require("tmux", "tmux");
@@ -62,6 +65,7 @@ class DemoInTmuxIT {
         assertThat(screen).contains("replica1/tunnel/bayes", "refused");
 
         tmux("send-keys", "-t", SESSION, "q");
+        demoRunning = false;
         // Not the echo of the typed command line: the line the shell prints after the demo ends.
         screen = awaitScreen(s -> s.matches("(?s).*\\nDEMO-EXIT=\\d.*"), Duration.ofSeconds(30));
         assertThat(screen).contains("DEMO-EXIT=0", "stopped the lab");
@@ -85,6 +89,9 @@ class DemoInTmuxIT {
         while (System.nanoTime() < deadline) {
             screen = tmux("capture-pane", "-p", "-t", SESSION);
             if (condition.test(screen)) return screen;
+            if (demoRunning && screen.matches("(?s).*\\nDEMO-EXIT=\\d.*")) {
+                throw new AssertionError("the demo ended before the screen showed what was expected:\n" + screen);
+            }
             Thread.sleep(100);
         }
         throw new AssertionError("the screen never showed what was expected within " + limit + "; last screen:\n" + screen);

@@ -31,6 +31,9 @@ class CommandLineTest {
         @Override public void setFilter(String text) { calls.add("filter " + text); }
         @Override public void showMessage(String text, boolean error) {}
         @Override public void post(Runnable task) { task.run(); }
+        @Override public void showReport(String title, List<String> lines) {}
+        @Override public void appendReport(String line) {}
+        @Override public void ask(String question, java.util.function.Consumer<String> onAnswer) { onAnswer.accept(null); }
     }
 
     private final BuiltinCommands commands = new BuiltinCommands();

@@ -33,6 +33,7 @@ final class ScreenDriver implements AutoCloseable {
     private static final long PATIENCE_MILLIS = 5000;
 
     final DefaultVirtualTerminal terminal;
+    /** The fixed source of fixture tests; null when the driver runs on another source (a live lab). */
     final FixedConsoleSource source;
     private final Thread thread;
     private final AtomicInteger exit = new AtomicInteger(Integer.MIN_VALUE);
@@ -40,9 +41,9 @@ final class ScreenDriver implements AutoCloseable {
     /** The screen as of the last flush: a refresh ends with one, so this is never a half-drawn frame. */
     private volatile TextCharacter[][] frame = new TextCharacter[0][0];
 
-    private ScreenDriver(DefaultVirtualTerminal terminal, FixedConsoleSource source, ConsoleOptions options) {
+    private ScreenDriver(DefaultVirtualTerminal terminal, ConsoleSource source, ConsoleOptions options) {
         this.terminal = terminal;
-        this.source = source;
+        this.source = source instanceof FixedConsoleSource fixed ? fixed : null;
         terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
             @Override
             public void onFlush() {
@@ -68,10 +69,15 @@ final class ScreenDriver implements AutoCloseable {
     }
 
     static ScreenDriver start(ConsoleView view, int width, int height, UnaryOperator<ConsoleOptions> options) {
+        return start(new FixedConsoleSource(view), width, height, options);
+    }
+
+    /** On any source: a live one over a lab, say. The caller closes the source. */
+    static ScreenDriver start(ConsoleSource source, int width, int height, UnaryOperator<ConsoleOptions> options) {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
         ConsoleOptions base = ConsoleOptions.defaults().withEnv(TRUECOLOR_UTF8)
                 .withUserThemes(Path.of("target", "no-user-themes")).withTerminal(terminal);
-        ScreenDriver driver = new ScreenDriver(terminal, new FixedConsoleSource(view), options.apply(base));
+        ScreenDriver driver = new ScreenDriver(terminal, source, options.apply(base));
         driver.await("the first frame", d -> !d.text().isBlank());
         return driver;
     }

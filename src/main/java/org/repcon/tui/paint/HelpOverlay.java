@@ -32,15 +32,7 @@ public final class HelpOverlay {
             // On a narrow screen a box with thin margins only looks cluttered: take the whole width.
             width = c.width();
         }
-        Canvas box = c.sub(new Rect(0, 0, c.width(), c.height()).centred(width, lines.size() + 2));
-        box.fill(box.palette().style(Role.TEXT));
-        Canvas inner = Panes.box(box, "Keys", true);
-        if (inner.height() <= 0) return;
-        Canvas body = inner.sub(new Rect(1, 0, Math.max(0, inner.width() - 1), inner.height()));
-        scroll.fit(lines.size(), body.height());
-        ListView.paint(body, lines, scroll.top());
-        String position = ListView.position(scroll, lines.size());
-        Panes.footer(box, position.isEmpty() ? footer : position + "  " + footer, true);
+        TextOverlay.paint(c, "Keys", lines, width, footer, scroll);
     }
 
     /** Sections as lines: a title, then keys and wrapped descriptions. */

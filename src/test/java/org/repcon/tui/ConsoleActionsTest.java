@@ -1,0 +1,121 @@
+package org.repcon.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.repcon.action.ActionContext;
+import org.repcon.action.Audit;
+import org.repcon.action.Limits;
+import org.repcon.diagnosis.Thresholds;
+import org.repcon.lab.Lab;
+import org.repcon.lab.LabFaults;
+import org.repcon.monitor.Monitor;
+import org.repcon.probe.ProbeOptions;
+import org.repcon.testing.TestLab;
+import org.repcon.transport.Transports;
+
+/**
+ * The ':' line of the live console over a real lab, on a virtual terminal: completion from the
+ * topology, history kept in its file across consoles, and an action that asks on the bottom line
+ * and runs through the one runner.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleActionsTest {
+
+    private Path dir;
+    private Lab lab;
+
+    @BeforeAll
+    void up() throws Exception {
+        dir = Files.createTempDirectory("repcon-console-actions");
+        lab = TestLab.create(26, dir);
+        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+    }
+
+    @AfterAll
+    void down() {
+        lab.down();
+    }
+
+    /** A console on the lab; the caller closes the driver, then the returned resources. */
+    private record Session(ScreenDriver driver, LiveSource source, ConsoleCommands commands) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                driver.close();
+            } finally {
+                commands.close();
+                source.close();
+            }
+        }
+    }
+
+    private Session console(boolean readOnly) {
+        Monitor monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(), Thresholds.defaults());
+        LiveSource source = new LiveSource(monitor);
+        ActionContext ctx = new ActionContext(lab.topology(), monitor.transports(), Lab.directProcesses(lab.topology()),
+                Limits.defaults());
+        ConsoleCommands commands = new ConsoleCommands(lab.topology(), ctx, readOnly, new Audit(dir.resolve("audit.log")),
+                dir.resolve("history"), () -> java.util.List.of("dark", "light", "mono"));
+        ScreenDriver driver = ScreenDriver.start(source, 120, 40, o -> o.withCommands(commands).withReadOnly(readOnly));
+        driver.awaitText("2/2 replicas");
+        return new Session(driver, source, commands);
+    }
+
+    @Test
+    void tabCompletesVerbsAndTargetsFromTheTopology() {
+        try (Session s = console(false)) {
+            s.driver().press(":").type("resy").press("Tab").awaitText(":resync ");
+            s.driver().type("replica2/fu").press("Tab").awaitText(":resync replica2/fuzzy");
+            s.driver().press("Ctrl-U").type("repoint replica1/bayes to ").press("Tab")
+                    .awaitText(":repoint replica1/bayes to master/bayes");
+            s.driver().press("Esc");
+        }
+    }
+
+    @Test
+    void historyIsKeptInItsFileAndRecalledWithUp() throws Exception {
+        try (Session s = console(false)) {
+            s.driver().press(":").type("explain local-tunnel-down").press("Enter").awaitText("stunnel is not");
+            s.driver().press("Esc");
+        }
+        assertThat(Files.readString(dir.resolve("history"))).contains("explain local-tunnel-down");
+        try (Session s = console(false)) {
+            s.driver().press(":", "Up").awaitText(":explain local-tunnel-down");
+            s.driver().press("Esc");
+        }
+    }
+
+    @Test
+    void startAsksOnTheBottomLineAndBringsAKilledInstanceBack() throws Exception {
+        LabFaults.inject(lab, LabFaults.Fault.KILL, "replica1/fuzzy");
+        try (Session s = console(false)) {
+            s.driver().await("the killed instance shown", d -> d.text().contains("refused"));
+            s.driver().press(":").type("start replica1/fuzzy").press("Enter");
+            s.driver().awaitText("will run:").awaitText("[y/n]");
+            s.driver().press("Enter").awaitText("please answer y or n"); // Enter alone is no answer
+            s.driver().type("y").press("Enter").awaitText("done:");
+            s.commands().awaitIdle(Duration.ofSeconds(10));
+        }
+        assertThat(lab.pid(lab.process("replica1", "fuzzy").orElseThrow())).isPresent();
+        assertThat(Files.readString(dir.resolve("audit.log"))).contains("\"command\":\"start replica1/fuzzy\"", "\"outcome\":\"done\"");
+    }
+
+    @Test
+    void readOnlyRefusesWithoutAsking() throws Exception {
+        try (Session s = console(true)) {
+            s.driver().press(":").type("stop replica2/bayes").press("Enter").awaitText("refused");
+            s.commands().awaitIdle(Duration.ofSeconds(10));
+            assertThat(s.driver().text()).doesNotContain("[y/n]");
+        }
+        assertThat(lab.pid(lab.process("replica2", "bayes").orElseThrow())).isPresent();
+    }
+}
