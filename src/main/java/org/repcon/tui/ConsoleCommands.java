@@ -21,6 +21,8 @@ import org.jline.terminal.TerminalBuilder;
 import org.repcon.action.ActionContext;
 import org.repcon.action.ActionResult;
 import org.repcon.action.ActionRunner;
+import org.repcon.action.Actions;
+import org.repcon.action.LogsAction;
 import org.repcon.action.Audit;
 import org.repcon.action.Confirmation;
 import org.repcon.action.Confirmer;
@@ -154,9 +156,53 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
                 result = new ActionResult(Outcome.FAILED, String.valueOf(e.getMessage()), List.of());
             }
             ActionResult r = result;
-            console.post(() -> finish(command, r, console));
+            if (command instanceof Command.Logs logs && r.outcome() == Outcome.DONE) {
+                follow(logs, r, console);
+            } else {
+                console.post(() -> finish(command, r, console));
+            }
         });
         return Result.ok(command.text() + " ...");
+    }
+
+    /**
+     * The last lines, then the lines appended from now on (tail -F through the host's transport), until
+     * the box closes: closing it stops the follow here and on the host.
+     */
+    private void follow(Command.Logs command, ActionResult last, ConsoleControl console) {
+        java.util.concurrent.atomic.AtomicReference<AutoCloseable> handle = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable stop = () -> {
+            closed.set(true);
+            closeQuietly(handle.getAndSet(null));
+        };
+        List<String> lines = last.output().stream().map(OutputLine::text).toList();
+        console.post(() -> {
+            console.showReport(command.text(), lines, stop);
+            console.showMessage(last.message(), false);
+        });
+        LogsAction action = (LogsAction) Actions.create(command, context);
+        if (action.path().isEmpty()) return;
+        try {
+            handle.set(action.follow((transport, path, sink) -> transport.follow(
+                    List.of("tail", "-n", "0", "-F", "--", path), sink), line -> console.post(() -> console.appendReport(line.text()))));
+        } catch (RepconException e) {
+            console.post(() -> console.appendReport("cannot follow: " + e.getMessage()));
+        }
+        if (closed.get()) {
+            closeQuietly(handle.getAndSet(null)); // the box was closed while the follow started
+        } else if (handle.get() != null) {
+            console.post(console::reportFollowing);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (Exception e) {
+            Log.get(ConsoleCommands.class).log(Level.FINE, "closing a log follow", e);
+        }
     }
 
     private static void finish(Command command, ActionResult result, ConsoleControl console) {

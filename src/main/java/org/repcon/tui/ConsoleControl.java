@@ -35,6 +35,15 @@ public interface ConsoleControl {
     /** Opens the output box (a preview, logs, an explanation). */
     void showReport(String title, List<String> lines);
 
+    /** Opens the output box; {@code onClose} runs when it closes (Esc, another box, quitting): a follow stops. */
+    default void showReport(String title, List<String> lines, Runnable onClose) {
+        showReport(title, lines);
+    }
+
+    /** Says the output box now follows its source live (the heading tells, Space pauses). */
+    default void reportFollowing() {
+    }
+
     /** Adds a line to the output box: an action's progress. */
     void appendReport(String line);
 

@@ -72,7 +72,7 @@ final class Frame {
             int boxWidth = Math.min(area.width(), Math.max(60, area.width() * 9 / 10));
             List<String> text = ui.reportLines();
             List<Role> roles = text.stream().map(TextOverlay::roleOf).toList();
-            TextOverlay.paint(area, ui.reportTitle(), TextOverlay.lines(text, roles, boxWidth - 4), boxWidth,
+            TextOverlay.paint(area, ui.reportHeading(), TextOverlay.lines(text, roles, boxWidth - 4), boxWidth,
                     ui.prompt().mode() == Prompt.Mode.ANSWER ? "answer below" : "Esc closes", ui.reportScroll);
         }
         if (ui.helpOpen()) {

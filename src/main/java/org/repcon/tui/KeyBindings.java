@@ -55,7 +55,8 @@ public final class KeyBindings {
 
             bind(HELP, "close help", Ui::toggleHelp, "Esc", "?"),
 
-            bind(REPORT, "close output", Ui::closeReport, "Esc"),
+            bind(REPORT, "close output (stops a log follow)", Ui::closeReport, "Esc"),
+            bind(REPORT, "pause or go on (log follow)", Ui::togglePause, "Space"),
 
             bind(FILTER, "keep filter", Ui::acceptInput, "Enter"),
             bind(FILTER, "clear filter", Ui::cancelInput, "Esc"),

@@ -45,6 +45,10 @@ public final class Ui implements ConsoleControl {
     private boolean quit;
     private String reportTitle;
     private final List<String> reportLines = new ArrayList<>();
+    private Runnable reportOnClose; // stops what feeds the box (a log follow)
+    private boolean reportPaused;
+    private boolean reportLive; // fed by a follow that has started
+    private final List<String> reportHeld = new ArrayList<>(); // lines that came while paused
     private Consumer<String> answer; // who waits for the line typed in ANSWER mode
 
     private final Selection selection = new Selection();
@@ -185,22 +189,60 @@ public final class Ui implements ConsoleControl {
 
     /** Opens the output box with these lines (an action's preview, logs, an explanation). */
     public void showReport(String title, List<String> lines) {
-        reportTitle = title;
-        reportLines.clear();
-        reportLines.addAll(lines);
-        reportScroll.reset();
+        showReport(title, lines, null);
     }
 
-    /** Adds a line to the output box (opening it if closed) and keeps the end in view. */
+    @Override
+    public void showReport(String title, List<String> lines, Runnable onClose) {
+        closeReport();
+        reportTitle = title;
+        reportOnClose = onClose;
+        reportLines.addAll(lines);
+        reportScroll.reset();
+        if (onClose != null) reportScroll.by(1_000_000); // a live box starts at its newest lines
+    }
+
+    /** Adds a line to the output box (opening it if closed) and keeps the end in view; held while paused. */
     public void appendReport(String line) {
         if (reportTitle == null) showReport("output", List.of());
+        if (reportPaused) {
+            reportHeld.add(line);
+            return;
+        }
         reportLines.add(line);
         reportScroll.by(1_000_000);
     }
 
+    @Override
+    public void reportFollowing() {
+        if (reportOnClose != null) reportLive = true;
+    }
+
+    /** Space in the output box: stops the lines moving (they are kept) or lets them go on. */
+    public void togglePause() {
+        if (reportTitle == null) return;
+        reportPaused = !reportPaused;
+        if (!reportPaused) {
+            reportHeld.forEach(this::appendReport);
+            reportHeld.clear();
+        }
+    }
+
     public void closeReport() {
+        Runnable stop = reportOnClose;
+        reportOnClose = null;
         reportTitle = null;
         reportLines.clear();
+        reportHeld.clear();
+        reportPaused = false;
+        reportLive = false;
+        if (stop != null) stop.run();
+    }
+
+    /** The box's title with what it is doing: following, paused with lines waiting. */
+    String reportHeading() {
+        if (!reportLive) return reportTitle;
+        return reportTitle + (reportPaused ? "  (paused, " + reportHeld.size() + " new; Space goes on)" : "  (following; Space pauses)");
     }
 
     boolean reportOpen() {
@@ -373,6 +415,7 @@ public final class Ui implements ConsoleControl {
     public void quit() {
         quit = true;
         giveAnswer(null); // an action waiting for an answer is told "cancelled"
+        closeReport(); // and a log follow stops, here and on the host
     }
 
     @Override

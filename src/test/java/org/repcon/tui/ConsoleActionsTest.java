@@ -110,6 +110,37 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void logsFollowTheFileUntilTheBoxClosesAndPauseHoldsNewLines() throws Exception {
+        var host = lab.topology().host("replica2").orElseThrow();
+        var fuzzy = host.instance("fuzzy").orElseThrow();
+        String log = host.instancePath(fuzzy, org.repcon.topology.Convention.LOGFILE);
+        try (Session s = console(false)) {
+            s.driver().press(":").type("logs replica2/fuzzy -n 3").press("Enter").awaitText("(following; Space pauses)");
+            // tail may open the file a moment after it started: write until the line shows.
+            for (int n = 0; n < 20 && !s.driver().text().contains("(a test line)"); n++) {
+                Files.writeString(Path.of(log), "1:S 01 Jan 2030 00:00:00.000 # Connection with master lost. (a test line)\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+                Thread.sleep(250);
+            }
+            s.driver().awaitText("(a test line)");
+            s.driver().press("Space").awaitText("(paused, 0 new");
+            Files.writeString(Path.of(log), "a line written while paused\n", java.nio.file.StandardOpenOption.APPEND);
+            s.driver().awaitText("(paused, 1 new");
+            assertThat(s.driver().text()).doesNotContain("a line written while paused");
+            s.driver().press("Space").awaitText("a line written while paused");
+            assertThat(followers(log)).isNotEmpty();
+            s.driver().press("Esc").awaitNoText("(following");
+            s.driver().await("the follow stopped", d -> followers(log).isEmpty());
+        }
+    }
+
+    /** The tail processes this JVM runs on the file. */
+    private static java.util.List<ProcessHandle> followers(String path) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains(path)).toList();
+    }
+
+    @Test
     void readOnlyRefusesWithoutAsking() throws Exception {
         try (Session s = console(true)) {
             s.driver().press(":").type("stop replica2/bayes").press("Enter").awaitText("refused");

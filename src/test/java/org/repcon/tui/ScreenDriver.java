@@ -103,6 +103,7 @@ final class ScreenDriver implements AutoCloseable {
             case "PgDn" -> new KeyStroke(KeyType.PageDown);
             case "PgUp" -> new KeyStroke(KeyType.PageUp);
             case "Backspace" -> new KeyStroke(KeyType.Backspace);
+            case "Space" -> new KeyStroke(' ', false, false);
             case "Ctrl-C" -> new KeyStroke('c', true, false);
             case "Ctrl-U" -> new KeyStroke('u', true, false);
             default -> {

@@ -40,6 +40,9 @@ public final class TextOverlay {
 
     /** How a line of command output is drawn: a diff's added and removed lines, hunks, headings. */
     public static Role roleOf(String line) {
+        // Known Redis log lines first: good news green, trouble red, as the log pane promises.
+        var known = org.repcon.diagnosis.LogPatterns.meaning(line);
+        if (known.isPresent()) return known.get().good() ? Role.OK : Role.CRIT;
         if (line.startsWith("+++") || line.startsWith("---")) return Role.MUTED;
         if (line.startsWith("+")) return Role.OK;
         if (line.startsWith("-")) return Role.CRIT;
