@@ -45,12 +45,18 @@ public final class Lab implements DirectProcesses {
 
     private final Topology topology;
     private final Path root;
+    private final LabBinaries.Choice binaries;
     /** The lab's processes run on this machine; started and stopped through it like any host's. */
     private final Transport local = new LocalTransport();
 
     public Lab(Topology labTopology) {
+        this(labTopology, LabBinaries.Choice.fromEnvironment());
+    }
+
+    public Lab(Topology labTopology, LabBinaries.Choice binaries) {
         this.topology = labTopology;
         this.root = LabTopology.root(labTopology);
+        this.binaries = binaries;
     }
 
     /**
@@ -73,13 +79,13 @@ public final class Lab implements DirectProcesses {
     /** Every process of the lab, in start order: instances (masters first), then stunnel (servers first). */
     public List<LabProcess> processes() {
         List<LabProcess> out = new ArrayList<>();
-        Path redis = LabBinaries.redisServer(root.resolve("bin"));
+        Path redis = binaries.redisServer(root.resolve("bin"));
         topology.instances().sorted(Comparator.comparing(Instance::isReplica)).forEach(i -> {
             Host h = topology.hostOf(i);
             out.add(new LabProcess(LabProcess.Type.REDIS, h.name(), i.name(), Path.of(h.instancePath(i, PIDFILE)),
                     List.of(redis.toString(), h.instancePath(i, INSTANCE_CONFIG)), h.address().orElseThrow(), i.port()));
         });
-        Optional<Path> stunnel = LabBinaries.stunnel();
+        Optional<Path> stunnel = binaries.stunnel();
         topology.hosts().stream().filter(h -> !h.tunnels().isEmpty())
                 .sorted(Comparator.comparing(h -> h.tunnels().stream().noneMatch(Tunnel::isServer)))
                 .forEach(h -> out.add(stunnel.map(s -> stunnelProcess(h, s)).orElseGet(() -> relayProcess(h))));
@@ -244,9 +250,13 @@ public final class Lab implements DirectProcesses {
     }
 
     public void summary(PrintWriter out) {
-        Optional<Path> stunnel = LabBinaries.stunnel();
-        out.println("lab '" + topology.name() + "' in " + root + " (" + topology.counts() + "; tunnels: "
-                + stunnel.map(s -> "stunnel with PSK").orElse("plain TCP relays, stunnel is not installed") + ")");
+        Optional<Path> stunnel = binaries.stunnel();
+        Path redis = binaries.redisServer(root.resolve("bin"));
+        boolean mavenRedis = redis.startsWith(root);
+        out.println("lab '" + topology.name() + "' in " + root + " (" + topology.counts() + "; redis-server: "
+                + (mavenRedis ? "the build from Maven Central (" + LabBinaries.FALLBACK_ARTIFACT + ")" : redis)
+                + "; tunnels: " + stunnel.map(s -> "stunnel with PSK").orElse("plain TCP relays, NO TLS ("
+                + (binaries.relays() ? "REPCON_LAB_TUNNELS=relay" : "stunnel is not installed") + ")") + ")");
         out.printf("%-10s %-11s %-8s %-6s %-8s %-9s %s%n", "HOST", "ADDRESS", "NAME", "PORT", "PID", "ROLE", "LINK");
         List<String> hostOrder = topology.hosts().stream().map(Host::name).toList();
         List<LabProcess> byHost = processes().stream()

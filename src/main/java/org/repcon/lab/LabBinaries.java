@@ -25,6 +25,28 @@ public final class LabBinaries {
 
     private LabBinaries() {}
 
+    /**
+     * Which programs a lab runs. By default the system's; the environment can ask for the fallbacks even
+     * where the system has the programs, to rehearse (and test) a machine without them:
+     * {@code REPCON_LAB_REDIS=maven} (the Maven Central build) and {@code REPCON_LAB_TUNNELS=relay}.
+     */
+    public record Choice(boolean mavenRedis, boolean relays) {
+
+        public static final Choice SYSTEM = new Choice(false, false);
+
+        public static Choice fromEnvironment() {
+            return new Choice("maven".equals(System.getenv("REPCON_LAB_REDIS")), "relay".equals(System.getenv("REPCON_LAB_TUNNELS")));
+        }
+
+        public Path redisServer(Path binDir) {
+            return mavenRedis ? fromMaven(binDir) : LabBinaries.redisServer(binDir);
+        }
+
+        public Optional<Path> stunnel() {
+            return relays ? Optional.empty() : LabBinaries.stunnel();
+        }
+    }
+
     public static Optional<Path> onPath(String... programs) {
         String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin:/usr/local/bin";
         for (String program : programs) {

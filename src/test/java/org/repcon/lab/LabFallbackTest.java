@@ -1,0 +1,44 @@
+package org.repcon.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repcon.testing.TestLab;
+import org.repcon.topology.InstanceRef;
+import org.repcon.topology.TopologyLoader;
+
+/**
+ * A machine without redis-server or stunnel, rehearsed where they are installed: the Redis build from
+ * Maven Central and plain relays (named as such) still give a replicating lab, and down stops it all.
+ */
+class LabFallbackTest {
+
+    @Test
+    void mavenRedisAndPlainRelaysReplicateAndAreNamedAsSuch(@TempDir Path dir) {
+        Lab lab = new Lab(LabTopology.of(TopologyLoader.load(TestLab.file(27, dir)), Optional.empty()),
+                new LabBinaries.Choice(true, true));
+        try {
+            StringWriter out = new StringWriter();
+            assertThat(lab.up(new PrintWriter(out))).as(out.toString()).isTrue();
+            assertThat(out.toString()).contains("the build from Maven Central", "plain TCP relays, NO TLS");
+            assertThat(lab.processes()).filteredOn(p -> p.type() == LabProcess.Type.RELAY).hasSize(3);
+            var replica = lab.topology().instance(new InstanceRef("replica1", "bayes")).orElseThrow();
+            assertThat(lab.infoField(replica, "server", "redis_version")).startsWith("6.2.");
+            try (var master = Lab.jedis(lab.topology().host("master").orElseThrow(), 6378);
+                 var r = Lab.jedis(lab.topology().hostOf(replica), replica.port())) {
+                master.set("through-the-relay", "yes");
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!"yes".equals(r.get("through-the-relay")) && System.nanoTime() < deadline) Lab.sleep(20);
+                assertThat(r.get("through-the-relay")).isEqualTo("yes");
+            }
+        } finally {
+            assertThat(lab.down()).hasSize(12);
+        }
+        assertThat(lab.processes()).allMatch(p -> lab.pid(p).isEmpty());
+    }
+}
