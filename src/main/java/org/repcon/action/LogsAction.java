@@ -1,5 +1,6 @@
 package org.repcon.action;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.repcon.command.Command;
 import org.repcon.command.Target;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
+import org.repcon.transport.ExecResult;
 import org.repcon.transport.Transport;
 import org.repcon.util.RepconException;
 
@@ -21,12 +23,17 @@ public final class LogsAction implements Action {
 
     /** With --grep, how many lines are searched at most for the last N matches. */
     static final int GREP_WINDOW = 20_000;
+    /** Why a file gave no lines, asked on its host only when it gave none. */
+    private static final String WHY_EMPTY = "if [ ! -e \"$1\" ]; then echo missing; elif [ ! -r \"$1\" ]; then echo unreadable;"
+            + " else echo empty; fi";
+    private static final Duration WHY_EMPTY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Command.Logs command;
     private final ActionContext ctx;
     private final Host host;
     private final Optional<String> path;
     private int shown;
+    private String emptyBecause = "empty, missing or unreadable";
 
     LogsAction(Command.Logs command, ActionContext ctx) {
         this.command = command;
@@ -81,7 +88,9 @@ public final class LogsAction implements Action {
     public List<OutputLine> output() {
         if (path.isEmpty()) return List.of(OutputLine.plain(systemLog()));
         Optional<Pattern> grep = command.grep();
-        List<String> lines = ctx.transport(host).tail(path.get(), grep.isPresent() ? GREP_WINDOW : command.lines());
+        Transport transport = ctx.transport(host);
+        List<String> lines = transport.tail(path.get(), grep.isPresent() ? GREP_WINDOW : command.lines());
+        if (lines.isEmpty()) emptyBecause = whyEmpty(transport, path.get());
         List<OutputLine> out = new ArrayList<>();
         for (String line : lines) {
             if (grep.isEmpty() || grep.get().matcher(line).find()) out.add(OutputLine.log(line));
@@ -95,7 +104,7 @@ public final class LogsAction implements Action {
     public String verify(Progress progress) {
         if (path.isEmpty()) return "stunnel on " + host.name() + " logs to the system log";
         return shown == 0 ? "no " + (command.grep().isPresent() ? "matching " : "") + "lines in " + path.get()
-                + " (empty, missing or unreadable)" : shown + " line" + (shown == 1 ? "" : "s") + " of " + path.get()
+                + " (" + emptyBecause + ")" : shown + " line" + (shown == 1 ? "" : "s") + " of " + path.get()
                 + command.grep().map(g -> " matching /" + g.pattern() + "/").orElse("");
     }
 
@@ -109,6 +118,19 @@ public final class LogsAction implements Action {
         return follower.follow(transport, file, line -> {
             if (command.grep().map(g -> g.matcher(line).find()).orElse(true)) sink.accept(OutputLine.log(line));
         });
+    }
+
+    /**
+     * Why a tail gave nothing: the file is missing, unreadable or empty. A tail says nothing when the host cannot
+     * be reached either (over ssh): that is a failure, not an empty log, and this is where it shows.
+     */
+    private String whyEmpty(Transport transport, String file) {
+        ExecResult r = transport.exec(List.of("sh", "-c", WHY_EMPTY, "sh", file), WHY_EMPTY_TIMEOUT);
+        if (r.connectionFailed()) {
+            throw RepconException.failed("cannot read " + file + " on " + host.name() + ": " + r.stderr().strip());
+        }
+        String why = r.stdout().strip();
+        return r.ok() && !why.isEmpty() ? why : emptyBecause;
     }
 
     /** Where stunnel's lines go when it has no log file of its own. */

@@ -60,7 +60,7 @@ final class PromoteAction implements Action {
     @Override
     public Optional<String> check() {
         InstanceSample s = ctx.probe(instance);
-        if (!s.ok()) return Optional.of(instance.ref() + " does not answer (" + s.summary() + ")");
+        if (!s.ok()) return Optional.of(Redis.notAnswering(s));
         Info info = s.info().orElseThrow();
         if (info.role() != Role.REPLICA) return Optional.of(instance.ref() + " is a master already: nothing to promote");
         try {

@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import org.repcon.probe.Info;
 import org.repcon.probe.InfoParser;
+import org.repcon.probe.InstanceSample;
 import org.repcon.topology.Instance;
 import org.repcon.util.RepconException;
 import redis.clients.jedis.Jedis;
@@ -39,6 +40,15 @@ final class Redis {
         } catch (JedisException e) {
             throw RepconException.failed(instance.ref() + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * Why an instance an action needs does not answer, in one line: "cannot reach H/I: ssh to ... failed: ..." when
+     * its host cannot be reached (the instance may well run), else "H/I does not answer (REFUSED: ...)".
+     */
+    static String notAnswering(InstanceSample s) {
+        return s.status() == InstanceSample.Status.UNREACHABLE ? "cannot reach " + s.instance() + ": " + s.message()
+                : s.instance() + " does not answer (" + s.summary() + ")";
     }
 
     /** "connection refused", "timed out", or the error reply: without the exception's class and stack. */

@@ -71,7 +71,9 @@ final class RepointAction implements Action {
     public Optional<String> check() {
         Topology t = ctx.topology();
         InstanceSample mine = ctx.probe(replica);
-        if (!mine.ok()) return Optional.of(replica.ref() + " does not answer (" + mine.summary() + "): start it first");
+        if (!mine.ok()) {
+            return Optional.of(Redis.notAnswering(mine) + (mine.status() == InstanceSample.Status.REFUSED ? ": start it first" : ""));
+        }
         Info mi = mine.info().orElseThrow();
         int followers = mi.replicas().size();
         if (followers > 0) {
@@ -91,7 +93,7 @@ final class RepointAction implements Action {
         }
         tunnel = way.get();
         InstanceSample theirs = ctx.probe(master);
-        if (!theirs.ok()) return Optional.of(master.ref() + " does not answer (" + theirs.summary() + ")");
+        if (!theirs.ok()) return Optional.of(Redis.notAnswering(theirs));
         Info ti = theirs.info().orElseThrow();
         if (ti.role() != Role.MASTER) {
             return Optional.of(master.ref() + " is a replica right now (of " + ti.masterLink().map(MasterLink::endpoint).orElse("?")

@@ -64,7 +64,7 @@ final class ResyncAction implements Action {
         master = m.get();
         tunnel = ctx.topology().replicationTunnel(replica).orElseThrow();
         InstanceSample mine = ctx.probe(replica);
-        if (!mine.ok()) return Optional.of(replica.ref() + " does not answer (" + mine.summary() + ")");
+        if (!mine.ok()) return Optional.of(Redis.notAnswering(mine));
         Info info = mine.info().orElseThrow();
         if (info.role() != Role.REPLICA) {
             return Optional.of(replica.ref() + " is a master right now, not a replica: re-point it instead (repoint "

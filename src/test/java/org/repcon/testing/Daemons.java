@@ -41,6 +41,14 @@ public final class Daemons implements AutoCloseable {
         throw new AssertionError("no pid file " + pidFile + " after starting " + String.join(" ", command) + ": " + output);
     }
 
+    /**
+     * Kills, on close, whatever process {@code pidFile} names then: a daemon started some other way (through a
+     * service script over ssh, say), however often it was restarted meanwhile.
+     */
+    public synchronized void adopt(Path pidFile) {
+        pidFiles.add(pidFile);
+    }
+
     /** Waits until something accepts connections on address:port (a pid file is written before the listener opens). */
     public static void awaitPort(String address, int port) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

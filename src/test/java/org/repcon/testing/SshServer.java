@@ -32,15 +32,21 @@ public final class SshServer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final List<String> addresses;
     private final Process sshd;
 
-    private SshServer(Path dir, int port, Process sshd) {
+    private SshServer(Path dir, int port, List<String> addresses, Process sshd) {
         this.dir = dir;
         this.port = port;
+        this.addresses = addresses;
         this.sshd = sshd;
     }
 
-    public static SshServer start(Path parent) {
+    /**
+     * sshd on 127.0.0.1 and on {@code moreAddresses} (other loopback addresses, so that a topology can name
+     * several hosts, each with an address of its own, all served by this sshd), same port on each.
+     */
+    public static SshServer start(Path parent, String... moreAddresses) {
         Path sshdBinary = Tools.require("sshd", "openssh-server");
         Tools.require("ssh", "openssh-client");
         Tools.require("ssh-keygen", "openssh-client");
@@ -52,9 +58,12 @@ public final class SshServer implements AutoCloseable {
             String hostKey = Files.readString(dir.resolve("host_key.pub")).strip();
             String hostKeyLine = hostKey.substring(0, hostKey.lastIndexOf(' ')); // "ssh-ed25519 AAAA...", no comment
             int port = RedisProcess.freePort();
+            List<String> addresses = new ArrayList<>(List.of("127.0.0.1"));
+            addresses.addAll(List.of(moreAddresses));
+            List<String> listen = addresses.stream().map(a -> "ListenAddress " + a).toList();
             Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                     "Port " + port,
-                    "ListenAddress 127.0.0.1",
+                    String.join("\n", listen),
                     "HostKey " + dir.resolve("host_key"),
                     "PidFile " + dir.resolve("sshd.pid"),
                     "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
@@ -67,14 +76,14 @@ public final class SshServer implements AutoCloseable {
                     "X11Forwarding no",
                     "PrintMotd no",
                     ""));
-            Files.writeString(dir.resolve("known_hosts"), knownHostsLine(port, hostKeyLine) + "\n");
+            Files.writeString(dir.resolve("known_hosts"), knownHostsLine(addresses, port, hostKeyLine) + "\n");
             writeClientConfig(dir, port, "ssh_config", dir.resolve("known_hosts"));
             privilegeSeparationDirectory();
             Process sshd = new ProcessBuilder(sshdBinary.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             LIVE.add(sshd);
-            SshServer server = new SshServer(dir, port, sshd);
+            SshServer server = new SshServer(dir, port, List.copyOf(addresses), sshd);
             server.awaitListening();
             return server;
         } catch (IOException e) {
@@ -108,9 +117,11 @@ public final class SshServer implements AutoCloseable {
         }
     }
 
-    /** For 127.0.0.1 and localhost (a jump through "localhost" to "127.0.0.1" is no loop to ssh). */
-    private static String knownHostsLine(int port, String key) {
-        return "[127.0.0.1]:" + port + ",[localhost]:" + port + " " + key;
+    /** For every address and localhost (a jump through "localhost" to "127.0.0.1" is no loop to ssh). */
+    private static String knownHostsLine(List<String> addresses, int port, String key) {
+        StringBuilder names = new StringBuilder();
+        for (String a : addresses) names.append('[').append(a).append("]:").append(port).append(',');
+        return names + "[localhost]:" + port + " " + key;
     }
 
     private static void writeClientConfig(Path dir, int port, String name, Path knownHosts) throws IOException {
@@ -129,17 +140,25 @@ public final class SshServer implements AutoCloseable {
 
     private void awaitListening() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!sshd.isAlive()) throw new AssertionError("sshd exited with " + sshd.exitValue() + ": " + log());
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
+        for (String address : addresses) {
+            while (!accepts(address)) {
+                if (!sshd.isAlive()) throw new AssertionError("sshd exited with " + sshd.exitValue() + ": " + log());
+                if (System.nanoTime() > deadline) {
+                    close();
+                    throw new AssertionError("sshd did not listen on " + address + ":" + port + " within 10 s: " + log());
+                }
                 sleep(20);
             }
         }
-        close();
-        throw new AssertionError("sshd did not listen on 127.0.0.1:" + port + " within 10 s: " + log());
+    }
+
+    private boolean accepts(String address) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public int port() {
@@ -179,7 +198,7 @@ public final class SshServer implements AutoCloseable {
         if (!Files.exists(other)) keygen(other);
         try {
             String key = Files.readString(dir.resolve("other_key.pub")).strip();
-            return knownHostsLine(port, key.substring(0, key.lastIndexOf(' ')));
+            return knownHostsLine(addresses, port, key.substring(0, key.lastIndexOf(' ')));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
