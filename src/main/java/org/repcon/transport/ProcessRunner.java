@@ -73,6 +73,19 @@ final class ProcessRunner implements AutoCloseable {
 
     /** With another bound on each of stdout and stderr. */
     Outcome run(List<String> command, Map<String, String> env, Duration timeout, boolean holdStdin, int maxOutputBytes) {
+        return run(command, env, timeout, holdStdin, null, maxOutputBytes);
+    }
+
+    /**
+     * With {@code input} written to its stdin, which is then closed: how a file's content reaches a host
+     * without appearing on a command line (where any user's ps would show it).
+     */
+    Outcome run(List<String> command, Map<String, String> env, Duration timeout, byte[] input, int maxOutputBytes) {
+        return run(command, env, timeout, true, input, maxOutputBytes);
+    }
+
+    private Outcome run(List<String> command, Map<String, String> env, Duration timeout, boolean holdStdin, byte[] input,
+                        int maxOutputBytes) {
         if (pumps.isShutdown()) throw new IllegalStateException("transport is closed");
         long start = System.nanoTime();
         Process process;
@@ -89,6 +102,16 @@ final class ProcessRunner implements AutoCloseable {
         Capture err = new Capture(maxOutputBytes);
         Future<?> outPump = pumps.submit(() -> out.drain(process.getInputStream()));
         Future<?> errPump = pumps.submit(() -> err.drain(process.getErrorStream()));
+        if (input != null) {
+            // On a pump of its own: a command that writes before it reads must not deadlock against us.
+            pumps.submit(() -> {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write(input);
+                } catch (IOException e) {
+                    LOG.fine(() -> "exec: stdin not taken whole: " + e.getMessage());
+                }
+            });
+        }
         boolean timedOut = false;
         try {
             if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {

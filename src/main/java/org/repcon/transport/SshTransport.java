@@ -148,17 +148,18 @@ public final class SshTransport implements Transport {
     private static final int ABSENT = 3;
     private static final String READ = "if [ -e \"$1\" ]; then exec cat -- \"$1\"; else exit " + ABSENT + "; fi";
     /**
-     * Writes $3 (base64: one line, so any login shell passes it) next to $1, gives it mode $2 and the old
-     * file's owner, keeps the old file as $1.bak-$4, renames over $1, and prints the backup's path.
+     * Writes stdin next to $1, gives it mode $2 and the old file's owner, keeps the old file as $1.bak-$3,
+     * renames over $1, and prints the backup's path. The content comes on stdin, never on a command line:
+     * an instance file may hold masterauth, a PSK file the secrets.
      */
     private static final String WRITE = "set -e; p=\"$1\"; d=$(dirname -- \"$p\"); mkdir -p -- \"$d\";"
             + " t=$(mktemp \"$d/.repcon.XXXXXX\"); trap 'rm -f -- \"$t\"' EXIT;"
-            + " printf '%s' \"$3\" | base64 -d > \"$t\"; chmod \"$2\" \"$t\"; b=;"
-            + " if [ -e \"$p\" ]; then b=\"$p.bak-$4\"; n=1; while [ -e \"$b\" ]; do b=\"$p.bak-$4.$n\"; n=$((n+1)); done;"
+            + " chmod 600 \"$t\"; cat > \"$t\"; chmod \"$2\" \"$t\"; b=;"
+            + " if [ -e \"$p\" ]; then b=\"$p.bak-$3\"; n=1; while [ -e \"$b\" ]; do b=\"$p.bak-$3.$n\"; n=$((n+1)); done;"
             + " cp -p -- \"$p\" \"$b\"; o=$(stat -c %u:%g -- \"$p\" 2>/dev/null || stat -f %u:%g -- \"$p\");"
             + " chown \"$o\" \"$t\" 2>/dev/null || true; fi; mv -f -- \"$t\" \"$p\"; trap - EXIT; printf '%s\\n' \"$b\"";
-    /** Arguments travel on the command line, which Linux caps at 128 KiB per argument. */
-    private static final int MAX_WRITE_BYTES = 64 * 1024;
+    /** Config files are a few KB; more means the wrong file. */
+    private static final int MAX_WRITE_BYTES = 1 << 20;
     private static final Duration FILE_TIMEOUT = Duration.ofSeconds(20);
 
     @Override
@@ -176,11 +177,23 @@ public final class SshTransport implements Transport {
     public FileWrite writeFile(String path, String content, int mode) {
         byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (bytes.length > MAX_WRITE_BYTES) {
-            throw RepconException.failed("cannot write " + path + " over ssh: larger than " + (MAX_WRITE_BYTES >> 10) + " KiB");
+            throw RepconException.failed("cannot write " + path + " over ssh: larger than " + (MAX_WRITE_BYTES >> 20) + " MiB; not a config file");
         }
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        ExecResult r = execOrFail(List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode),
-                java.util.Base64.getEncoder().encodeToString(bytes), stamp), FILE_TIMEOUT, "write " + path);
+        List<String> argv = List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode), stamp);
+        long start = System.nanoTime();
+        SshMaster m;
+        try {
+            m = master();
+        } catch (RepconException e) {
+            throw RepconException.failed("cannot write " + path + ": " + e.getMessage());
+        }
+        // Not under RemoteShell's wrapper, which takes stdin for itself: this command is short and bounded.
+        ProcessRunner.Outcome o = runner.run(command.session(argv.stream().map(RemoteShell::quote)
+                .collect(java.util.stream.Collectors.joining(" "))), SshCommand.ENV, FILE_TIMEOUT, bytes, ProcessRunner.MAX_OUTPUT_BYTES);
+        if (sshFailed(o, m)) throw RepconException.failed("cannot write " + path + ": " + failure(o));
+        ExecResult r = o.toResult(argv);
+        LOG.fine(() -> command.describe() + ": wrote " + path + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         if (!r.ok()) throw RepconException.failed("cannot write " + path + " on " + command.describe() + ": " + r.summary());
         String backup = r.stdout().strip();
         return new FileWrite(path, backup.isEmpty() ? Optional.empty() : Optional.of(backup));

@@ -302,8 +302,12 @@ class SshTransportTest {
         try (var siblings = Files.list(conf.getParent())) {
             assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".repcon."));
         }
-        assertThatThrownBy(() -> t.writeFile(dir.resolve("big").toString(), "x".repeat(70 * 1024), 0644))
-                .hasMessageContaining("larger than 64 KiB");
+        // The content travels on stdin, not on a command line: a file larger than any argument may be goes through.
+        String large = "# a long comment\n".repeat(20_000);
+        t.writeFile(dir.resolve("large.conf").toString(), large, 0600);
+        assertThat(Files.readString(dir.resolve("large.conf"))).isEqualTo(large);
+        assertThatThrownBy(() -> t.writeFile(dir.resolve("big").toString(), "x".repeat(2 << 20), 0644))
+                .hasMessageContaining("larger than 1 MiB");
     }
 
     @Test
