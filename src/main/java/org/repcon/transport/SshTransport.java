@@ -179,8 +179,12 @@ public final class SshTransport implements Transport {
             throw RepconException.failed("cannot write " + path + " over ssh: larger than " + (MAX_WRITE_BYTES >> 10) + " KiB");
         }
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        ExecResult r = execOrFail(List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode),
-                java.util.Base64.getEncoder().encodeToString(bytes), stamp), FILE_TIMEOUT, "write " + path);
+        ExecResult run = exec(List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode),
+                java.util.Base64.getEncoder().encodeToString(bytes), stamp), FILE_TIMEOUT);
+        // Said without its argv: that carries the content (a PSK file's secrets), which no message may show.
+        ExecResult r = new ExecResult(List.of("write", path), run.exitCode(), run.stdout(), run.stderr(), run.timedOut(),
+                run.truncated(), run.elapsed(), run.connectionFailed());
+        if (r.connectionFailed()) throw RepconException.failed("cannot write " + path + ": " + r.summary());
         if (!r.ok()) throw RepconException.failed("cannot write " + path + " on " + command.describe() + ": " + r.summary());
         String backup = r.stdout().strip();
         return new FileWrite(path, backup.isEmpty() ? Optional.empty() : Optional.of(backup));

@@ -1,0 +1,16 @@
+package org.repcon.setup;
+
+import org.repcon.action.Outcome;
+
+/**
+ * How an apply ended.
+ *
+ * @param message one line: what it did, or why it stopped (the step and its reason)
+ * @param applied how many steps changed something (or were verified)
+ */
+public record SetupResult(Outcome outcome, String message, int applied) {
+
+    public boolean ok() {
+        return outcome == Outcome.DONE;
+    }
+}
