@@ -2,6 +2,11 @@ package org.repcon.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.repcon.action.ActionContext;
+import org.repcon.action.Audit;
+import org.repcon.action.Limits;
+import org.repcon.lab.Lab;
+import org.repcon.setup.Setup;
 import org.repcon.topology.Topology;
 import org.repcon.tui.Console;
 import org.repcon.tui.ConsoleOptions;
@@ -43,8 +48,11 @@ final class ConsoleCommand implements Callable<Integer> {
             if (refreshSeconds < 0.2 || refreshSeconds > 3600) throw RepconException.invalid("--refresh takes 0.2 to 3600 seconds");
             Duration interval = Duration.ofMillis(Math.round(refreshSeconds * 1000));
             try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval))) {
+                // The setup view goes through the monitor's transports: one ssh connection per host for both.
+                Setup setup = new Setup(new ActionContext(topology, source.monitor().transports(), Lab.directProcesses(topology),
+                        Limits.defaults()), Audit.standard());
                 ConsoleOptions options = ConsoleOptions.defaults().withReadOnly(readOnly).withTheme(theme)
-                        .withRefreshInterval(interval);
+                        .withRefreshInterval(interval).withSetup(setup);
                 return Console.run(source, options);
             }
         }

@@ -14,7 +14,6 @@ import org.repcon.topology.Host;
 import org.repcon.topology.Secret;
 import org.repcon.topology.Topology;
 import org.repcon.transport.Transport;
-import org.repcon.util.RepconException;
 
 /**
  * What the steps of one setup session share: the actions' context (transports, the lab's processes, limits), the
@@ -133,9 +132,4 @@ public final class SetupContext {
         }
     }
 
-    /** A RepconException's message, or the exception itself for a bug. */
-    static String reason(RuntimeException e) {
-        if (e instanceof RepconException) return e.getMessage();
-        throw e;
-    }
 }

@@ -16,7 +16,6 @@ import org.repcon.action.Step;
 import org.repcon.action.StepRunner;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
-import org.repcon.topology.Tunnel;
 import org.repcon.util.RepconException;
 
 /**
@@ -73,10 +72,6 @@ final class StartStep implements SetupStep {
         return host.tunnels().stream().map(t -> ServiceControl.of(ctx.actions(), t)).toList();
     }
 
-    private int port(Tunnel t) {
-        return t.accept();
-    }
-
     /** The check, and the steps applying it runs (empty: only wait until it answers). */
     private record Look(Check check, List<Step> steps) {}
 
@@ -130,7 +125,7 @@ final class StartStep implements SetupStep {
     }
 
     private int portOf(int index) {
-        return instance != null ? instance.port() : port(host.tunnels().get(index));
+        return instance != null ? instance.port() : host.tunnels().get(index).accept();
     }
 
     /** Why a port that accepts but does not answer is no start away from working. */
