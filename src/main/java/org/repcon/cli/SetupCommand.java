@@ -98,7 +98,7 @@ final class SetupCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            err.println("repcon: " + result.outcome().word() + ": " + result.message());
+            err.println("repcon: " + result.said());
             err.flush();
             return ExitCodes.of(result.outcome());
         }

@@ -29,6 +29,8 @@ final class ReplicationStep implements SetupStep {
 
     /** How many of a replica's last log lines are searched for the sync line. */
     static final int LOG_LINES = 500;
+    /** How often a replica a few bytes behind is asked again before it counts as behind. */
+    private static final int CATCH_UP_TRIES = 10;
     /** After the link is up, how long the sync line gets to reach the log. */
     private static final long LOG_WAIT_MILLIS = 3000;
 
@@ -98,6 +100,12 @@ final class ReplicationStep implements SetupStep {
         if (ms.status() == InstanceSample.Status.UNREACHABLE) throw RepconException.failed(ms.summary());
         if (!ms.ok()) return Optional.of(m.ref() + " does not answer (" + ms.summary() + ")");
         InstanceSample rs = ctx.actions().probe(r);
+        // The master's offset may have moved (its PING to replicas) just before the replica was asked: ask it again.
+        for (int i = 0; i < CATCH_UP_TRIES && rs.ok() && rs.info().orElseThrow().bytesBehind(ms.info().orElseThrow())
+                .orElse(0) > 0; i++) {
+            ServiceControl.sleep(ctx.actions().limits().poll().toMillis());
+            rs = ctx.actions().probe(r);
+        }
         if (rs.status() == InstanceSample.Status.UNREACHABLE) throw RepconException.failed(rs.summary());
         if (!rs.ok()) return Optional.of(r.ref() + " does not answer (" + rs.summary() + ")");
         Info ri = rs.info().orElseThrow();

@@ -13,4 +13,9 @@ public record SetupResult(Outcome outcome, String message, int applied) {
     public boolean ok() {
         return outcome == Outcome.DONE;
     }
+
+    /** The message, led by how it ended unless it says so itself: "failed: start master/bayes: ...", "declined: nothing done". */
+    public String said() {
+        return ok() || message.startsWith(outcome.word()) ? message : outcome.word() + ": " + message;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.repcon.action.Audit;
 import org.repcon.action.AuditRecord;
@@ -48,7 +49,7 @@ public final class SetupRunner {
     public SetupResult apply(SetupPlan plan, SetupProgress progress) {
         long start = System.nanoTime();
         List<PlannedStep> pending = plan.pending();
-        String hosts = String.join(", ", pending.stream().map(PlannedStep::host).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        String hosts = String.join(", ", pending.stream().map(PlannedStep::host).collect(Collectors.toCollection(LinkedHashSet::new)));
         List<String> titles = pending.stream().map(p -> p.host() + ": " + p.step().title()).toList();
         if (readOnly) return whole(hosts, titles, Outcome.REFUSED, "read-only mode: setup changes the deployment", start);
         if (pending.isEmpty()) return new SetupResult(Outcome.DONE, "nothing to do: every step is done", 0);
@@ -61,47 +62,21 @@ public final class SetupRunner {
         Optional<Confirmations.NotConfirmed> no = Confirmations.ask(confirmer, Confirmation.YES_NO, prompt, "");
         if (no.isPresent()) return whole(hosts, titles, no.get().outcome(), no.get().message(), start);
 
-        SetupContext ctx = setup.context();
-        if (pending.stream().anyMatch(p -> p.step().kind() == StepKind.PSK) && !ctx.missingSecrets().isEmpty()) {
-            try {
-                List<String> made = ctx.ensureSecrets();
-                String said = "generated PSK secrets for " + String.join(", ", made) + " into " + setup.topology().secrets()
-                        + " (mode 0600)";
-                progress.note(said);
-                record("", String.join(",", made), "generate PSK secrets", List.of(), List.of(),
-                        List.of(new AuditRecord.FileChange(setup.topology().secrets().toString(), null)), Outcome.DONE, said, start);
-            } catch (RepconException e) {
-                return whole(hosts, titles, Outcome.FAILED, "PSK secrets: " + e.getMessage(), start);
-            }
-        }
+        Optional<SetupResult> noSecrets = makeSecrets(pending, hosts, titles, progress, start);
+        if (noSecrets.isPresent()) return noSecrets.get();
         int applied = 0;
         Set<String> reached = new HashSet<>();
         for (PlannedStep p : pending) {
-            long stepStart = System.nanoTime();
             if (reached.add(p.host())) {
                 Optional<String> unreachable = setup.unreachable(p.step().host());
-                if (unreachable.isPresent()) return failed(p, Check.of(State.UNKNOWN, unreachable.get(), List.of()),
-                        unreachable.get(), new StepRunner(ctx.actions()), progress, stepStart);
-            }
-            progress.starting(p);
-            Check now = p.step().detect(ctx);
-            if (now.done()) {
-                progress.ended(p, now, Outcome.DONE, now.detail());
-                continue;
-            }
-            StepRunner runner = new StepRunner(ctx.actions()).showingOutput(progress);
-            try {
-                String said = redactor.scrub(p.step().apply(ctx, now, runner, progress));
-                Check after = p.step().detect(ctx);
-                if (after.state() == State.MISSING || after.state() == State.DIFFERS) {
-                    throw RepconException.failed("still " + after.state().word() + " after applying: " + after.detail());
+                if (unreachable.isPresent()) {
+                    return failed(p, Check.of(State.UNKNOWN, unreachable.get(), List.of()), unreachable.get(),
+                            new StepRunner(setup.context().actions()), progress, System.nanoTime(), applied);
                 }
-                record(p, now, runner, Outcome.DONE, said, stepStart);
-                progress.ended(p, after, Outcome.DONE, said);
-                applied++;
-            } catch (RepconException e) {
-                return failed(p, now, e.getMessage(), runner, progress, stepStart);
             }
+            StepEnd end = step(p, progress, applied);
+            if (end.failure() != null) return end.failure();
+            if (end.applied()) applied++;
         }
         int already = pending.size() - applied;
         String message = "applied " + applied + " step" + (applied == 1 ? "" : "s") + " on " + hosts
@@ -110,14 +85,64 @@ public final class SetupRunner {
         return new SetupResult(Outcome.DONE, message, applied);
     }
 
-    private SetupResult failed(PlannedStep p, Check now, String why, StepRunner runner, SetupProgress progress, long start) {
+    /** How one step ended: applied, or found done already; or the failure that stops the apply. */
+    private record StepEnd(boolean applied, SetupResult failure) {}
+
+    /** Detects the step again, applies it unless it is done by now, and detects it after: it must be done then. */
+    private StepEnd step(PlannedStep p, SetupProgress progress, int applied) {
+        long start = System.nanoTime();
+        SetupContext ctx = setup.context();
+        progress.starting(p);
+        Check now = p.step().detect(ctx);
+        if (now.done()) {
+            progress.ended(p, now, Outcome.DONE, now.detail());
+            return new StepEnd(false, null);
+        }
+        StepRunner runner = new StepRunner(ctx.actions()).showingOutput(progress);
+        try {
+            String said = redactor.scrub(p.step().apply(ctx, now, runner, progress));
+            Check after = p.step().detect(ctx);
+            if (after.state() == State.MISSING || after.state() == State.DIFFERS) {
+                throw RepconException.failed("still " + after.state().word() + " after applying: " + after.detail());
+            }
+            record(p, now, runner, Outcome.DONE, said, start);
+            progress.ended(p, after, Outcome.DONE, said);
+            return new StepEnd(true, null);
+        } catch (RepconException e) {
+            return new StepEnd(false, failed(p, now, e.getMessage(), runner, progress, start, applied));
+        } catch (RuntimeException e) {
+            record(p, now, runner, Outcome.FAILED, "internal error: " + e, start); // a bug: still recorded, then reported as one
+            throw e;
+        }
+    }
+
+    /** The PSK secrets a pending PSK file needs, generated once; empty when there was nothing to make or it went well. */
+    private Optional<SetupResult> makeSecrets(List<PlannedStep> pending, String hosts, List<String> titles, SetupProgress progress,
+                                              long start) {
+        SetupContext ctx = setup.context();
+        if (pending.stream().noneMatch(p -> p.step().kind() == StepKind.PSK) || ctx.missingSecrets().isEmpty()) return Optional.empty();
+        try {
+            List<String> made = ctx.ensureSecrets();
+            String said = "generated PSK secrets for " + String.join(", ", made) + " into " + setup.topology().secrets()
+                    + " (mode 0600)";
+            progress.note(said);
+            record("", String.join(",", made), "generate PSK secrets", List.of(), List.of(),
+                    List.of(new AuditRecord.FileChange(setup.topology().secrets().toString(), null)), Outcome.DONE, said, start);
+            return Optional.empty();
+        } catch (RepconException e) {
+            return Optional.of(whole(hosts, titles, Outcome.FAILED, "PSK secrets: " + e.getMessage(), start));
+        }
+    }
+
+    private SetupResult failed(PlannedStep p, Check now, String why, StepRunner runner, SetupProgress progress, long start,
+                               int applied) {
         String title = p.step().title();
         String message = redactor.scrub((title.contains(p.host()) ? "" : p.host() + ": ") + title + ": " + why);
         record(p, now, runner, Outcome.FAILED, message, start);
         // What it is now: detected again, unless it could not even be told (a second look would say the same, slowly).
         progress.ended(p, now.state() == State.UNKNOWN ? now : p.step().detect(setup.context()), Outcome.FAILED, message);
         LOG.warning("setup failed: " + message);
-        return new SetupResult(Outcome.FAILED, message, 0);
+        return new SetupResult(Outcome.FAILED, message, applied);
     }
 
     private void record(PlannedStep p, Check now, StepRunner runner, Outcome outcome, String message, long start) {

@@ -75,9 +75,13 @@ final class StartStep implements SetupStep {
     /** The check, and the steps applying it runs (empty: only wait until it answers). */
     private record Look(Check check, List<Step> steps) {}
 
+    /** The last look, for the apply that follows a detection at once (the runner detects right before applying). */
+    private Look last;
+
     @Override
     public Check detect(SetupContext ctx) {
-        return look(ctx).check();
+        last = look(ctx);
+        return last.check();
     }
 
     private Look look(SetupContext ctx) {
@@ -144,7 +148,8 @@ final class StartStep implements SetupStep {
 
     @Override
     public String apply(SetupContext ctx, Check current, StepRunner runner, Progress progress) {
-        Look now = look(ctx);
+        Look now = last != null && last.check().equals(current) ? last : look(ctx);
+        last = null;
         if (now.check().state() == State.UNKNOWN) throw RepconException.failed(now.check().detail());
         if (now.check().done()) return now.check().detail();
         if (!now.steps().isEmpty()) {

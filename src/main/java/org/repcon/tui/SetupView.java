@@ -302,7 +302,7 @@ final class SetupView {
             SetupResult r = result;
             post.accept(() -> {
                 applying = false;
-                say(r.ok() ? r.message() : r.outcome().word() + ": " + r.message(), !r.ok());
+                say(r.said(), !r.ok());
                 addOutput(status);
                 if (h.name().equals(host().name())) check(); // the result stays said meanwhile
             });
