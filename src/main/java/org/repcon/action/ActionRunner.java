@@ -1,8 +1,5 @@
 package org.repcon.action;
 
-import java.net.InetAddress;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -23,8 +20,6 @@ import org.repcon.util.RepconException;
 public final class ActionRunner {
 
     private static final Logger LOG = Log.get(ActionRunner.class);
-    /** How often a question is asked again after no answer (Enter alone, or not y/n) before giving up. */
-    static final int ASKS = 3;
 
     private final ActionContext ctx;
     private final boolean readOnly;
@@ -114,31 +109,11 @@ public final class ActionRunner {
     /** Empty when confirmed; otherwise the declined or refused result, audited. */
     private Optional<ActionResult> confirm(Run run, Preview preview, Action action) {
         Confirmation kind = preview.confirmation();
-        if (kind == Confirmation.NONE) return Optional.empty();
         String name = action.subject();
         String prompt = kind == Confirmation.TYPE_NAME
                 ? "this destroys data on " + name + ": type " + name + " to go on (anything else stops): "
                 : preview.title() + "? [y/n] ";
-        boolean again = false;
-        for (int n = 0; n < ASKS; n++) {
-            Reply reply = confirmer.ask(new Question(kind, prompt, kind == Confirmation.TYPE_NAME ? name : "", again));
-            if (reply instanceof Reply.Unavailable u) return Optional.of(run.end(Outcome.REFUSED, u.reason()));
-            if (reply instanceof Reply.Cancelled) return Optional.of(run.end(Outcome.DECLINED, "cancelled: nothing done"));
-            String text = ((Reply.Answer) reply).text().strip();
-            if (text.isEmpty()) {
-                again = true; // Enter alone is no answer: a held key must not confirm anything
-                continue;
-            }
-            if (kind == Confirmation.TYPE_NAME) {
-                return text.equals(name) ? Optional.empty()
-                        : Optional.of(run.end(Outcome.DECLINED, "typed '" + text + "', not '" + name + "': nothing done"));
-            }
-            String yn = text.toLowerCase(java.util.Locale.ROOT);
-            if (yn.equals("y") || yn.equals("yes")) return Optional.empty();
-            if (yn.equals("n") || yn.equals("no")) return Optional.of(run.end(Outcome.DECLINED, "declined: nothing done"));
-            again = true;
-        }
-        return Optional.of(run.end(Outcome.DECLINED, "no answer: nothing done"));
+        return Confirmations.ask(confirmer, kind, prompt, name).map(no -> run.end(no.outcome(), no.message()));
     }
 
     /** One run's record: built up as it goes, audited (when it concerns a change) and turned into a result at its end. */
@@ -181,26 +156,11 @@ public final class ActionRunner {
         private AuditRecord record(Outcome outcome, String message) {
             Optional<Target> target = command.subject();
             List<FileWrite> written = steps == null ? List.of() : steps.written();
-            return new AuditRecord(OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                    System.getProperty("user.name", "?"), Local.NAME,
-                    target.map(t -> t.host().name()).orElse(""), target.map(Target::key).orElse(""),
+            return AuditRecord.now(target.map(t -> t.host().name()).orElse(""), target.map(Target::key).orElse(""),
                     command.verb().word(), redactor.scrub(command.text()), readOnly, planned,
                     steps == null ? List.of() : steps.ran().stream().map(redactor::scrub).toList(),
                     written.stream().map(w -> new AuditRecord.FileChange(w.path(), w.backup().orElse(null))).toList(),
                     outcome.word(), message, (System.nanoTime() - start) / 1_000_000);
-        }
-    }
-
-    /** This machine's name, once. */
-    private static final class Local {
-        static final String NAME = name();
-
-        private static String name() {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                return "?";
-            }
         }
     }
 }

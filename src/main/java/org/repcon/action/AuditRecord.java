@@ -1,5 +1,8 @@
 package org.repcon.action;
 
+import java.net.InetAddress;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -18,4 +21,25 @@ public record AuditRecord(String time, String user, String from, String host, St
 
     /** A file written, and the backup of what it replaced (null when it was new). */
     public record FileChange(String path, String backup) {}
+
+    /** A record made now, by this user on this machine. */
+    public static AuditRecord now(String host, String target, String verb, String command, boolean readOnly, List<String> planned,
+                                  List<String> ran, List<FileChange> files, String outcome, String message, long durationMs) {
+        return new AuditRecord(OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+                System.getProperty("user.name", "?"), Local.NAME, host, target, verb, command, readOnly, planned, ran, files,
+                outcome, message, durationMs);
+    }
+
+    /** This machine's name, once. */
+    private static final class Local {
+        static final String NAME = name();
+
+        private static String name() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                return "?";
+            }
+        }
+    }
 }

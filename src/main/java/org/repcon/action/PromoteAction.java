@@ -101,7 +101,7 @@ final class PromoteAction implements Action {
         long deadline = start + ctx.limits().serviceWait().toNanos();
         while (Redis.info(ctx, instance).role() != Role.MASTER) {
             if (System.nanoTime() > deadline) throw RepconException.failed(instance.ref() + " is still a replica");
-            ServiceAction.sleep(ctx.limits().poll().toMillis());
+            ServiceControl.sleep(ctx.limits().poll().toMillis());
         }
         return instance.ref() + " is a master now, its data kept (" + Dataset.of(ctx, instance).describe() + ")";
     }

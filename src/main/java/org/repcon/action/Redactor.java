@@ -11,7 +11,7 @@ import org.repcon.util.RepconException;
  * Scrubs the topology's passwords from any text before it is shown, logged or audited. Secret lines
  * in diffs are masked where they are made; this is the net under everything else.
  */
-final class Redactor {
+public final class Redactor {
 
     static final String HIDDEN = "<hidden>";
 
@@ -21,7 +21,7 @@ final class Redactor {
         this.secrets = secrets;
     }
 
-    static Redactor of(Topology topology) {
+    public static Redactor of(Topology topology) {
         List<String> values = new ArrayList<>();
         for (Instance i : topology.instances().toList()) {
             i.password().ifPresent(p -> {
@@ -37,7 +37,7 @@ final class Redactor {
         return new Redactor(values.stream().filter(v -> !v.isEmpty()).distinct().toList());
     }
 
-    String scrub(String text) {
+    public String scrub(String text) {
         String out = text;
         for (String s : secrets) out = out.replace(s, HIDDEN);
         return out;

@@ -1,6 +1,5 @@
 package org.repcon.action;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.repcon.command.Command;
@@ -14,12 +13,12 @@ final class RestartAction extends ServiceAction {
 
     @Override
     public Optional<String> check() {
-        Optional<String> no = undrivable();
+        Optional<String> no = service.undrivable();
         if (no.isPresent()) return no;
-        State s = state();
-        if (s.liveness() == Liveness.UNREACHABLE) return Optional.of("cannot reach " + subject() + ": " + s.detail());
-        if (selfManaged() && pid().isEmpty() && s.liveness() != Liveness.DOWN) {
-            return Optional.of(subject() + " answers, but no process of the lab's pid file " + process().pidFile()
+        ServiceControl.State s = service.state();
+        if (s.liveness() == ServiceControl.Liveness.UNREACHABLE) return Optional.of("cannot reach " + subject() + ": " + s.detail());
+        if (service.selfManaged() && service.pid().isEmpty() && s.liveness() != ServiceControl.Liveness.DOWN) {
+            return Optional.of(subject() + " answers, but no process of the lab's pid file " + service.process().pidFile()
                     + " runs: repcon did not start it, restart it by hand");
         }
         return Optional.empty();
@@ -27,19 +26,12 @@ final class RestartAction extends ServiceAction {
 
     @Override
     public Plan plan() {
-        List<Step> steps = new ArrayList<>();
-        if (selfManaged()) {
-            stopStep().ifPresent(steps::add); // a stopped daemon is just started
-            steps.add(startStep());
-        } else {
-            steps.add(managed("restart"));
-        }
-        return new Plan("restart " + what(), List.of(), steps, affected(), Confirmation.YES_NO);
+        return new Plan("restart " + service.what(), List.of(), service.restartSteps(), service.affected(), Confirmation.YES_NO);
     }
 
     @Override
     public String verify(Progress progress) {
-        long ms = await(l -> l == Liveness.ANSWERS, "answers", progress);
-        return subject() + " " + answersHow() + " again after " + ms + " ms";
+        long ms = service.await(l -> l == ServiceControl.Liveness.ANSWERS, "answers", progress);
+        return subject() + " " + service.answersHow() + " again after " + ms + " ms";
     }
 }

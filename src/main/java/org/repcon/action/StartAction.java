@@ -13,28 +13,28 @@ final class StartAction extends ServiceAction {
 
     @Override
     public Optional<String> check() {
-        Optional<String> no = undrivable();
+        Optional<String> no = service.undrivable();
         if (no.isPresent()) return no;
-        State s = state();
+        ServiceControl.State s = service.state();
         return switch (s.liveness()) {
             case UNREACHABLE -> Optional.of("cannot reach " + subject() + ": " + s.detail());
-            case ANSWERS -> Optional.of(what() + " already runs: " + subject() + " " + answersHow());
-            case ACCEPTS_ONLY -> Optional.of(what() + " already runs: " + subject() + " " + s.detail()
+            case ANSWERS -> Optional.of(service.what() + " already runs: " + subject() + " " + service.answersHow());
+            case ACCEPTS_ONLY -> Optional.of(service.what() + " already runs: " + subject() + " " + s.detail()
                     + "; the trouble is further along (the master's stunnel or instance)");
             case SILENT -> Optional.of(subject() + " accepts connections but does not answer (" + s.detail()
                     + "): it runs but hangs; restart it instead");
-            case DOWN -> pid().map(p -> what() + " runs (pid " + p + ") but does not accept connections yet: wait, or restart it");
+            case DOWN -> service.pid().map(p -> service.what() + " runs (pid " + p + ") but does not accept connections yet: wait, or restart it");
         };
     }
 
     @Override
     public Plan plan() {
-        return new Plan("start " + what(), List.of(), List.of(startStep()), List.of(), Confirmation.YES_NO);
+        return new Plan("start " + service.what(), List.of(), List.of(service.startStep()), List.of(), Confirmation.YES_NO);
     }
 
     @Override
     public String verify(Progress progress) {
-        long ms = await(l -> l == Liveness.ANSWERS, "answers", progress);
-        return subject() + " " + answersHow() + " after " + ms + " ms";
+        long ms = service.await(l -> l == ServiceControl.Liveness.ANSWERS, "answers", progress);
+        return subject() + " " + service.answersHow() + " after " + ms + " ms";
     }
 }

@@ -2,6 +2,7 @@ package org.repcon.action;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.repcon.service.DirectProcess;
 import org.repcon.topology.Instance;
 
@@ -17,10 +18,18 @@ public sealed interface Step {
     /** Exactly what it runs, as one line: {@code replica1$ service redis start bayes}, {@code replica1/bayes> REPLICAOF ...}. */
     String display();
 
-    /** A command on the host, through its transport (no shell). */
-    record Exec(String host, List<String> argv) implements Step {
+    /**
+     * A command on the host, through its transport (no shell).
+     *
+     * @param timeout how long it may run; empty: the service wait (an install may need minutes)
+     */
+    record Exec(String host, List<String> argv, Optional<Duration> timeout) implements Step {
         public Exec {
             argv = List.copyOf(argv);
+        }
+
+        public Exec(String host, List<String> argv) {
+            this(host, argv, Optional.empty());
         }
 
         @Override

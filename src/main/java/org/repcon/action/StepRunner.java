@@ -12,17 +12,27 @@ import redis.clients.jedis.exceptions.JedisException;
  * Executes a plan's steps in order, stopping at the first that fails, and keeps what ran and what was
  * written for the audit (also when it stops half-way).
  */
-final class StepRunner {
+public final class StepRunner {
+
+    /** At most this many lines of a command's output are passed on: the end of an install's says how it went. */
+    static final int OUTPUT_LINES = 20;
 
     private final ActionContext ctx;
     private final List<String> ran = new ArrayList<>();
     private final List<FileWrite> written = new ArrayList<>();
+    private Progress output = Progress.NONE;
 
-    StepRunner(ActionContext ctx) {
+    public StepRunner(ActionContext ctx) {
         this.ctx = ctx;
     }
 
-    void run(List<Step> steps, Progress progress) {
+    /** Where the last lines of each command's output go (setup shows them live); by default nowhere. */
+    public StepRunner showingOutput(Progress output) {
+        this.output = output;
+        return this;
+    }
+
+    public void run(List<Step> steps, Progress progress) {
         for (Step step : steps) {
             progress.note("running: " + step.display());
             ran.addAll(run(step));
@@ -32,7 +42,8 @@ final class StepRunner {
     /** Runs one step; returns what it ran, as the audit records it. */
     private List<String> run(Step step) {
         if (step instanceof Step.Exec e) {
-            ExecResult r = ctx.transports().of(e.host()).exec(e.argv(), ctx.limits().serviceWait());
+            ExecResult r = ctx.transports().of(e.host()).exec(e.argv(), e.timeout().orElse(ctx.limits().serviceWait()));
+            showOutput(r);
             if (!r.ok()) throw RepconException.failed("on " + e.host() + ": " + r.summary());
         } else if (step instanceof Step.RedisCall c) {
             try (Jedis j = ctx.connect(c.instance())) {
@@ -54,11 +65,18 @@ final class StepRunner {
         return List.of(step.display());
     }
 
-    List<String> ran() {
+    private void showOutput(ExecResult r) {
+        List<String> lines = (r.stdout() + r.stderr()).lines().filter(l -> !l.isBlank()).toList();
+        lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()).forEach(l -> output.note("  | " + l));
+    }
+
+    /** What ran, as the audit records it. */
+    public List<String> ran() {
         return List.copyOf(ran);
     }
 
-    List<FileWrite> written() {
+    /** The files written, with their backups. */
+    public List<FileWrite> written() {
         return List.copyOf(written);
     }
 }

@@ -16,7 +16,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * endpoint with its link up and no sync running, then its offset caught up with the master's. Reports a
  * running full sync's progress (at most once a second) on the way.
  */
-final class SyncWatch {
+public final class SyncWatch {
 
     private static final long REPORT_NANOS = 1_000_000_000L;
 
@@ -26,7 +26,7 @@ final class SyncWatch {
     private final String host;
     private final int port;
 
-    SyncWatch(ActionContext ctx, Instance replica, Instance master, String host, int port) {
+    public SyncWatch(ActionContext ctx, Instance replica, Instance master, String host, int port) {
         this.ctx = ctx;
         this.replica = replica;
         this.master = master;
@@ -38,7 +38,7 @@ final class SyncWatch {
      * @param alsoDone a further condition for "synced" (a master counter that must have grown), checked once the link is up
      * @return how it ended: "link up, offsets meet at 1234 after 850 ms"
      */
-    String await(BooleanSupplier alsoDone, Progress progress) {
+    public String await(BooleanSupplier alsoDone, Progress progress) {
         long start = System.nanoTime();
         long deadline = start + ctx.limits().linkWait().toNanos();
         long lastReport = 0;
@@ -63,7 +63,7 @@ final class SyncWatch {
                     break;
                 }
                 if (System.nanoTime() > deadline) break;
-                ServiceAction.sleep(ctx.limits().poll().toMillis());
+                ServiceControl.sleep(ctx.limits().poll().toMillis());
                 info = info(r);
             }
             if (!synced) {
@@ -93,7 +93,7 @@ final class SyncWatch {
                 throw RepconException.failed(replica.ref() + " link is up but its offset " + (offset.isPresent() ? offset.getAsLong() : "?")
                         + " did not reach " + master.ref() + "'s " + target + " within " + seconds(System.nanoTime() - start));
             }
-            ServiceAction.sleep(ctx.limits().poll().toMillis());
+            ServiceControl.sleep(ctx.limits().poll().toMillis());
         }
     }
 

@@ -2,13 +2,14 @@ package org.repcon.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.repcon.action.Audit;
+import org.repcon.setup.Setup;
 import org.repcon.topology.Topology;
 import org.repcon.tui.Console;
 import org.repcon.tui.ConsoleOptions;
 import org.repcon.tui.LiveSource;
 import org.repcon.tui.ConsoleCommands;
 import org.repcon.tui.theme.Themes;
-import org.repcon.action.Audit;
 import org.repcon.util.Xdg;
 import org.repcon.util.RepconException;
 import picocli.CommandLine.Command;
@@ -50,8 +51,10 @@ final class ConsoleCommand implements Callable<Integer> {
             try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval));
                  ConsoleCommands commands = new ConsoleCommands(topology, monitorOptions.actionContext(topology,
                          source.monitor()), readOnly, Audit.standard(), Xdg.stateHome().resolve("history"), themes::names)) {
+                // The setup view goes through the monitor's transports: one ssh connection per host for both.
+                Setup setup = new Setup(monitorOptions.actionContext(topology, source.monitor()), Audit.standard());
                 ConsoleOptions options = ConsoleOptions.defaults().withReadOnly(readOnly).withTheme(theme)
-                        .withRefreshInterval(interval).withCommands(commands);
+                        .withRefreshInterval(interval).withCommands(commands).withSetup(setup);
                 return Console.run(source, options);
             }
         }

@@ -11,11 +11,11 @@ import picocli.CommandLine.ScopeType;
 // scope INHERIT: every subcommand takes --help (the usage errors point there) and --version.
 @Command(name = "repcon", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Console and setup tool for Rspamd's replicated Redis (bayes, fuzzy) over stunnel.",
-        subcommands = {ConsoleCommand.class, DemoCommand.class, ValidateCommand.class, RenderCommand.class, StatusCommand.class,
+        subcommands = {ConsoleCommand.class, DemoCommand.class, ValidateCommand.class, RenderCommand.class, SetupCommand.class, StatusCommand.class,
                 CheckCommand.class, ShellCommand.class, LabCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage, 70 internal error;",
                 "'check' uses Nagios codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN);",
-                "'shell -c' adds 3 declined and 4 refused (see 'repcon shell --help')."})
+                "'shell -c' and 'setup --apply' add 3 declined and 4 refused (see their --help)."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors (always in the log file).")

@@ -13,8 +13,6 @@ import org.repcon.config.RenderingTree;
 import org.repcon.config.SecretValues;
 import org.repcon.topology.Host;
 import org.repcon.topology.Topology;
-import org.repcon.util.RepconException;
-import org.repcon.util.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,9 +39,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Topology topology = topologyFile.load();
-        List<Host> hosts = hostNames == null ? topology.hosts() : hostNames.stream().map(name -> topology.host(name)
-                .orElseThrow(() -> RepconException.invalid("no host '" + name + "' in " + topologyFile.file
-                        + Suggest.hint(name, topology.hosts().stream().map(Host::name).toList())))).toList();
+        List<Host> hosts = topologyFile.hosts(topology, hostNames);
         PrintWriter w = spec.commandLine().getOut();
         SecretValues secrets;
         if (out != null) {

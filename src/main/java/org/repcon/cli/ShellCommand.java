@@ -78,7 +78,7 @@ final class ShellCommand implements Callable<Integer> {
                 }
                 return shell.execute(words, new ScriptConfirmer(yes, confirmName), out, err, null);
             }
-            if (!interactive()) {
+            if (!Tty.interactive()) {
                 throw RepconException.invalid("no terminal for the prompt: run a command with -c COMMAND");
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -87,15 +87,4 @@ final class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether stdin and stdout are a terminal: the prompt needs one (piped answers must not confirm anything). */
-    private static boolean interactive() {
-        java.io.Console console = System.console();
-        if (console == null) return false;
-        try {
-            // Java 22 and newer return a console even when redirected, and say so here.
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // before 22 a console is a terminal
-        }
-    }
 }

@@ -2,7 +2,9 @@ package org.repcon.shell;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 import org.repcon.action.Confirmation;
 import org.repcon.action.Confirmer;
 import org.repcon.action.Question;
@@ -12,11 +14,11 @@ import org.repcon.action.Reply;
  * Asks on the terminal, through a reader of its own: no completion (a name must be typed, not
  * tabbed) and no history (answers are not commands). Ctrl-C or Ctrl-D cancel.
  */
-final class LineConfirmer implements Confirmer {
+public final class LineConfirmer implements Confirmer {
 
     private final LineReader reader;
 
-    LineConfirmer(LineReader reader) {
+    public LineConfirmer(LineReader reader) {
         this.reader = reader;
     }
 
@@ -31,5 +33,11 @@ final class LineConfirmer implements Confirmer {
         } catch (UserInterruptException | EndOfFileException e) {
             return new Reply.Cancelled();
         }
+    }
+
+    /** A confirmer with a reader of its own on the terminal: no completion, no history. */
+    public static LineConfirmer on(Terminal terminal) {
+        return new LineConfirmer(LineReaderBuilder.builder().terminal(terminal).appName("repcon")
+                .variable(LineReader.DISABLE_HISTORY, true).build());
     }
 }

@@ -164,9 +164,7 @@ public final class Shell {
     /** Reads and runs commands until quit or end of input; returns 0. */
     public int repl(Terminal terminal) {
         LineReader reader = reader(terminal);
-        LineReader answers = LineReaderBuilder.builder().terminal(terminal).appName("repcon")
-                .variable(LineReader.DISABLE_HISTORY, true).build();
-        Confirmer confirmer = new LineConfirmer(answers);
+        Confirmer confirmer = LineConfirmer.on(terminal);
         PrintWriter out = terminal.writer();
         out.println("repcon shell on '" + topology.name() + "' (" + topology.counts() + ")" + (readOnly ? ", read-only" : "")
                 + ": 'help' lists the commands; Tab completes, Ctrl-R searches the history, Ctrl-D leaves.");

@@ -9,13 +9,13 @@ import org.repcon.util.Suggest;
 
 /**
  * The console's own commands: {@code q}, {@code theme NAME}, {@code refresh SECONDS},
- * {@code filter TEXT}, {@code help}. A fuller handler can delegate the lines it does not know here.
+ * {@code filter TEXT}, {@code setup [HOST]}, {@code help}. A fuller handler can delegate the lines it does not know here.
  */
 public final class BuiltinCommands implements CommandHandler {
 
     private static final Map<String, String> USAGE = Map.of("q", "q", "quit", "quit", "theme", "theme NAME",
-            "refresh", "refresh SECONDS", "filter", "filter [TEXT]", "help", "help");
-    private static final List<String> NAMES = List.of("filter", "help", "q", "quit", "refresh", "theme");
+            "refresh", "refresh SECONDS", "filter", "filter [TEXT]", "help", "help", "setup", "setup [HOST]");
+    private static final List<String> NAMES = List.of("filter", "help", "q", "quit", "refresh", "setup", "theme");
     static final double MIN_REFRESH_SECONDS = 0.2;
 
     @Override
@@ -35,6 +35,7 @@ public final class BuiltinCommands implements CommandHandler {
                 console.setFilter(arg);
                 yield Result.ok(arg.isEmpty() ? "filter cleared" : "filter: " + arg);
             }
+            case "setup" -> console.openSetup(arg.isEmpty() ? null : arg).map(Result::error).orElse(Result.NONE);
             case "help" -> Result.ok("keys: press ?   commands: " + String.join(", ", usages()));
             default -> Result.error("unknown command '" + verb + "'" + Suggest.hint(verb, NAMES)
                     + "; commands: " + String.join(", ", usages()));

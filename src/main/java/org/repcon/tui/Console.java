@@ -66,6 +66,7 @@ public final class Console {
             UiLoop loop = new UiLoop(console.screen, source, System::currentTimeMillis);
             Ui ui = new Ui(source, options.commands() != null ? options.commands() : new BuiltinCommands(), themes,
                     caps, options.readOnly(), palette, options.refreshInterval(), loop::post, System::currentTimeMillis);
+            ui.offerSetup(options.setup());
             source.setRefreshInterval(options.refreshInterval());
             loop.run(ui);
         } catch (Throwable t) {

@@ -105,7 +105,8 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
         }
         if (words.isEmpty()) return Result.NONE;
         remember(line);
-        if (words.get(0).equals("filter") || words.get(0).equals("q")) return builtins.execute(line, console);
+        // The console's own words (not verbs of the shell's language): the filter, the setup view, q.
+        if (List.of("filter", "setup", "q").contains(words.get(0))) return builtins.execute(line, console);
         Command command;
         try {
             command = parser.parse(words);

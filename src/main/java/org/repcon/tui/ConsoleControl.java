@@ -2,6 +2,7 @@ package org.repcon.tui;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.repcon.view.ConsoleView;
 
 /** What a command may do to the console. Call on the UI thread, except {@link #post}. */
@@ -52,4 +53,12 @@ public interface ConsoleControl {
 
     /** Runs a task on the UI thread, from any thread: how slow work reports back. */
     void post(Runnable task);
+
+    /**
+     * Opens the setup view on a host (null: the first in setup's order); empty when it opened, else why not in one
+     * line (no setup in this console, no such host).
+     */
+    default Optional<String> openSetup(String host) {
+        return Optional.of("setup is not available here");
+    }
 }

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.repcon.setup.Setup;
 import org.repcon.util.Xdg;
 
 /**
@@ -15,9 +16,10 @@ import org.repcon.util.Xdg;
  * @param userThemes the directory of the user's own themes
  * @param commands what runs ':' lines; null for {@link BuiltinCommands}
  * @param terminal a terminal to draw on (tests: a virtual one); null for the process's own tty
+ * @param setup the setup session the setup view works with; null for none (the view is then not offered)
  */
 public record ConsoleOptions(boolean readOnly, String theme, Duration refreshInterval, Map<String, String> env,
-                             Path userThemes, CommandHandler commands, Terminal terminal) {
+                             Path userThemes, CommandHandler commands, Terminal terminal, Setup setup) {
 
     public ConsoleOptions {
         env = Map.copyOf(env);
@@ -25,34 +27,38 @@ public record ConsoleOptions(boolean readOnly, String theme, Duration refreshInt
 
     public static ConsoleOptions defaults() {
         return new ConsoleOptions(false, null, Duration.ofSeconds(1), System.getenv(),
-                Xdg.configHome().resolve("themes"), null, null);
+                Xdg.configHome().resolve("themes"), null, null, null);
     }
 
     public ConsoleOptions withReadOnly(boolean on) {
-        return new ConsoleOptions(on, theme, refreshInterval, env, userThemes, commands, terminal);
+        return new ConsoleOptions(on, theme, refreshInterval, env, userThemes, commands, terminal, setup);
     }
 
     public ConsoleOptions withTheme(String name) {
-        return new ConsoleOptions(readOnly, name, refreshInterval, env, userThemes, commands, terminal);
+        return new ConsoleOptions(readOnly, name, refreshInterval, env, userThemes, commands, terminal, setup);
     }
 
     public ConsoleOptions withRefreshInterval(Duration d) {
-        return new ConsoleOptions(readOnly, theme, d, env, userThemes, commands, terminal);
+        return new ConsoleOptions(readOnly, theme, d, env, userThemes, commands, terminal, setup);
     }
 
     public ConsoleOptions withEnv(Map<String, String> e) {
-        return new ConsoleOptions(readOnly, theme, refreshInterval, e, userThemes, commands, terminal);
+        return new ConsoleOptions(readOnly, theme, refreshInterval, e, userThemes, commands, terminal, setup);
     }
 
     public ConsoleOptions withUserThemes(Path dir) {
-        return new ConsoleOptions(readOnly, theme, refreshInterval, env, dir, commands, terminal);
+        return new ConsoleOptions(readOnly, theme, refreshInterval, env, dir, commands, terminal, setup);
     }
 
     public ConsoleOptions withCommands(CommandHandler handler) {
-        return new ConsoleOptions(readOnly, theme, refreshInterval, env, userThemes, handler, terminal);
+        return new ConsoleOptions(readOnly, theme, refreshInterval, env, userThemes, handler, terminal, setup);
+    }
+
+    public ConsoleOptions withSetup(Setup session) {
+        return new ConsoleOptions(readOnly, theme, refreshInterval, env, userThemes, commands, terminal, session);
     }
 
     public ConsoleOptions withTerminal(Terminal t) {
-        return new ConsoleOptions(readOnly, theme, refreshInterval, env, userThemes, commands, t);
+        return new ConsoleOptions(readOnly, theme, refreshInterval, env, userThemes, commands, t, setup);
     }
 }

@@ -3,6 +3,7 @@ package org.repcon.tui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
+import org.repcon.action.Question;
 import org.repcon.tui.paint.BottomLine;
 import org.repcon.tui.paint.Canvas;
 import org.repcon.tui.paint.DetailsPane;
@@ -14,6 +15,7 @@ import org.repcon.tui.paint.TextOverlay;
 import org.repcon.tui.paint.HostsPane;
 import org.repcon.tui.paint.Layout;
 import org.repcon.tui.paint.Rect;
+import org.repcon.tui.paint.SetupPane;
 import org.repcon.tui.paint.TopologyPane;
 import org.repcon.tui.theme.Role;
 import org.repcon.view.ConsoleView;
@@ -49,7 +51,10 @@ final class Frame {
 
         HeaderBar.paint(screen.sub(layout.header()), header(ui, now));
         Rect body = Layout.body(width, height);
-        if (ui.detailsKey() != null) {
+        if (ui.setup() != null) {
+            SetupView setup = ui.setup();
+            SetupPane.paint(screen.sub(body), setup.model(), setup.stepsScroll, setup.detailScroll);
+        } else if (ui.detailsKey() != null) {
             String key = ui.detailsKey();
             List<FindingRow> about = view.findings().stream().filter(f -> f.rowKey().equals(key)).toList();
             Row row = allRows.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
@@ -131,6 +136,11 @@ final class Frame {
             String note = prompt.note().isEmpty() ? hintText(ui) : prompt.note();
             int col = BottomLine.input(c, prompt.label(), editor.text(), editor.cursor(), note);
             return new TerminalPosition(col, row);
+        }
+        Question question = ui.setup() != null ? ui.setup().question() : null;
+        if (question != null) {
+            BottomLine.message(c, question.prompt() + (question.again() ? " (y or n; Esc cancels)" : ""), false);
+            return null;
         }
         String message = ui.message().text(now);
         if (!message.isEmpty()) {

@@ -2,6 +2,7 @@ package org.repcon.tui;
 
 import static org.repcon.tui.KeyBinding.Context.ANSWER;
 import static org.repcon.tui.KeyBinding.Context.COMMAND;
+import static org.repcon.tui.KeyBinding.Context.CONFIRM;
 import static org.repcon.tui.KeyBinding.Context.DETAILS;
 import static org.repcon.tui.KeyBinding.Context.FILTER;
 import static org.repcon.tui.KeyBinding.Context.FINDINGS;
@@ -11,6 +12,7 @@ import static org.repcon.tui.KeyBinding.Context.LINE;
 import static org.repcon.tui.KeyBinding.Context.REPORT;
 import static org.repcon.tui.KeyBinding.Context.MAIN;
 import static org.repcon.tui.KeyBinding.Context.MOVE;
+import static org.repcon.tui.KeyBinding.Context.SETUP;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class KeyBindings {
             bind(MAIN, "filter", Ui::startFilter, "/"),
             bind(MAIN, "next pane", Ui::nextPane, "Tab", "Shift-Tab"),
             bind(MAIN, "topology", Ui::toggleTopology, "T"),
+            bind(MAIN, "setup", Ui::openSetupHere, "S"),
             bind(MAIN, "next problem", ui -> ui.nextProblem(1), "n"),
             bind(MAIN, "previous problem", ui -> ui.nextProblem(-1), "N"),
             bind(MAIN, "back, clear filter", Ui::back, "Esc"),
@@ -45,6 +48,20 @@ public final class KeyBindings {
             bind(FINDINGS, "suggested command on the line", Ui::commandFromFinding, "c"),
 
             bind(DETAILS, "back", Ui::back, "Esc", "Left", "h"),
+
+            bind(SETUP, "apply step", ui -> ui.setup().applySelected(), "a"),
+            bind(SETUP, "apply all", ui -> ui.setup().applyAll(), "A"),
+            bind(SETUP, "step or output", ui -> ui.setup().toggleOutput(), "Enter"),
+            bind(SETUP, "next to do", ui -> ui.setup().nextPending(), "n"),
+            bind(SETUP, "check again", ui -> ui.setup().recheck(), "r"),
+            bind(SETUP, "next host", ui -> ui.setup().nextHost(1), "Tab"),
+            bind(SETUP, "previous host", ui -> ui.setup().nextHost(-1), "Shift-Tab"),
+            bind(SETUP, "back", Ui::back, "Esc"),
+
+            bind(CONFIRM, "yes", ui -> ui.setup().answer("y"), "y"),
+            bind(CONFIRM, "no", ui -> ui.setup().answer("n"), "n"),
+            bind(CONFIRM, "no answer (asked again)", ui -> ui.setup().answer(""), "Enter"),
+            bind(CONFIRM, "cancel", ui -> ui.setup().cancelQuestion(), "Esc"),
 
             bind(MOVE, "down", ui -> ui.move(1), "Down", "j"),
             bind(MOVE, "up", ui -> ui.move(-1), "Up", "k"),
@@ -89,15 +106,18 @@ public final class KeyBindings {
     }
 
     /** Keys help lists but the hint bar leaves out, being the mirror of one it shows. */
-    private static final Set<String> UNHINTED = Set.of("N");
+    private static final Set<String> UNHINTED = Set.of("N", "Shift-Tab");
 
     /** Hints for the active contexts: their first key each; moving and line editing go without saying. */
     static List<BottomLine.Hint> hints(List<Context> contexts) {
         List<BottomLine.Hint> hints = new ArrayList<>();
+        Set<String> taken = new java.util.HashSet<>();
         for (Context context : contexts) {
             if (context == MOVE || context == LINE) continue;
             for (KeyBinding b : ALL) {
                 if (b.context() != context || b.keys().contains(HELP_HINT.keys())) continue;
+                // A key a more specific context binds does the other thing here: its hint would mislead.
+                if (!taken.add(b.keys().get(0))) continue;
                 if (UNHINTED.contains(b.keys().get(0))) continue;
                 hints.add(new BottomLine.Hint(b.keys().get(0), b.description()));
             }

@@ -5,13 +5,17 @@ import com.googlecode.lanterna.input.KeyType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.repcon.tui.KeyBinding.Context;
 import org.repcon.tui.paint.Scroll;
 import org.repcon.tui.theme.Palette;
 import org.repcon.tui.theme.Themes;
+import org.repcon.setup.Setup;
+import org.repcon.topology.Host;
 import org.repcon.util.RepconException;
+import org.repcon.util.Suggest;
 import org.repcon.view.ConsoleView;
 import org.repcon.view.FindingRow;
 
@@ -37,6 +41,10 @@ public final class Ui implements ConsoleControl {
     private Palette palette;
     private Duration interval;
     private String filter = "";
+
+    /** The setup session the console may open a setup view on; null when it has none. */
+    private Setup setup;
+    private SetupView setupView;
 
     private MainPane main = MainPane.HOSTS;
     private boolean findingsFocused;
@@ -126,6 +134,8 @@ public final class Ui implements ConsoleControl {
             case COMMAND -> List.of(Context.COMMAND, Context.LINE);
             case ANSWER -> List.of(Context.ANSWER, Context.LINE);
             case NONE -> help ? List.of(Context.HELP, Context.MOVE, Context.GLOBAL)
+                    : setupView != null ? setupView.question() != null ? List.of(Context.CONFIRM)
+                    : List.of(Context.SETUP, Context.MOVE, Context.GLOBAL)
                     : reportTitle != null ? List.of(Context.REPORT, Context.MOVE, Context.GLOBAL)
                     : detailsKey != null ? List.of(Context.DETAILS, Context.MOVE, Context.GLOBAL)
                     : findingsFocused ? List.of(Context.FINDINGS, Context.MAIN, Context.MOVE, Context.GLOBAL)
@@ -299,6 +309,7 @@ public final class Ui implements ConsoleControl {
 
     public void move(int delta) {
         if (help) helpScroll.by(delta);
+        else if (setupView != null) setupView.move(delta);
         else if (detailsKey != null) detailsScroll.by(delta);
         else if (findingsFocused) selection.moveFinding(shown, delta);
         else if (main == MainPane.TOPOLOGY) topologyScroll.by(delta);
@@ -307,6 +318,10 @@ public final class Ui implements ConsoleControl {
 
     /** A page is the pane's height less a line, so that one line of context stays. */
     public void page(int pages) {
+        if (setupView != null && !help) {
+            setupView.move(pages * Math.max(1, setupView.stepsScroll.viewport() - 1));
+            return;
+        }
         if (findingsFocused && !help && detailsKey == null) {
             selection.moveFinding(shown, pages * Math.max(1, findingsScroll.viewport() / 3));
             return;
@@ -353,12 +368,34 @@ public final class Ui implements ConsoleControl {
         detailsScroll.reset();
     }
 
-    /** Esc: closes details, else clears the filter, else leaves the topology, else the findings pane. */
+    /** Esc: closes setup or details, else clears the filter, else leaves the topology, else the findings pane. */
     public void back() {
-        if (detailsKey != null) detailsKey = null;
+        if (setupView != null) closeSetup();
+        else if (detailsKey != null) detailsKey = null;
         else if (!filter.isEmpty()) setFilter("");
         else if (main == MainPane.TOPOLOGY) main = MainPane.HOSTS;
         else findingsFocused = false;
+    }
+
+    /** S: the setup view of the selected row's host. */
+    public void openSetupHere() {
+        String key = selection.rowKey(shown);
+        openSetup(key == null ? null : key.split("/")[0]).ifPresent(why -> showMessage(why, true));
+    }
+
+    public void closeSetup() {
+        if (setupView == null) return;
+        setupView.close();
+        setupView = null;
+    }
+
+    /** The open setup view; bindings of the setup contexts act on it, and only run while it is open. */
+    SetupView setup() {
+        return setupView;
+    }
+
+    void offerSetup(Setup session) {
+        setup = session;
     }
 
     public void toggleTopology() {
@@ -416,6 +453,22 @@ public final class Ui implements ConsoleControl {
         quit = true;
         giveAnswer(null); // an action waiting for an answer is told "cancelled"
         closeReport(); // and a log follow stops, here and on the host
+        closeSetup();
+    }
+
+    @Override
+    public Optional<String> openSetup(String hostName) {
+        if (setup == null) return Optional.of("setup is not available in this console");
+        List<Host> hosts = setup.topology().hosts();
+        Host host = hostName == null ? setup.order(hosts).get(0) : setup.topology().host(hostName).orElse(null);
+        if (host == null) {
+            return Optional.of("no host '" + hostName + "'" + Suggest.hint(hostName, hosts.stream().map(Host::name).toList()));
+        }
+        closeSetup();
+        setupView = new SetupView(setup, host, readOnly, poster);
+        help = false;
+        detailsKey = null;
+        return Optional.empty();
     }
 
     @Override

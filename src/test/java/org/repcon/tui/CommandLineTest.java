@@ -54,7 +54,7 @@ class CommandLineTest {
     @Test
     void mistakesAreErrorsThatSayWhatWouldWork() {
         assertThat(commands.execute("thme dark", console))
-                .isEqualTo(CommandHandler.Result.error("unknown command 'thme' (did you mean 'theme'?); commands: filter [TEXT], help, q, refresh SECONDS, theme NAME"));
+                .isEqualTo(CommandHandler.Result.error("unknown command 'thme' (did you mean 'theme'?); commands: filter [TEXT], help, q, refresh SECONDS, setup [HOST], theme NAME"));
         assertThat(commands.execute("theme nope", console)).isEqualTo(CommandHandler.Result.error("unknown theme 'nope'"));
         assertThat(commands.execute("refresh 0", console).error()).isTrue();
         assertThat(commands.execute("refresh soon", console).message()).startsWith("usage: refresh SECONDS");

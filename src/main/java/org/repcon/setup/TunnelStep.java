@@ -1,0 +1,80 @@
+package org.repcon.setup;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.repcon.action.Progress;
+import org.repcon.action.ServiceControl;
+import org.repcon.action.ServiceControl.Liveness;
+import org.repcon.action.StepRunner;
+import org.repcon.topology.Host;
+import org.repcon.topology.Tunnel;
+import org.repcon.util.RepconException;
+
+/** A PING through each of the host's client tunnel ends reaches its master's instance, as the tutorial checks with redis-cli. */
+final class TunnelStep implements SetupStep {
+
+    private final Host host;
+
+    TunnelStep(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public Host host() {
+        return host;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.VERIFY_TUNNEL;
+    }
+
+    @Override
+    public String title() {
+        return "verify the tunnels of " + host.name();
+    }
+
+    @Override
+    public String target() {
+        return host.name() + "/tunnel";
+    }
+
+    private List<ServiceControl> ends(SetupContext ctx) {
+        return host.tunnels().stream().filter(Tunnel::isClient).map(t -> ServiceControl.of(ctx.actions(), t)).toList();
+    }
+
+    private List<String> commands(SetupContext ctx) {
+        return host.tunnels().stream().filter(Tunnel::isClient).map(t -> "PING through " + host.loopback() + ":" + t.accept()
+                + " to " + ctx.topology().destinationOf(t).map(i -> i.ref().toString()).orElse("?")).toList();
+    }
+
+    @Override
+    public Check detect(SetupContext ctx) {
+        List<String> good = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (ServiceControl end : ends(ctx)) {
+            ServiceControl.State s = end.state();
+            if (s.liveness() == Liveness.UNREACHABLE) return offline(ctx, "cannot reach " + end.subject() + ": " + s.detail());
+            if (s.liveness() == Liveness.ANSWERS) good.add(end.subject() + " " + end.answersHow());
+            else bad.add(end.subject() + ": " + s.detail());
+        }
+        return bad.isEmpty() ? Check.done(String.join("; ", good))
+                : Check.of(State.MISSING, "no PING through " + String.join("; ", bad), commands(ctx));
+    }
+
+    @Override
+    public Check offline(SetupContext ctx, String reason) {
+        return Check.of(State.UNKNOWN, reason, commands(ctx));
+    }
+
+    @Override
+    public String apply(SetupContext ctx, Check current, StepRunner runner, Progress progress) {
+        if (current.state() == State.UNKNOWN) throw RepconException.failed(current.detail());
+        List<String> said = new ArrayList<>();
+        for (ServiceControl end : ends(ctx)) {
+            long ms = end.await(l -> l == Liveness.ANSWERS, "carries a PING", progress);
+            said.add(end.subject() + " " + end.answersHow() + " (" + ms + " ms)");
+        }
+        return String.join("; ", said);
+    }
+}
