@@ -54,6 +54,10 @@ public final class ProbeBench {
     }
 
     public static Result run(int hosts, int refreshes, Path dir, PrintWriter progress) {
+        return run(hosts, refreshes, dir, progress, ProbeOptions.defaults());
+    }
+
+    public static Result run(int hosts, int refreshes, Path dir, PrintWriter progress, ProbeOptions options) {
         Lab lab = new Lab(LabTopology.of(topology(hosts, dir), Optional.of(dir)));
         Topology t = lab.topology();
         try {
@@ -62,7 +66,7 @@ public final class ProbeBench {
             lab.writeFiles();
             for (LabProcess p : lab.processes()) lab.start(p);
             try (Transports transports = new Transports(t);
-                 Prober prober = new Prober(t, transports, ProbeOptions.defaults())) {
+                 Prober prober = new Prober(t, transports, options)) {
                 for (int n = 0; n < 3; n++) prober.refresh(); // connections opened, code warmed
                 List<Long> before = infoCalls(t);
                 List<Long> micros = new ArrayList<>();

@@ -32,12 +32,17 @@ final class BenchCommand {
         @Option(names = "--dir", paramLabel = "DIR", description = "Lab directory (default: a new temporary one).")
         Path dir;
 
+        @Option(names = "--parallelism", paramLabel = "N", description = "Probe threads (default: the probe's own default).")
+        Integer parallelism;
+
         @Override
         public Integer call() throws IOException {
             if (hosts < 1 || hosts > 5000 || refreshes < 1) throw RepconException.invalid("--hosts 1..5000 and --refreshes >= 1");
             Path where = dir != null ? dir.toAbsolutePath() : Files.createTempDirectory("repcon-bench");
             PrintWriter out = spec.commandLine().getOut();
-            ProbeBench.Result r = ProbeBench.run(hosts, refreshes, where, out);
+            org.repcon.probe.ProbeOptions options = org.repcon.probe.ProbeOptions.defaults();
+            if (parallelism != null) options = options.withParallelism(Math.max(1, parallelism));
+            ProbeBench.Result r = ProbeBench.run(hosts, refreshes, where, out, options);
             out.printf(Locale.ROOT, "instances: %d (%d hosts)%n", r.instances(), hosts);
             out.printf(Locale.ROOT, "one refresh: median %.1f ms over %d (min %.1f, max %.1f)%n", r.medianMicros() / 1000.0,
                     r.refreshMicros().size(), r.refreshMicros().stream().mapToLong(Long::longValue).min().orElse(0) / 1000.0,
