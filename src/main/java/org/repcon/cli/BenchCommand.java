@@ -6,15 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.repcon.bench.ParseBench;
 import org.repcon.bench.ProbeBench;
 import org.repcon.util.RepconException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks on this machine (loopback labs; figures for docs/benchmarks.md).",
-        subcommands = {BenchCommand.Probe.class})
+        subcommands = {BenchCommand.Probe.class, BenchCommand.Parse.class})
 final class BenchCommand {
 
     @Command(name = "probe", description = "One full refresh of an N-host lab (3 instances per host), median of"
@@ -53,6 +55,41 @@ final class BenchCommand {
                     r.infoCallsPerInstance() / r.refreshesCounted(), r.instancesOffCount());
             out.flush();
             return r.instancesOffCount() == 0 ? 0 : RepconException.FAILED;
+        }
+    }
+
+    @Command(name = "parse", description = "The INFO parser's cost: microseconds to parse one reply (median of"
+            + " --batches batches of 2000), with the lookups every probe makes.")
+    static final class Parse implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "An INFO reply as redis-cli prints it, e.g."
+                + " src/test/resources/info/redis-7.0-master-two-replicas.txt.")
+        Path file;
+
+        @Option(names = "--batches", defaultValue = "10", description = "Timed batches (default: ${DEFAULT-VALUE}).")
+        int batches;
+
+        @Override
+        public Integer call() {
+            if (batches < 1) throw RepconException.invalid("--batches must be at least 1");
+            String reply;
+            try {
+                reply = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw RepconException.invalid(file + ": no such file");
+            } catch (IOException e) {
+                throw RepconException.failed("cannot read " + file + ": " + e.getMessage());
+            }
+            ParseBench.Result r = ParseBench.run(reply, batches);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "reply: %d bytes, %d fields%n", r.bytes(), r.fields());
+            out.printf(Locale.ROOT, "parse: median %.1f us a reply over %d batches (min %.1f, max %.1f)%n", r.medianMicros(),
+                    batches, r.microsPerParse().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    r.microsPerParse().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+            out.flush();
+            return 0;
         }
     }
 }

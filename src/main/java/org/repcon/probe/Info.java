@@ -1,5 +1,6 @@
 package org.repcon.probe;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,27 +14,24 @@ import java.util.OptionalLong;
  * One INFO reply, parsed: sections in the server's order, each with its fields in order, plus the
  * typed pieces repcon reasons about. Immutable. Every accessor answers "absent" rather than throwing
  * when a field is missing or malformed, because INFO differs between versions and may be cut short.
+ * Values are cut from the reply's text when asked for (see {@link InfoFields}); the map views are made
+ * on first use.
  */
 public final class Info {
 
-    public static final Info EMPTY = new Info(Map.of(), List.of(), List.of(), 0);
+    public static final Info EMPTY = new Info(new InfoFields(""), List.of(), List.of(), List.of(), 0);
 
-    private final Map<String, Map<String, String>> sections;
-    /** Every field by name across sections (names do not repeat across sections in practice; first wins). */
-    private final Map<String, String> fields;
+    private final InfoFields fields;
+    private final List<String> sectionNames;
     private final List<ReplicaEntry> replicas;
     private final List<String> problems;
     private final int skippedLines;
+    private volatile Map<String, Map<String, String>> sectionsView;
+    private volatile Map<String, String> fieldsView;
 
-    Info(Map<String, Map<String, String>> sections, List<ReplicaEntry> replicas, List<String> problems, int skippedLines) {
-        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-        Map<String, String> flat = new LinkedHashMap<>();
-        sections.forEach((name, section) -> {
-            copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(section)));
-            section.forEach(flat::putIfAbsent);
-        });
-        this.sections = Collections.unmodifiableMap(copy);
-        this.fields = Collections.unmodifiableMap(flat);
+    Info(InfoFields fields, List<String> sectionNames, List<ReplicaEntry> replicas, List<String> problems, int skippedLines) {
+        this.fields = fields;
+        this.sectionNames = List.copyOf(sectionNames);
         this.replicas = List.copyOf(replicas);
         this.problems = List.copyOf(problems);
         this.skippedLines = skippedLines;
@@ -41,39 +39,62 @@ public final class Info {
 
     /** Section name ("Replication", as the server writes it) to its fields, both in the server's order. */
     public Map<String, Map<String, String>> sections() {
-        return sections;
+        Map<String, Map<String, String>> view = sectionsView;
+        if (view == null) {
+            List<Map<String, String>> bySection = new ArrayList<>();
+            sectionNames.forEach(name -> bySection.add(new LinkedHashMap<>()));
+            for (int i = 0; i < fields.count(); i++) bySection.get(fields.section(i)).put(fields.name(i), fields.value(i));
+            Map<String, Map<String, String>> all = new LinkedHashMap<>();
+            for (int s = 0; s < sectionNames.size(); s++) all.put(sectionNames.get(s), Collections.unmodifiableMap(bySection.get(s)));
+            view = sectionsView = Collections.unmodifiableMap(all);
+        }
+        return view;
     }
 
-    /** All fields by name, in order. */
+    /** All fields by name, in order (a name in two sections: the first). */
     public Map<String, String> fields() {
-        return fields;
+        Map<String, String> view = fieldsView;
+        if (view == null) {
+            Map<String, String> all = new LinkedHashMap<>();
+            for (int i = 0; i < fields.count(); i++) all.putIfAbsent(fields.name(i), fields.value(i));
+            view = fieldsView = Collections.unmodifiableMap(all);
+        }
+        return view;
     }
 
     public Optional<String> string(String field) {
-        return Optional.ofNullable(fields.get(field));
+        return Optional.ofNullable(get(field));
     }
 
     /** A field of one section; the section name is matched ignoring case. */
     public Optional<String> string(String section, String field) {
-        for (Map.Entry<String, Map<String, String>> e : sections.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(section)) return Optional.ofNullable(e.getValue().get(field));
+        for (int s = 0; s < sectionNames.size(); s++) {
+            if (sectionNames.get(s).equalsIgnoreCase(section)) {
+                int i = fields.find(field, s);
+                return i < 0 ? Optional.empty() : Optional.of(fields.value(i));
+            }
         }
         return Optional.empty();
     }
 
+    private String get(String field) {
+        int i = fields.find(field, -1);
+        return i < 0 ? null : fields.value(i);
+    }
+
     public OptionalLong longValue(String field) {
-        return parseLong(fields.get(field));
+        return parseLong(get(field));
     }
 
     public OptionalDouble doubleValue(String field) {
-        String v = fields.get(field);
+        String v = get(field);
         if (v == null || !isDecimal(v)) return OptionalDouble.empty();
         return OptionalDouble.of(Double.parseDouble(v));
     }
 
     /** {@code 1} is true, {@code 0} false, anything else absent. */
     public Optional<Boolean> flag(String field) {
-        String v = fields.get(field);
+        String v = get(field);
         return "1".equals(v) ? Optional.of(true) : "0".equals(v) ? Optional.of(false) : Optional.empty();
     }
 
@@ -92,7 +113,7 @@ public final class Info {
         return Optional.of(new MasterLink(
                 string("master_host").orElse(""),
                 intValue("master_port"),
-                "up".equals(fields.get("master_link_status")),
+                "up".equals(get("master_link_status")),
                 nonNegative(longValue("master_last_io_seconds_ago")),
                 flag("master_sync_in_progress").orElse(false),
                 longValue("master_link_down_since_seconds"),
@@ -178,6 +199,6 @@ public final class Info {
 
     @Override
     public String toString() {
-        return "Info[" + role() + ", " + fields.size() + " fields" + (skippedLines > 0 ? ", " + skippedLines + " skipped" : "") + "]";
+        return "Info[" + role() + ", " + fields().size() + " fields" + (skippedLines > 0 ? ", " + skippedLines + " skipped" : "") + "]";
     }
 }

@@ -30,14 +30,15 @@ public final class InfoParser {
 
     /** One parse's mutable state, so that the parser itself holds none. */
     private static final class Run {
-        private final Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        private InfoFields fields;
+        private final List<String> sectionNames = new ArrayList<>();
         private final List<ReplicaEntry> replicas = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private int skipped;
-        private int fieldCount;
 
         Info parse(String text) {
-            Map<String, String> section = null;
+            fields = new InfoFields(text);
+            int section = -1;
             int lineNo = 0;
             int pos = 0;
             int n = text.length();
@@ -50,44 +51,59 @@ public final class InfoParser {
                 if (length > MAX_LINE) {
                     skip(lineNo, "longer than " + MAX_LINE + " characters", text.substring(pos, pos + EXCERPT + 1));
                 } else if (length > 0) {
-                    String line = text.substring(pos, stop);
-                    if (line.charAt(0) == '#') {
-                        section = sections.computeIfAbsent(line.substring(1).strip(), k -> new LinkedHashMap<>());
+                    if (text.charAt(pos) == '#') {
+                        section = section(text.substring(pos + 1, stop).strip());
                     } else {
-                        if (section == null) section = sections.computeIfAbsent("", k -> new LinkedHashMap<>());
-                        if (!field(section, line, lineNo)) break;
+                        if (section < 0) section = section("");
+                        if (!field(text, pos, stop, section, lineNo)) break;
                     }
                 }
                 pos = end + 1;
             }
-            if (sections.isEmpty() && problems.isEmpty()) problem("no INFO fields in the reply");
+            if (sectionNames.isEmpty() && problems.isEmpty()) problem("no INFO fields in the reply");
             replicas.sort((a, b) -> Integer.compare(a.index(), b.index()));
-            return new Info(sections, replicas, problems, skipped);
+            return new Info(fields, sectionNames, replicas, problems, skipped);
         }
 
-        /** Adds one {@code key:value} line; false when the field limit is reached and parsing should stop. */
-        private boolean field(Map<String, String> section, String line, int lineNo) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                skip(lineNo, "no colon", line);
+        /** A section's number; a name that comes back (it does not, in practice) continues its section. */
+        private int section(String name) {
+            int known = sectionNames.indexOf(name);
+            if (known >= 0) return known;
+            sectionNames.add(name);
+            return sectionNames.size() - 1;
+        }
+
+        /**
+         * Adds the {@code key:value} line {@code text[start..stop)}; false when the field limit is reached and
+         * parsing should stop. The name is checked and hashed in the one pass that finds the colon.
+         */
+        private boolean field(String text, int start, int stop, int section, int lineNo) {
+            int hash = 0;
+            boolean validName = true;
+            int colon = start;
+            for (; colon < stop; colon++) {
+                char c = text.charAt(colon);
+                if (c == ':') break;
+                if (c <= ' ' || c > '~') validName = false;
+                hash = 31 * hash + c;
+            }
+            if (colon == stop) {
+                skip(lineNo, "no colon", text.substring(start, stop));
                 return true;
             }
-            String key = line.substring(0, colon);
-            if (!validKey(key)) {
-                skip(lineNo, "not a field name", line);
+            if (!validName || colon == start || colon - start > MAX_KEY) {
+                skip(lineNo, "not a field name", text.substring(start, stop));
                 return true;
             }
-            if (fieldCount >= MAX_FIELDS) {
-                skip(lineNo, "more than " + MAX_FIELDS + " fields; the rest is ignored", line);
+            if (fields.count() >= MAX_FIELDS) {
+                skip(lineNo, "more than " + MAX_FIELDS + " fields; the rest is ignored", text.substring(start, stop));
                 return false;
             }
-            String value = line.substring(colon + 1);
-            if (section.putIfAbsent(key, value) != null) {
-                skip(lineNo, "repeated field", line);
+            if (!fields.add(start, colon, stop, section, hash)) {
+                skip(lineNo, "repeated field", text.substring(start, stop));
                 return true;
             }
-            fieldCount++;
-            if (isReplicaKey(key)) replica(key, value, lineNo);
+            if (isReplicaKey(text, start, colon)) replica(text.substring(start, colon), text.substring(colon + 1, stop), lineNo);
             return true;
         }
 
@@ -114,20 +130,11 @@ public final class InfoParser {
                     Info.parseLong(pairs.get("lag"))));
         }
 
-        private static boolean isReplicaKey(String key) {
-            if (!key.startsWith("slave") || key.length() == 5 || key.length() > 15) return false;
-            for (int i = 5; i < key.length(); i++) {
-                if (key.charAt(i) < '0' || key.charAt(i) > '9') return false;
-            }
-            return true;
-        }
-
-        /** Printable ASCII without spaces: what Redis writes ({@code cmdstat_client|list}, {@code errorstat_ERR}). */
-        private static boolean validKey(String key) {
-            if (key.isEmpty() || key.length() > MAX_KEY) return false;
-            for (int i = 0; i < key.length(); i++) {
-                char c = key.charAt(i);
-                if (c <= ' ' || c > '~') return false;
+        private static boolean isReplicaKey(String text, int start, int colon) {
+            int length = colon - start;
+            if (length <= 5 || length > 15 || !text.startsWith("slave", start)) return false;
+            for (int i = start + 5; i < colon; i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') return false;
             }
             return true;
         }

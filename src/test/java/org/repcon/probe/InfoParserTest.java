@@ -269,6 +269,10 @@ class InfoParserTest {
         for (int i = 0; i < 50_000; i++) many.append("k").append(i).append(":1\n");
         Info manyFields = InfoParser.parse(many.toString());
         assertThat(manyFields.fields()).hasSize(InfoParser.MAX_FIELDS);
+        // Found through an index that grew many times over while parsing.
+        assertThat(manyFields.string("k0")).hasValue("1");
+        assertThat(manyFields.string("k9999")).hasValue("1");
+        assertThat(manyFields.string("k10000")).isEmpty();
         assertThat(manyFields.problems()).hasSize(1);
 
         StringBuilder manyBad = new StringBuilder();
@@ -283,6 +287,21 @@ class InfoParserTest {
         Info info = InfoParser.parse("role:master\n# Replication\nconnected_slaves:0\n");
         assertThat(info.role()).isEqualTo(Role.MASTER);
         assertThat(info.sections().keySet()).containsExactly("", "Replication");
+    }
+
+    @Test
+    void aNameInTwoSectionsIsKeptInEachAndTheFirstAnswersAlone() {
+        Info info = InfoParser.parse("# Server\nport:6379\n# Other\nport:1\nport:2\n# server\nextra:x\n");
+
+        assertThat(info.string("port")).hasValue("6379");
+        assertThat(info.string("other", "port")).hasValue("1");
+        assertThat(info.string("Server", "port")).hasValue("6379");
+        assertThat(info.string("Server", "extra")).isEmpty(); // "# server" is a section of its own
+        assertThat(info.string("Other", "missing")).isEmpty();
+        assertThat(info.string("Nowhere", "port")).isEmpty();
+        assertThat(info.fields()).containsExactly(java.util.Map.entry("port", "6379"), java.util.Map.entry("extra", "x"));
+        assertThat(info.sections().get("Other")).containsExactly(java.util.Map.entry("port", "1"));
+        assertThat(info.problems()).singleElement().asString().startsWith("line 5: repeated field");
     }
 
     @Test
