@@ -11,8 +11,6 @@ import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
 import org.repcon.probe.Role;
 import org.repcon.topology.Convention;
-import org.repcon.topology.Host;
-import org.repcon.topology.Instance;
 import org.repcon.util.RepconException;
 
 /**
@@ -20,41 +18,13 @@ import org.repcon.util.RepconException;
  * out so that a restart keeps it so. Its data stays, but stops following the master and accepts
  * writes: always confirmed by typing its name.
  */
-final class PromoteAction implements Action {
+final class PromoteAction extends InstanceChange<Command.Promote> {
 
-    private final Command.Promote command;
-    private final ActionContext ctx;
-    private final Instance instance;
-    private final Host host;
     private InstanceFile file;
     private String newContent;
-    private final List<String> facts = new ArrayList<>();
 
     PromoteAction(Command.Promote command, ActionContext ctx) {
-        this.command = command;
-        this.ctx = ctx;
-        this.instance = command.instance().instance();
-        this.host = command.instance().host();
-    }
-
-    @Override
-    public Command command() {
-        return command;
-    }
-
-    @Override
-    public String subject() {
-        return instance.ref().toString();
-    }
-
-    @Override
-    public String host() {
-        return host.name();
-    }
-
-    @Override
-    public boolean mutates() {
-        return true;
+        super(command, command.instance(), ctx);
     }
 
     @Override

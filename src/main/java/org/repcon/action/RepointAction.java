@@ -11,7 +11,6 @@ import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
 import org.repcon.probe.Role;
 import org.repcon.topology.Convention;
-import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
@@ -23,48 +22,21 @@ import org.repcon.util.RepconException;
  * edited. Refused when the instance has replicas of its own; refused unless forced (and the name typed)
  * when it holds data the new master's full sync would destroy, or when it is the topology's master.
  */
-final class RepointAction implements Action {
+final class RepointAction extends InstanceChange<Command.Repoint> {
 
-    private final Command.Repoint command;
-    private final ActionContext ctx;
-    private final Instance replica;
+    private final Instance replica = instance;
     private final Instance master;
-    private final Host host;
 
     private Tunnel tunnel;
     private InstanceFile file;
     private String newContent;
     private boolean runtimeNeeded;
     private boolean destructive;
-    private final List<String> facts = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
     RepointAction(Command.Repoint command, ActionContext ctx) {
-        this.command = command;
-        this.ctx = ctx;
-        this.replica = command.replica().instance();
+        super(command, command.replica(), ctx);
         this.master = command.master().instance();
-        this.host = command.replica().host();
-    }
-
-    @Override
-    public Command command() {
-        return command;
-    }
-
-    @Override
-    public String subject() {
-        return replica.ref().toString();
-    }
-
-    @Override
-    public String host() {
-        return host.name();
-    }
-
-    @Override
-    public boolean mutates() {
-        return true;
     }
 
     @Override

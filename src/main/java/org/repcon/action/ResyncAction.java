@@ -8,7 +8,6 @@ import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
 import org.repcon.probe.Role;
-import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Tunnel;
 
@@ -18,43 +17,16 @@ import org.repcon.topology.Tunnel;
  * {@code REPLICAOF} its tunnel end again, so it has a new replication id, the master refuses a partial
  * resync and sends everything; verified by the master's {@code sync_full} growing.
  */
-final class ResyncAction implements Action {
+final class ResyncAction extends InstanceChange<Command.Resync> {
 
-    private final Command.Resync command;
-    private final ActionContext ctx;
-    private final Instance replica;
-    private final Host host;
+    private final Instance replica = instance;
     private Instance master;
     private Tunnel tunnel;
     private long fullBefore;
     private long partialBefore;
-    private final List<String> facts = new ArrayList<>();
 
     ResyncAction(Command.Resync command, ActionContext ctx) {
-        this.command = command;
-        this.ctx = ctx;
-        this.replica = command.replica().instance();
-        this.host = command.replica().host();
-    }
-
-    @Override
-    public Command command() {
-        return command;
-    }
-
-    @Override
-    public String subject() {
-        return replica.ref().toString();
-    }
-
-    @Override
-    public String host() {
-        return host.name();
-    }
-
-    @Override
-    public boolean mutates() {
-        return true;
+        super(command, command.replica(), ctx);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.repcon.util.RepconException;
  * instance disabled), where the platform has no rc.conf (FreeBSD's lines are a {@link FileStep}). A systemctl
  * command is detected with {@code systemctl is-enabled}; another command cannot be, and runs on every apply.
  */
-final class BootStep implements SetupStep {
+final class BootStep extends HostStep {
 
     private static final Pattern ENABLE = Pattern.compile("systemctl enable (\\S+)");
     private static final Pattern DISABLE = Pattern.compile("systemctl disable --now (\\S+)");
@@ -29,30 +29,8 @@ final class BootStep implements SetupStep {
             + " then echo n; else echo y; fi;;"
             + " *) echo '?';; esac; done";
 
-    private final Host host;
-
     BootStep(Host host) {
-        this.host = host;
-    }
-
-    @Override
-    public Host host() {
-        return host;
-    }
-
-    @Override
-    public StepKind kind() {
-        return StepKind.BOOT;
-    }
-
-    @Override
-    public String title() {
-        return "enable the services at boot";
-    }
-
-    @Override
-    public String target() {
-        return host.name();
+        super(host, StepKind.BOOT, "enable the services at boot");
     }
 
     private List<String> commands(SetupContext ctx) {

@@ -16,36 +16,14 @@ import org.repcon.util.RepconException;
  * The instances' working, log and pid directories (and stunnel's) with their owners, as the tutorial makes them:
  * {@code mkdir bayes fuzzy && chown redis bayes fuzzy}. Detected with {@code test -d} and the owner's name.
  */
-final class DirectoriesStep implements SetupStep {
+final class DirectoriesStep extends HostStep {
 
     /** One line per argument, in order: "d OWNER" for a directory, "m" for none. */
     private static final String LOOK = "for d in \"$@\"; do if [ -d \"$d\" ]; then"
             + " printf 'd %s\\n' \"$(stat -c %U -- \"$d\" 2>/dev/null || stat -f %Su -- \"$d\")\"; else echo m; fi; done";
 
-    private final Host host;
-
     DirectoriesStep(Host host) {
-        this.host = host;
-    }
-
-    @Override
-    public Host host() {
-        return host;
-    }
-
-    @Override
-    public StepKind kind() {
-        return StepKind.DIRECTORIES;
-    }
-
-    @Override
-    public String title() {
-        return "create directories";
-    }
-
-    @Override
-    public String target() {
-        return host.name();
+        super(host, StepKind.DIRECTORIES, "create directories");
     }
 
     private List<RenderedDirectory> directories(SetupContext ctx) {

@@ -20,7 +20,7 @@ import org.repcon.util.RepconException;
  * Redis and stunnel installed: found by {@code command -v} on the host, installed by the platform's install
  * command ({@code pkg install -y redis stunnel}). The lab installs nothing: it runs the programs this machine has.
  */
-final class PackagesStep implements SetupStep {
+final class PackagesStep extends HostStep {
 
     /** An install fetches and unpacks packages: minutes, not the seconds a service gets. */
     static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
@@ -28,30 +28,8 @@ final class PackagesStep implements SetupStep {
     private static final String FIND = "PATH=\"$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/sbin\";"
             + " for p in \"$@\"; do printf '%s=%s\\n' \"$p\" \"$(command -v \"$p\")\"; done";
 
-    private final Host host;
-
     PackagesStep(Host host) {
-        this.host = host;
-    }
-
-    @Override
-    public Host host() {
-        return host;
-    }
-
-    @Override
-    public StepKind kind() {
-        return StepKind.PACKAGES;
-    }
-
-    @Override
-    public String title() {
-        return "install redis and stunnel";
-    }
-
-    @Override
-    public String target() {
-        return host.name();
+        super(host, StepKind.PACKAGES, "install redis and stunnel");
     }
 
     private Optional<String> install() {

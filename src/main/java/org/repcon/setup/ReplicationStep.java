@@ -25,7 +25,7 @@ import org.repcon.util.RepconException;
  * Finished with success", or an accepted partial resync). The log line is quoted as evidence; a log rotated since
  * the last sync has none, and then the link and offsets alone decide.
  */
-final class ReplicationStep implements SetupStep {
+final class ReplicationStep extends HostStep {
 
     /** How many of a replica's last log lines are searched for the sync line. */
     static final int LOG_LINES = 500;
@@ -34,30 +34,8 @@ final class ReplicationStep implements SetupStep {
     /** After the link is up, how long the sync line gets to reach the log. */
     private static final long LOG_WAIT_MILLIS = 3000;
 
-    private final Host host;
-
     ReplicationStep(Host host) {
-        this.host = host;
-    }
-
-    @Override
-    public Host host() {
-        return host;
-    }
-
-    @Override
-    public StepKind kind() {
-        return StepKind.VERIFY_REPLICATION;
-    }
-
-    @Override
-    public String title() {
-        return "verify replication on " + host.name();
-    }
-
-    @Override
-    public String target() {
-        return host.name();
+        super(host, StepKind.VERIFY_REPLICATION, "verify replication on " + host.name());
     }
 
     private List<Instance> replicas() {

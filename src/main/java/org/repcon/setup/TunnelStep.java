@@ -11,32 +11,10 @@ import org.repcon.topology.Tunnel;
 import org.repcon.util.RepconException;
 
 /** A PING through each of the host's client tunnel ends reaches its master's instance, as the tutorial checks with redis-cli. */
-final class TunnelStep implements SetupStep {
-
-    private final Host host;
+final class TunnelStep extends HostStep {
 
     TunnelStep(Host host) {
-        this.host = host;
-    }
-
-    @Override
-    public Host host() {
-        return host;
-    }
-
-    @Override
-    public StepKind kind() {
-        return StepKind.VERIFY_TUNNEL;
-    }
-
-    @Override
-    public String title() {
-        return "verify the tunnels of " + host.name();
-    }
-
-    @Override
-    public String target() {
-        return host.name() + "/tunnel";
+        super(host, StepKind.VERIFY_TUNNEL, "verify the tunnels of " + host.name(), host.name() + "/tunnel");
     }
 
     private List<ServiceControl> ends(SetupContext ctx) {

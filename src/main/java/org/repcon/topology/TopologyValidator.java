@@ -135,7 +135,22 @@ final class TopologyValidator {
             problems.add(Problem.warning(instance.position(), context + " is a cache instance and is replicated;"
                     + " the tutorial keeps each host's cache local"));
         }
+        if (instance.kind() != Kind.CACHE) checkRspamdPassword(host, instance, master.get());
         checkTunnelPath(host, instance, master.get());
+    }
+
+    /**
+     * Rspamd on a replica's host reads the replica and writes to its master with the one {@code password} of
+     * the module's config, so both must take it from the same place (or neither have one).
+     */
+    private void checkRspamdPassword(Host host, Instance replica, Instance master) {
+        if (replica.password().equals(master.password())) return;
+        String context = "instance '" + replica.ref() + "'";
+        String mismatch = replica.password().isEmpty() ? context + " has no password but its master '" + master.ref() + "' has one"
+                : master.password().isEmpty() ? context + " has a password but its master '" + master.ref() + "' has none"
+                : context + " and its master '" + master.ref() + "' take their passwords from different places";
+        problems.add(Problem.warning(replica.position(), mismatch + "; Rspamd on '" + host.name() + "' reads the replica and"
+                + " writes to the master with one 'password': give both the same password_file or password_env"));
     }
 
     /**

@@ -9,22 +9,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.repcon.command.CommandParser;
 import org.repcon.lab.Lab;
 import org.repcon.testing.TwoMasters;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Instance;
-import org.repcon.topology.InstanceRef;
-import org.repcon.topology.Topology;
-import org.repcon.transport.Transports;
 import org.repcon.util.Log;
 import redis.clients.jedis.Jedis;
 
@@ -33,41 +25,19 @@ import redis.clients.jedis.Jedis;
  * with the new master's data, its file says so in its replicaof line and nowhere else, and a restart
  * keeps it there. Then the dataset guard, and that the password of the masters shows up nowhere.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RepointActionTest {
+class RepointActionTest extends LabActionTest {
 
-    private Path dir;
-    private Lab lab;
-    private Topology topology;
-    private Transports transports;
-    private Audit audit;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-actions-repoint");
-        topology = TwoMasters.topology(31, dir);
-        lab = new Lab(topology);
-        transports = new Transports(topology);
-        audit = new Audit(dir.resolve("audit.log"));
-        try {
-            assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-            fill("master/bayes", "m1:", 5);
-            fill("master2/bayes", "m2:", 50);
-            awaitKeys("replica1/bayes", 5);
-        } catch (RuntimeException | AssertionError e) {
-            lab.down();
-            throw e;
-        }
+    @Override
+    Lab createLab(Path dir) {
+        return new Lab(TwoMasters.topology(31, dir));
     }
 
-    @AfterAll
-    void down() {
-        try {
-            transports.close();
-        } finally {
-            lab.down();
-        }
+    @Override
+    void prepare() throws Exception {
+        fill("master/bayes", "m1:", 5);
+        fill("master2/bayes", "m2:", 50);
+        awaitKeys("replica1/bayes", 5);
     }
 
     @Test
@@ -176,22 +146,15 @@ class RepointActionTest {
                 Convention.INSTANCE_CONFIG)))).contains("requirepass " + TwoMasters.PASSWORD);
     }
 
-    private ActionResult run(String line, Scripted s) {
-        ActionRunner runner = new ActionRunner(new ActionContext(topology, transports, Optional.of(lab), Limits.defaults()),
-                false, s, s, audit);
-        long start = System.nanoTime();
-        ActionResult r = runner.run(new CommandParser(topology).parse(List.of(line.split(" "))));
-        System.out.println("TIMING " + line + ": " + (System.nanoTime() - start) / 1_000_000 + " ms (" + r.outcome() + ")");
+    @Override
+    ActionResult run(String line, Scripted s) {
+        ActionResult r = super.run(line, s);
         assertNoPassword(s.shown() + r.message());
         return r;
     }
 
     private static void assertNoPassword(String text) {
         assertThat(text).doesNotContain(TwoMasters.PASSWORD);
-    }
-
-    private Instance instance(String ref) {
-        return topology.instance(InstanceRef.parse(ref).orElseThrow()).orElseThrow();
     }
 
     private Jedis jedis(String ref) {

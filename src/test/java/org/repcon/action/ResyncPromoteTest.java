@@ -2,55 +2,24 @@ package org.repcon.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.repcon.command.CommandParser;
 import org.repcon.lab.Lab;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Instance;
-import org.repcon.topology.InstanceRef;
-import org.repcon.topology.Topology;
-import org.repcon.transport.Transports;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
 /** Soft and full resync and promote, against a real lab; what the master's counters say about them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResyncPromoteTest {
+class ResyncPromoteTest extends LabActionTest {
 
-    private Path dir;
-    private Lab lab;
-    private Topology topology;
-    private Transports transports;
-    private Audit audit;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-actions-resync");
-        lab = TestLab.create(32, dir);
-        topology = lab.topology();
-        transports = new Transports(topology);
-        audit = new Audit(dir.resolve("audit.log"));
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-    }
-
-    @AfterAll
-    void down() {
-        try {
-            transports.close();
-        } finally {
-            lab.down();
-        }
+    @Override
+    Lab createLab(Path dir) {
+        return TestLab.create(32, dir);
     }
 
     @Test
@@ -151,26 +120,16 @@ class ResyncPromoteTest {
                 progress.add(p);
             }
         };
-        return new ActionRunner(new ActionContext(topology, transports, Optional.of(lab), Limits.defaults()), false, s, reporter, audit);
+        return runner(s, reporter);
     }
 
-    private ActionResult run(String line, Scripted s) {
-        long start = System.nanoTime();
-        ActionResult r = runner(s, new ArrayList<>()).run(parse(line));
-        System.out.println("TIMING " + line + ": " + (System.nanoTime() - start) / 1_000_000 + " ms (" + r.outcome() + ")");
-        return r;
-    }
-
-    private org.repcon.command.Command parse(String line) {
-        return new CommandParser(topology).parse(List.of(line.split(" ")));
+    @Override
+    ActionResult run(String line, Scripted s) {
+        return run(line, runner(s, new ArrayList<>()));
     }
 
     private long counter(String field) {
         return Long.parseLong(lab.infoField(instance("master/bayes"), "stats", field));
-    }
-
-    private Instance instance(String ref) {
-        return topology.instance(InstanceRef.parse(ref).orElseThrow()).orElseThrow();
     }
 
     private Jedis master() {

@@ -11,60 +11,17 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.repcon.command.CommandParser;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.testing.TestLab;
-import org.repcon.topology.Instance;
-import org.repcon.topology.InstanceRef;
-import org.repcon.topology.Topology;
-import org.repcon.transport.Transports;
 
 /** start, stop and restart against a real lab (redis-server and stunnel), and how the runner asks before them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceActionTest {
+class ServiceActionTest extends LabActionTest {
 
-    private Path dir;
-    private Lab lab;
-    private Topology topology;
-    private Transports transports;
-    private Audit audit;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-actions-service");
-        lab = TestLab.create(30, dir);
-        topology = lab.topology();
-        transports = new Transports(topology);
-        audit = new Audit(dir.resolve("audit.log"));
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-    }
-
-    @AfterAll
-    void down() {
-        try {
-            transports.close();
-        } finally {
-            lab.down();
-        }
-    }
-
-    private ActionResult run(String line, Scripted s) {
-        ActionRunner runner = new ActionRunner(new ActionContext(topology, transports, Optional.of(lab), Limits.defaults()),
-                false, s, s, audit);
-        long start = System.nanoTime();
-        ActionResult r = runner.run(new CommandParser(topology).parse(List.of(line.split(" "))));
-        System.out.println("TIMING " + line + ": " + (System.nanoTime() - start) / 1_000_000 + " ms (" + r.outcome() + ")");
-        return r;
-    }
-
-    private Instance instance(String ref) {
-        return topology.instance(InstanceRef.parse(ref).orElseThrow()).orElseThrow();
+    @Override
+    Lab createLab(Path dir) {
+        return TestLab.create(30, dir);
     }
 
     private JsonObject lastAudit() throws Exception {

@@ -44,17 +44,25 @@ class TopologyCorpusTest {
         assertNoStackTrace(result);
     }
 
-    @Test
-    void aReplicatedCacheIsOnlyAWarning() throws IOException {
-        Path file = OK.resolve("replicated-cache.yaml");
+    /** Doubtful, not wrong: the first line is the warning, the file is valid. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("warningFiles")
+    void aDoubtIsOnlyAWarning(Path file) throws IOException {
         String warning = header(file, "# expect-warning: ");
 
         CliRunner.Result result = CliRunner.run("validate", file.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out().lines()).containsExactly(file + ":" + warning, file + ": ok (2 hosts, 4 instances, 4 tunnels)");
+        assertThat(result.out().lines()).hasSize(2).first().isEqualTo(file + ":" + warning);
+        assertThat(result.out().lines()).last().asString().startsWith(file + ": ok (");
         assertThat(result.err()).isEmpty();
         assertNoStackTrace(result);
+    }
+
+    static List<Path> warningFiles() throws IOException {
+        try (var files = Files.list(OK)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
     }
 
     static void assertNoStackTrace(CliRunner.Result result) {

@@ -1,0 +1,50 @@
+package org.repcon.action;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.repcon.command.Command;
+import org.repcon.command.Target;
+import org.repcon.topology.Host;
+import org.repcon.topology.Instance;
+
+/**
+ * What the actions that change one Redis instance's replication share (re-point, resync, promote): the
+ * command, the instance it names and its host, and the facts its check gathers for the plan.
+ */
+abstract class InstanceChange<C extends Command> implements Action {
+
+    final C command;
+    final ActionContext ctx;
+    /** The instance changed: for re-point and resync, the replica. */
+    final Instance instance;
+    final Host host;
+    /** What the check found, shown with the plan. */
+    final List<String> facts = new ArrayList<>();
+
+    InstanceChange(C command, Target.OfInstance target, ActionContext ctx) {
+        this.command = command;
+        this.ctx = ctx;
+        this.instance = target.instance();
+        this.host = target.host();
+    }
+
+    @Override
+    public final Command command() {
+        return command;
+    }
+
+    @Override
+    public final String subject() {
+        return instance.ref().toString();
+    }
+
+    @Override
+    public final String host() {
+        return host.name();
+    }
+
+    @Override
+    public final boolean mutates() {
+        return true;
+    }
+}
