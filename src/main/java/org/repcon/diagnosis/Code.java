@@ -66,7 +66,7 @@ public enum Code {
             "Upgrade the replica."),
     REPLICAS_INDISTINGUISHABLE("replicas-indistinguishable", "Several replicas appear on the master with the same"
             + " address (behind stunnel they all come from 127.0.0.1), so the master's view cannot tell them apart.",
-            "Set replica-announce-ip on each replica."),
+            "Set replica-announce-ip on each replica (in the topology: settings: { replica-announce-ip: ITS_ADDRESS })."),
     CACHE_REPLICATING("cache-replicating", "The cache instance takes part in replication; the tutorial keeps each"
             + " host's cache local.", "Make it a master again (promote) and remove its replicaof line."),
     EXPOSED_WITHOUT_PASSWORD("exposed-without-password", "The instance listens beyond loopback without a password.",
