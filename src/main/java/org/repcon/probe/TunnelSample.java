@@ -52,7 +52,30 @@ public record TunnelSample(InstanceRef tunnel, boolean server, long timeMs, Conn
 
     @Override
     public String summary() {
-        return "connect " + connect + ", ping " + ping + (message.isEmpty() ? "" : ": " + message);
+        return "connect " + words(connect) + (ping == Ping.NOT_SENT ? "" : ", " + words(ping))
+                + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** How the evidence line says it: "connect refused", "PING timed out". */
+    private static String words(Connect c) {
+        return switch (c) {
+            case OK -> "ok";
+            case REFUSED -> "refused";
+            case TIMEOUT -> "timed out";
+            case UNREACHABLE -> "failed";
+            case PENDING -> "pending";
+        };
+    }
+
+    private static String words(Ping p) {
+        return switch (p) {
+            case PONG -> "PING answered";
+            case ERROR_REPLY -> "PING answered with an error";
+            case TIMEOUT -> "PING timed out";
+            case CLOSED -> "closed without answering PING";
+            case PROTOCOL -> "PING answered by something other than Redis";
+            case NOT_SENT -> "PING not sent";
+        };
     }
 
     @Override

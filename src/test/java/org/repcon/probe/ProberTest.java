@@ -299,6 +299,10 @@ class ProberTest {
         TunnelSample refused = s.tunnel(ref("replica/refused")).orElseThrow();
         assertThat(refused.connect()).isEqualTo(Connect.REFUSED);
         assertThat(refused.ping()).isEqualTo(Ping.NOT_SENT);
+        // The evidence line a finding shows, in words.
+        assertThat(refused.summary()).startsWith("connect refused").doesNotContain("PING");
+        assertThat(hung.summary()).startsWith("connect ok, PING timed out");
+        assertThat(auth.summary()).startsWith("connect ok, PING answered with an error: NOAUTH");
 
         assertThat(s.instance(ref("replica/redis")).orElseThrow().status()).isEqualTo(Status.REFUSED);
         assertThat(s.refreshDuration()).isLessThan(GENEROUS);
