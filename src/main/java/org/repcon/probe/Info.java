@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  */
 public final class Info {
 
-    public static final Info EMPTY = new Info(new InfoFields(""), List.of(), List.of(), List.of(), 0);
+    public static final Info EMPTY = new Info(new InfoFields("", 0), List.of(), List.of(), List.of(), 0);
 
     private final InfoFields fields;
     private final List<String> sectionNames;
@@ -51,7 +51,7 @@ public final class Info {
         return view;
     }
 
-    /** All fields by name, in order (a name in two sections: the first). */
+    /** All fields by name, in order (a name in two sections: the first in the reply). */
     public Map<String, String> fields() {
         Map<String, String> view = fieldsView;
         if (view == null) {
@@ -75,6 +75,11 @@ public final class Info {
             }
         }
         return Optional.empty();
+    }
+
+    /** How much text this reply keeps (see {@link InfoParser#COMPACT_ABOVE}). */
+    int retainedChars() {
+        return fields.text.length();
     }
 
     private String get(String field) {

@@ -21,11 +21,12 @@ final class InfoFields {
     /** Open addressing, linear probing: field number + 1, 0 for an empty slot. */
     private int[] slots;
 
-    InfoFields(String text) {
+    /** @param expected how many fields to make room for at first (it grows as needed) */
+    InfoFields(String text, int expected) {
         this.text = text;
-        int expected = Math.max(16, text.length() / 24); // about 25 bytes a line in real replies
-        this.ranges = new int[expected * STRIDE];
-        this.slots = new int[Integer.highestOneBit(expected) * 4];
+        int room = Math.max(16, expected);
+        this.ranges = new int[room * STRIDE];
+        this.slots = new int[Integer.highestOneBit(room) * 4];
     }
 
     int count() {
@@ -67,7 +68,7 @@ final class InfoFields {
 
     /** The first field called {@code name} (in {@code section}, or any when it is negative); -1 when none. */
     int find(String name, int section) {
-        if (count == 0) return -1;
+        if (count == 0 || name == null) return -1;
         int mask = slots.length - 1;
         for (int slot = spread(name.hashCode()) & mask, f; (f = slots[slot]) != 0; slot = (slot + 1) & mask) {
             if ((section < 0 || section(f - 1) == section) && sameName(f - 1, name)) return f - 1;

@@ -1,6 +1,7 @@
 package org.repcon.probe;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +29,23 @@ public final class InfoParser {
         return new Run().parse(text == null ? "" : text);
     }
 
+    /**
+     * A reply longer than this is kept as its accepted lines only: an {@link Info} keeps its text, and a history
+     * keeps many, so whatever else a misbehaving server sent must not stay with them. Real replies are 4-30 KB.
+     */
+    static final int COMPACT_ABOVE = 256 * 1024;
+
     /** One parse's mutable state, so that the parser itself holds none. */
     private static final class Run {
         private InfoFields fields;
         private final List<String> sectionNames = new ArrayList<>();
+        private final Map<String, Integer> sectionNumbers = new HashMap<>();
         private final List<ReplicaEntry> replicas = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private int skipped;
 
         Info parse(String text) {
-            fields = new InfoFields(text);
+            fields = new InfoFields(text, Math.min(text.length() / 24, MAX_FIELDS)); // ~25 bytes a line in real replies
             int section = -1;
             int lineNo = 0;
             int pos = 0;
@@ -62,15 +70,32 @@ public final class InfoParser {
             }
             if (sectionNames.isEmpty() && problems.isEmpty()) problem("no INFO fields in the reply");
             replicas.sort((a, b) -> Integer.compare(a.index(), b.index()));
+            if (text.length() > COMPACT_ABOVE) compact();
             return new Info(fields, sectionNames, replicas, problems, skipped);
         }
 
         /** A section's number; a name that comes back (it does not, in practice) continues its section. */
         private int section(String name) {
-            int known = sectionNames.indexOf(name);
-            if (known >= 0) return known;
-            sectionNames.add(name);
-            return sectionNames.size() - 1;
+            return sectionNumbers.computeIfAbsent(name, n -> {
+                sectionNames.add(n);
+                return sectionNames.size() - 1;
+            });
+        }
+
+        /** Replaces the fields by the same fields over a text of their lines alone (see {@link #COMPACT_ABOVE}). */
+        private void compact() {
+            StringBuilder lines = new StringBuilder();
+            List<int[]> ranges = new ArrayList<>();
+            for (int i = 0; i < fields.count(); i++) {
+                int start = lines.length();
+                String name = fields.name(i);
+                lines.append(name).append(':').append(fields.value(i)).append('\n');
+                ranges.add(new int[] {start, start + name.length(), lines.length() - 1, fields.section(i)});
+            }
+            String kept = lines.toString();
+            InfoFields compacted = new InfoFields(kept, ranges.size());
+            for (int[] r : ranges) compacted.add(r[0], r[1], r[2], r[3], InfoFields.hash(kept, r[0], r[1]));
+            fields = compacted;
         }
 
         /**

@@ -283,6 +283,30 @@ class InfoParserTest {
     }
 
     @Test
+    void aHugeReplyKeepsItsFieldsButNotItsJunk() {
+        String real = capture("redis-7.0-master-two-replicas");
+        String junk = "no colon in this line at all\n".repeat(40_000);
+        Info info = InfoParser.parse(real.replace("# Replication\r\n", "# Replication\r\n" + junk));
+
+        assertThat(info.retainedChars()).isLessThan(real.length());
+        assertThat(info.fields()).isEqualTo(InfoParser.parse(real).fields());
+        assertThat(info.sections()).isEqualTo(InfoParser.parse(real).sections());
+        assertThat(info.replicas()).hasSize(2);
+        assertThat(info.longValue("master_repl_offset")).hasValue(8123);
+        assertThat(info.string("Replication", "role")).hasValue("master");
+        assertThat(info.skippedLines()).isEqualTo(40_000);
+    }
+
+    @Test
+    void noNameIsAbsentNotAnError() {
+        Info info = parsed("redis-7.0-master-two-replicas");
+        assertThat(info.string(null)).isEmpty();
+        assertThat(info.string("Replication", null)).isEmpty();
+        assertThat(info.string(null, "role")).isEmpty();
+        assertThat(Info.EMPTY.string("role")).isEmpty();
+    }
+
+    @Test
     void fieldsBeforeAnySectionAreKept() {
         Info info = InfoParser.parse("role:master\n# Replication\nconnected_slaves:0\n");
         assertThat(info.role()).isEqualTo(Role.MASTER);
