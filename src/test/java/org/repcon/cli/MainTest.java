@@ -88,4 +88,18 @@ class MainTest {
                 "no-such-topology.yaml: no such file");
         TopologyCorpusTest.assertNoStackTrace(r);
     }
+
+    /** A benchmark's numbers are for docs/benchmarks.md; here only that it runs and reads what it is given. */
+    @Test
+    void benchParseReportsTheReplyItParsed() {
+        CliRunner.Result r = CliRunner.run("bench", "parse", "src/test/resources/info/redis-7.0-master-two-replicas.txt",
+                "--batches", "1");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines()).first().isEqualTo("reply: 5083 bytes, 184 fields");
+        assertThat(r.out()).contains("us a reply over 1 batches");
+
+        CliRunner.Result missing = CliRunner.run("bench", "parse", "no-such-reply.txt");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().lines()).containsExactly("repcon: no-such-reply.txt: no such file");
+    }
 }
