@@ -49,9 +49,12 @@ final class CheckCommand implements Callable<Integer> {
                 out.println(Json.check(topology, state, verdict));
             } else {
                 out.println(verdict.summary());
+                // Nagios long output: each finding, and under it the first piece of evidence, which an alert
+                // mail would otherwise lack (the cause of "cannot be reached", the state of the link).
                 for (Finding f : state.findings()) {
                     out.println(f.severity() + " " + f.code() + " " + f.subject() + ": " + f.summary()
                             + (f.action().isEmpty() ? "" : " -> " + f.action()));
+                    if (!f.evidence().isEmpty()) out.println("    " + f.evidence().get(0));
                 }
             }
             out.flush();

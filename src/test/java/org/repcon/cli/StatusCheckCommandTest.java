@@ -73,7 +73,7 @@ class StatusCheckCommandTest {
             assertThat(crit.out().lines().findFirst().orElseThrow())
                     .startsWith("REPCON CRITICAL - lab: 2 critical, 0 warning: local-tunnel-down replica1/tunnel/bayes")
                     .contains("| crit=2 warn=0 instances=9 tunnels=6");
-            assertThat(crit.out()).contains("-> start replica1/tunnel/bayes");
+            assertThat(crit.out()).contains("-> start replica1/tunnel/bayes\n    connect refused");
             CliRunner.Result json = CliRunner.run("check", file.toString(), "--json");
             JsonObject root = JsonParser.parseString(json.out()).getAsJsonObject();
             assertThat(root.get("exit_code").getAsInt()).isEqualTo(2);
