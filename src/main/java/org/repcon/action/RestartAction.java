@@ -12,14 +12,9 @@ final class RestartAction extends ServiceAction {
     }
 
     @Override
-    public Optional<String> check() {
-        Optional<String> no = service.undrivable();
-        if (no.isPresent()) return no;
-        ServiceControl.State s = service.state();
-        if (s.liveness() == ServiceControl.Liveness.UNREACHABLE) return Optional.of("cannot reach " + subject() + ": " + s.detail());
+    Optional<String> check(ServiceControl.State s) {
         if (service.selfManaged() && service.pid().isEmpty() && s.liveness() != ServiceControl.Liveness.DOWN) {
-            return Optional.of(subject() + " answers, but no process of the lab's pid file " + service.process().pidFile()
-                    + " runs: repcon did not start it, restart it by hand");
+            return Optional.of(startedElsewhere("restart"));
         }
         return Optional.empty();
     }

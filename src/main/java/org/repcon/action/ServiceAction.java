@@ -1,5 +1,6 @@
 package org.repcon.action;
 
+import java.util.Optional;
 import org.repcon.command.Command;
 import org.repcon.command.Target;
 
@@ -38,5 +39,24 @@ abstract class ServiceAction implements Action {
     @Override
     public boolean mutates() {
         return true;
+    }
+
+    /** What every verb needs first: a service repcon can drive, on a host it can reach; then the verb's own check. */
+    @Override
+    public final Optional<String> check() {
+        Optional<String> no = service.undrivable();
+        if (no.isPresent()) return no;
+        ServiceControl.State s = service.state();
+        if (s.liveness() == ServiceControl.Liveness.UNREACHABLE) return Optional.of("cannot reach " + subject() + ": " + s.detail());
+        return check(s);
+    }
+
+    /** The verb's preconditions, given the service's state on a reachable host. */
+    abstract Optional<String> check(ServiceControl.State s);
+
+    /** A lab service that answers though no process of its pid file runs: something else started it. */
+    String startedElsewhere(String verb) {
+        return subject() + " answers, but no process of the lab's pid file " + service.process().pidFile()
+                + " runs: repcon did not start it, " + verb + " it by hand";
     }
 }

@@ -12,12 +12,9 @@ final class StartAction extends ServiceAction {
     }
 
     @Override
-    public Optional<String> check() {
-        Optional<String> no = service.undrivable();
-        if (no.isPresent()) return no;
-        ServiceControl.State s = service.state();
+    Optional<String> check(ServiceControl.State s) {
         return switch (s.liveness()) {
-            case UNREACHABLE -> Optional.of("cannot reach " + subject() + ": " + s.detail());
+            case UNREACHABLE -> Optional.empty(); // refused by ServiceAction.check() before this
             case ANSWERS -> Optional.of(service.what() + " already runs: " + subject() + " " + service.answersHow());
             case ACCEPTS_ONLY -> Optional.of(service.what() + " already runs: " + subject() + " " + s.detail()
                     + "; the trouble is further along (the master's stunnel or instance)");

@@ -12,15 +12,10 @@ final class StopAction extends ServiceAction {
     }
 
     @Override
-    public Optional<String> check() {
-        Optional<String> no = service.undrivable();
-        if (no.isPresent()) return no;
-        ServiceControl.State s = service.state();
-        if (s.liveness() == ServiceControl.Liveness.UNREACHABLE) return Optional.of("cannot reach " + subject() + ": " + s.detail());
+    Optional<String> check(ServiceControl.State s) {
         if (service.selfManaged() && service.pid().isEmpty()) {
             return Optional.of(s.liveness() == ServiceControl.Liveness.DOWN ? service.what() + " is not running: nothing to stop"
-                    : subject() + " answers, but no process of the lab's pid file " + service.process().pidFile()
-                    + " runs: repcon did not start it, stop it by hand");
+                    : startedElsewhere("stop"));
         }
         if (!service.selfManaged() && s.liveness() == ServiceControl.Liveness.DOWN) return Optional.of(service.what() + " is not running (" + s.detail() + "): nothing to stop");
         return Optional.empty();
