@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.repcon.bench.ParseBench;
 import org.repcon.bench.ProbeBench;
 import org.repcon.util.RepconException;
+import org.repcon.util.UserFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,14 +75,7 @@ final class BenchCommand {
         @Override
         public Integer call() {
             if (batches < 1) throw RepconException.invalid("--batches must be at least 1");
-            String reply;
-            try {
-                reply = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw RepconException.invalid(file + ": no such file");
-            } catch (IOException e) {
-                throw RepconException.failed("cannot read " + file + ": " + e.getMessage());
-            }
+            String reply = UserFile.read(file, java.nio.charset.StandardCharsets.ISO_8859_1);
             ParseBench.Result r = ParseBench.run(reply, batches);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "reply: %d bytes, %d fields%n", r.bytes(), r.fields());

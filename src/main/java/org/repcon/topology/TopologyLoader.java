@@ -1,10 +1,7 @@
 package org.repcon.topology;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.repcon.util.RepconException;
 import org.repcon.util.Suggest;
+import org.repcon.util.UserFile;
 import org.repcon.util.Xdg;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -86,15 +83,7 @@ public final class TopologyLoader {
     private TopologyLoader() {}
 
     public static Topology load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw RepconException.invalid(file + ": no such file");
-        } catch (IOException e) {
-            throw RepconException.invalid(file + ": cannot read: " + e.getMessage());
-        }
-        return parse(text, file);
+        return parse(UserFile.read(file, StandardCharsets.UTF_8), file);
     }
 
     public static Topology parse(String text, Path file) {
