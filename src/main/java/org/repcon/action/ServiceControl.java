@@ -82,7 +82,9 @@ public final class ServiceControl {
         }
         Convention c = instance != null ? Convention.REDIS_SERVICE : Convention.STUNNEL_SERVICE;
         if (host.serviceCommand(c, "x", "start").isEmpty()) {
-            return Optional.of("host " + host.name() + " has no '" + c.yamlName() + "' command in the topology's conventions");
+            return Optional.of("host " + host.name() + " has an empty '" + c.yamlName() + "' convention: repcon does not drive"
+                    + " its " + (instance != null ? "instances" : "stunnel") + " (only in the lab does it run the daemons itself);"
+                    + " set the command under conventions, or run it by hand");
         }
         return Optional.empty();
     }

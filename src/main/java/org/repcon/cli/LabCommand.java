@@ -2,6 +2,8 @@ package org.repcon.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,6 +12,7 @@ import org.repcon.lab.LabFaults;
 import org.repcon.lab.LabProcess;
 import org.repcon.lab.LabTopology;
 import org.repcon.util.RepconException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,17 +95,7 @@ final class LabCommand {
         }
     }
 
-    @Command(name = "fault", description = "Inject a fault into the running lab.", footer = {"", "Faults:",
-            "  stop-tunnel HOST          stop a host's stunnel (replica host: local tunnel; master host: remote leg)",
-            "  freeze-tunnel HOST        SIGSTOP a host's stunnel: connections hang",
-            "  kill HOST/INSTANCE        kill an instance, master or replica",
-            "  freeze HOST/INSTANCE      SIGSTOP an instance: a hung link",
-            "  wrong-masterauth REPLICA  the replica authenticates to its master with a wrong password",
-            "  replica-writable REPLICA  replica-read-only no",
-            "  wrong-master REPLICA      point the replica at another instance's tunnel",
-            "  backlog-burst MASTER      tiny backlog, replicas cut off, a write burst: partial resync fails",
-            "  master-full MASTER        maxmemory reached with noeviction",
-            "", "'repcon lab heal FILE' undoes them all."})
+    @Command(name = "fault", description = "Inject a fault into the running lab (the faults are listed below).")
     static final class Fault implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -110,7 +103,7 @@ final class LabCommand {
         LabOptions options;
         @Parameters(index = "1", paramLabel = "NAME", description = "The fault (see below).")
         String name;
-        @Parameters(index = "2", paramLabel = "TARGET", description = "HOST, or HOST/INSTANCE such as replica1/bayes.")
+        @Parameters(index = "2", paramLabel = "TARGET", description = "As the fault takes it: HOST (replica1), or an instance HOST/INSTANCE (replica1/bayes).")
         String target;
 
         @Override
@@ -139,5 +132,18 @@ final class LabCommand {
             out.flush();
             return linked ? 0 : RepconException.FAILED;
         }
+    }
+
+    /** The fault list under 'lab fault --help', from the fault table itself so the two cannot disagree. */
+    static void describeFaults(CommandLine lab) {
+        List<String> footer = new ArrayList<>(List.of("", "Faults:"));
+        int width = Arrays.stream(LabFaults.Fault.values()).mapToInt(f -> f.cliName().length() + f.targetForm().length()).max().orElse(0) + 3;
+        for (LabFaults.Fault f : LabFaults.Fault.values()) {
+            String head = "  " + f.cliName() + " " + f.targetForm();
+            footer.add(head + " ".repeat(Math.max(1, width + 2 - head.length())) + f.description());
+        }
+        footer.addAll(List.of("", "HOST/REPLICA and HOST/MASTER name an instance (replica1/bayes, master/fuzzy); a master's fault given",
+                "one of its replicas acts on that replica's master. 'repcon lab heal FILE' undoes them all."));
+        lab.getSubcommands().get("fault").getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     }
 }

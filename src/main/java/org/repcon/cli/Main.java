@@ -65,6 +65,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 .setParameterExceptionHandler(errors)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        LabCommand.describeFaults(cl.getSubcommands().get("lab"));
         return cl;
     }
 

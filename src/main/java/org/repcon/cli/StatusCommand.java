@@ -2,9 +2,13 @@ package org.repcon.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.repcon.monitor.Json;
 import org.repcon.monitor.Monitor;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.Snapshot;
+import org.repcon.topology.Host;
 import org.repcon.topology.Topology;
 import org.repcon.view.StatusTable;
 import picocli.CommandLine.Command;
@@ -31,6 +35,23 @@ final class StatusCommand implements Callable<Integer> {
             description = "Print again every SECONDS (default 2) until interrupted.")
     Integer watch;
 
+    /**
+     * The hosts of which no instance answered (down, hung or unreachable): what makes {@code status} exit 1, as the
+     * README's exit codes say ("a host did not answer"). Findings do not: judging them is {@code check}'s job.
+     */
+    static List<String> silentHosts(Topology topology, Snapshot snapshot) {
+        return topology.hosts().stream()
+                .filter(h -> h.instances().stream().noneMatch(i -> snapshot.instance(i.ref()).map(StatusCommand::answered).orElse(false)))
+                .map(Host::name).toList();
+    }
+
+    private static boolean answered(InstanceSample s) {
+        return switch (s.status()) {
+            case OK, AUTH_REQUIRED, AUTH_FAILED, PROTOCOL -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Topology topology = topologyFile.load();
@@ -45,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
                     StatusTable.report(state.view(), state.findings()).forEach(out::println);
                 }
                 out.flush();
-                if (watch == null) return 0;
+                if (watch == null) return silentHosts(topology, state.snapshot()).isEmpty() ? 0 : 1;
                 Thread.sleep(interval.toMillis());
                 out.println();
             }

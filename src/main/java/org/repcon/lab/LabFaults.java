@@ -41,11 +41,11 @@ public final class LabFaults {
         FREEZE_TUNNEL("freeze-tunnel", "HOST", "SIGSTOP a host's stunnel: connections to it hang"),
         KILL("kill", "HOST/INSTANCE", "kill an instance, master or replica"),
         FREEZE("freeze", "HOST/INSTANCE", "SIGSTOP an instance: its links go silent (a hung master)"),
-        WRONG_MASTERAUTH("wrong-masterauth", "REPLICA", "the master asks the replica for a password it gets wrong"),
-        REPLICA_WRITABLE("replica-writable", "REPLICA", "replica-read-only no"),
-        WRONG_MASTER("wrong-master", "REPLICA", "point the replica at another instance's tunnel (bayes at fuzzy)"),
-        BACKLOG_BURST("backlog-burst", "MASTER", "tiny repl-backlog-size, replicas cut off, a write burst: partial resync fails"),
-        MASTER_FULL("master-full", "MASTER", "maxmemory reached with noeviction: writes fail with OOM");
+        WRONG_MASTERAUTH("wrong-masterauth", "HOST/REPLICA", "the master asks the replica for a password it gets wrong"),
+        REPLICA_WRITABLE("replica-writable", "HOST/REPLICA", "replica-read-only no"),
+        WRONG_MASTER("wrong-master", "HOST/REPLICA", "point the replica at another instance's tunnel (bayes at fuzzy)"),
+        BACKLOG_BURST("backlog-burst", "HOST/MASTER", "tiny repl-backlog-size, replicas cut off, a write burst: partial resync fails"),
+        MASTER_FULL("master-full", "HOST/MASTER", "maxmemory reached with noeviction: writes fail with OOM");
 
         private final String cliName;
         private final String targetForm;
@@ -336,6 +336,11 @@ public final class LabFaults {
     }
 
     static Instance instance(Topology t, String target) {
+        Optional<Host> named = t.host(target);
+        if (named.isPresent()) {
+            throw RepconException.invalid("'" + target + "' is a host; this fault takes one of its instances: " + named.get().instances()
+                    .stream().map(i -> i.ref().toString()).collect(java.util.stream.Collectors.joining(", ")));
+        }
         InstanceRef ref = InstanceRef.parse(target).orElseThrow(() -> RepconException.invalid("'" + target
                 + "' is not HOST/INSTANCE (e.g. master/bayes)"));
         Host host = t.host(ref.host()).orElseThrow(() -> RepconException.invalid("no host '" + ref.host() + "'"

@@ -31,6 +31,46 @@ class MainTest {
     }
 
     @Test
+    void labFaultHelpListsEveryFaultWithTheTargetItTakes() {
+        CliRunner.Result r = CliRunner.run("lab", "fault", "--help");
+        assertThat(r.exitCode()).isZero();
+        for (org.repcon.lab.LabFaults.Fault f : org.repcon.lab.LabFaults.Fault.values()) {
+            assertThat(r.out()).containsPattern("(?m)^  " + f.cliName() + " " + f.targetForm() + " +" + java.util.regex.Pattern.quote(f.description()));
+        }
+        assertThat(r.out()).contains("wrong-masterauth HOST/REPLICA", "replica1/bayes");
+    }
+
+    @Test
+    void aHostWhereAnInstanceIsWantedNamesTheHostsInstances() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("repcon-fault");
+        java.nio.file.Path file = org.repcon.testing.TestLab.file(90, dir); // nothing runs: the target is refused first
+        CliRunner.Result r = CliRunner.run("lab", "fault", file.toString(), "wrong-masterauth", "replica1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("repcon: 'replica1' is a host; this fault takes one of its instances:"
+                + " replica1/redis, replica1/bayes, replica1/fuzzy");
+    }
+
+    @Test
+    void anEmptyRedisServiceIsRefusedSayingRepconDoesNotDriveIt() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("repcon-noservice");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("t.yaml"), """
+                name: noservice
+                platform: debian
+                root: %s
+                hosts:
+                  solo:
+                    access: local
+                    conventions: { redis_service: "" }
+                    instances:
+                      bayes: { port: 1 }
+                """.formatted(dir));
+        CliRunner.Result r = CliRunner.run("shell", file.toString(), "--yes", "-c", "restart solo/bayes");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.out() + r.err()).contains("host solo has an empty 'redis_service' convention: repcon does not drive its"
+                + " instances (only in the lab does it run the daemons itself)");
+    }
+
+    @Test
     void anUnknownSubcommandIsOneLineWithADidYouMean() {
         CliRunner.Result r = CliRunner.run("valdate", FREEBSD);
         assertThat(r.exitCode()).isEqualTo(2);

@@ -86,6 +86,29 @@ class StatusCheckCommandTest {
     }
 
     @Test
+    void statusExitsOneWhenAHostDidNotAnswerAndZeroAgainOnceItDoes() throws Exception {
+        // From outside, as an operator's kill would: every instance of replica2 gone, its stunnel left running.
+        Path hostDir = dir.resolve("replica2");
+        try (var pidFiles = Files.walk(hostDir.resolve("run"))) {
+            for (Path pidFile : pidFiles.filter(f -> f.getFileName().toString().matches("(redis|bayes|fuzzy)\\.pid")).toList()) {
+                long pid = Long.parseLong(Files.readString(pidFile).strip());
+                new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
+            }
+        }
+        try {
+            CliRunner.Result r = CliRunner.run("status", file.toString());
+            assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
+            assertThat(r.out()).contains("instance-down replica2/bayes");
+            CliRunner.Result json = CliRunner.run("status", file.toString(), "--json");
+            assertThat(json.exitCode()).isEqualTo(1);
+        } finally {
+            LabFaults.heal(lab, new PrintWriter(new StringWriter()));
+            lab.awaitReplication(new PrintWriter(new StringWriter()));
+        }
+        assertThat(CliRunner.run("status", file.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void checkOfAnUnusableTopologyIsUnknown() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: x\nhosts: {}\n");
         CliRunner.Result r = CliRunner.run("check", bad.toString());
