@@ -108,11 +108,11 @@ final class SetupCommand implements Callable<Integer> {
         out.println();
         SetupProgress progress = new Printer(out);
         if (yes || !Tty.interactive()) {
-            return new SetupRunner(setup, false, new ScriptConfirmer(yes, null)).apply(plan, progress);
+            return new SetupRunner(setup, Main.readOnly(spec), new ScriptConfirmer(yes, null)).apply(plan, progress);
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             Confirmer confirmer = LineConfirmer.on(terminal);
-            return new SetupRunner(setup, false, confirmer).apply(plan, progress);
+            return new SetupRunner(setup, Main.readOnly(spec), confirmer).apply(plan, progress);
         }
     }
 

@@ -42,9 +42,6 @@ final class ShellCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions monitorOptions;
 
-    @Option(names = "--read-only", description = "Refuse every command that changes the deployment.")
-    boolean readOnly;
-
     @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "Run this one command and exit (e.g. -c 'status',"
             + " -c 'resync replica/bayes').")
     String command;
@@ -66,7 +63,7 @@ final class ShellCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Monitor monitor = monitorOptions.open(topology, Duration.ofSeconds(1))) {
             ActionContext ctx = monitorOptions.actionContext(topology, monitor);
-            Shell shell = new Shell(topology, monitor, ctx, readOnly, Audit.standard(), Xdg.stateHome().resolve("history"));
+            Shell shell = new Shell(topology, monitor, ctx, Main.readOnly(spec), Audit.standard(), Xdg.stateHome().resolve("history"));
             if (command != null) {
                 List<String> words;
                 try {
