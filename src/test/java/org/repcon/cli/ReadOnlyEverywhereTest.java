@@ -115,7 +115,8 @@ class ReadOnlyEverywhereTest {
                 d.press(":").type("stop replica2/fuzzy").press("Enter")
                         .awaitText("read-only mode: 'stop' changes the deployment");
                 d.press("Esc");
-                d.press(":").type("setup replica1").press("Enter").awaitText("replica1");
+                d.press(":").type("setup replica1").press("Enter");
+                patiently(d, "replica1's setup plan", x -> x.text().matches("(?s).*Setup replica1 .*: \\d+ steps.*"));
                 d.press("A").awaitText("read-only mode: setup changes the deployment");
                 d.press("Esc");
             }
@@ -126,6 +127,18 @@ class ReadOnlyEverywhereTest {
             assertThat(d.text()).doesNotContain("READ-ONLY");
         }
         assertThat(pids()).isEqualTo(before);
+    }
+
+    /** Detecting every step of a host takes seconds (replication is verified): more patience than a key press needs. */
+    private static void patiently(ScreenDriver d, String what, java.util.function.Predicate<ScreenDriver> check) {
+        for (int n = 0; ; n++) {
+            try {
+                d.await(what, check);
+                return;
+            } catch (AssertionError slow) {
+                if (n == 5) throw slow;
+            }
+        }
     }
 
     /** {@code repcon ARGS} as the launcher runs it, with the console on the test's virtual terminal. */
