@@ -31,8 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " that instance); without them the action is refused. Every change asked for is written to"
                 + " $XDG_STATE_HOME/repcon/audit.log."},
         footer = {"", "Exit status with -c: 0 done, 1 failed (ran but failed or was not verified), 2 invalid command,"
-                + " 3 declined (answered no, or another name), 4 refused (--read-only, a failed precondition, or no"
-                + " --yes/--confirm), 70 internal error."})
+                + " 3 declined (answered no, or another name), 4 refused (--read-only, a failed precondition, the host"
+                + " locked by another change, the audit log not writable, or no --yes/--confirm), 70 internal error."})
 final class ShellCommand implements Callable<Integer> {
 
     @Spec
