@@ -238,4 +238,30 @@ class RailsLabTest {
         ActionResult started = run("start replica2/fuzzy", Scripted.answering("y"), audit);
         assertThat(started.outcome()).as(started.message()).isEqualTo(Outcome.DONE);
     }
+
+    @Test
+    void theLockIsReleasedWhenRepconIsTerminatedMidChange() throws Exception {
+        touchConfig();
+        Path lock = Path.of(HostLock.path(lab.topology().host("replica1").orElseThrow()));
+        Path state = Files.createDirectories(dir.resolve("terminated-state"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.repcon.cli.Main", "setup", file.toString(), "--host", "replica1",
+                "--apply", "--yes").redirectErrorStream(true).redirectOutput(dir.resolve("terminated.out").toFile());
+        pb.environment().put("XDG_STATE_HOME", state.toString());
+        Process repcon = pb.start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.exists(lock) && repcon.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
+            assertThat(Files.exists(lock)).as("the lock taken; output: " + Files.readString(dir.resolve("terminated.out"))).isTrue();
+            assertThat(repcon.isAlive()).isTrue();
+            repcon.destroy(); // SIGTERM, as a shutdown or kill would send
+            assertThat(repcon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(repcon.exitValue()).as("ended by the signal, not done").isEqualTo(143);
+            assertThat(lock).doesNotExist();
+            assertThat(Files.readString(state.resolve("repcon/audit.log"))).contains("\"outcome\":\"started\"");
+        } finally {
+            repcon.destroyForcibly();
+            restoreConfig();
+        }
+    }
 }
