@@ -149,14 +149,16 @@ public final class HostLock implements AutoCloseable {
     public static HostLock acquire(Transport transport, Host host, String what, Consumer<String> note) {
         String dir = path(host);
         Owner me = Owner.me(what);
+        HostLock lock = new HostLock(host, transport, dir, me);
         for (int attempt = 0; attempt < 2; attempt++) {
+            // Held before the host says so: a shutdown right after the mkdir still releases it (only if it is ours).
+            HELD.add(lock);
             ExecResult r = exec(transport, ACQUIRE, dir, dir.substring(0, dir.lastIndexOf('/')), me.line());
             if (r.ok()) {
-                HostLock lock = new HostLock(host, transport, dir, me);
-                HELD.add(lock);
                 LOG.info(() -> "locked " + host.name() + " (" + dir + ") for " + what);
                 return lock;
             }
+            HELD.remove(lock);
             if (r.connectionFailed() || r.timedOut() || r.exitCode() != TAKEN) {
                 throw RepconException.failed("cannot lock " + host.name() + " (" + dir + "): " + r.summary());
             }

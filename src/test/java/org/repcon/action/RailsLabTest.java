@@ -115,17 +115,7 @@ class RailsLabTest {
 
     @Test
     void aFullDiskRefusesTheChangeBeforeItStartsAndNothingChanges() throws Exception {
-        Path full = Files.createDirectories(dir.resolve("full"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", full.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(mount.getInputStream().readAllBytes());
-        assertThat(mount.waitFor()).as("this test mounts a 16k tmpfs to fill it, which needs root: " + said).isZero();
-        try {
-            Files.createFile(full.resolve("audit.log"));
-            Files.write(full.resolve("filler"), new byte[64 * 1024]);
-        } catch (java.io.IOException expected) {
-            // the filler fills the disk: it is meant to fail half-way
-        }
+        Path full = fullDisk("full", "audit.log");
         try {
             Audit audit = new Audit(full.resolve("audit.log"));
             long pid = pid("replica2", "fuzzy");
@@ -149,6 +139,62 @@ class RailsLabTest {
         } finally {
             new ProcessBuilder("umount", full.toString()).inheritIO().start().waitFor();
             restoreConfig();
+        }
+    }
+
+    /**
+     * A 16k tmpfs at DIR/NAME holding the given (empty) files, then filled to the last byte; unmounted by the caller.
+     * Mounting needs root: the test says so rather than pass without a full disk.
+     */
+    private Path fullDisk(String name, String... files) throws Exception {
+        Path full = Files.createDirectories(dir.resolve(name));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", full.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes());
+        assertThat(mount.waitFor()).as("this test mounts a 16k tmpfs to fill it, which needs root: " + said).isZero();
+        try {
+            for (String f : files) {
+                Files.createDirectories(full.resolve(f).getParent());
+                Files.createFile(full.resolve(f));
+            }
+            Files.write(full.resolve("filler"), new byte[64 * 1024]);
+        } catch (java.io.IOException expected) {
+            assertThat(expected.getMessage()).contains("No space left on device"); // the filler is meant to fail half-way
+        } catch (Exception | AssertionError e) {
+            new ProcessBuilder("umount", full.toString()).inheritIO().start().waitFor();
+            throw e;
+        }
+        return full;
+    }
+
+    /** repcon ARGS in a process of its own, with its state (audit log, log, history) in {@code state}. */
+    private Process repcon(Path state, Path output, String... args) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.repcon.cli.Main"));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(output.toFile()).redirectError(output.resolveSibling(
+                output.getFileName() + ".err").toFile());
+        pb.environment().put("XDG_STATE_HOME", state.toString());
+        return pb.start();
+    }
+
+    @Test
+    void onAFullDiskTheShellSaysWhyInOneLineAndNothingChanges() throws Exception {
+        Path full = fullDisk("full-state", "repcon/audit.log");
+        try {
+            long pid = pid("replica2", "fuzzy");
+            Path out = dir.resolve("full-shell.out");
+            Process p = repcon(full, out, "shell", file.toString(), "--yes", "-c", "stop replica2/fuzzy");
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String err = Files.readString(dir.resolve("full-shell.out.err"));
+            assertThat(p.exitValue()).as(err).isEqualTo(4);
+            Path log = full.resolve("repcon/audit.log");
+            assertThat(err).isEqualTo("repcon: refused: cannot write the audit log " + log + " (No space left on device);"
+                    + " nothing runs unrecorded: the log must be a writable file at " + log + "\n");
+            assertThat(Files.readString(out)).contains("will run:"); // it came as far as the 'started' record
+            assertThat(Pids.isRunning(pid)).isTrue();
+        } finally {
+            new ProcessBuilder("umount", full.toString()).inheritIO().start().waitFor();
         }
     }
 
@@ -244,14 +290,11 @@ class RailsLabTest {
         touchConfig();
         Path lock = Path.of(HostLock.path(lab.topology().host("replica1").orElseThrow()));
         Path state = Files.createDirectories(dir.resolve("terminated-state"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.repcon.cli.Main", "setup", file.toString(), "--host", "replica1",
-                "--apply", "--yes").redirectErrorStream(true).redirectOutput(dir.resolve("terminated.out").toFile());
-        pb.environment().put("XDG_STATE_HOME", state.toString());
-        Process repcon = pb.start();
+        Process repcon = repcon(state, dir.resolve("terminated.out"), "setup", file.toString(), "--host", "replica1", "--apply",
+                "--yes");
         try {
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Files.exists(lock) && repcon.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
+            while (!Files.exists(lock.resolve("owner")) && repcon.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
             assertThat(Files.exists(lock)).as("the lock taken; output: " + Files.readString(dir.resolve("terminated.out"))).isTrue();
             assertThat(repcon.isAlive()).isTrue();
             repcon.destroy(); // SIGTERM, as a shutdown or kill would send
