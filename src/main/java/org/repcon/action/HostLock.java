@@ -160,7 +160,7 @@ public final class HostLock implements AutoCloseable {
             }
             HELD.remove(lock);
             if (r.connectionFailed() || r.timedOut() || r.exitCode() != TAKEN) {
-                throw RepconException.failed("cannot lock " + host.name() + " (" + dir + "): " + r.summary());
+                throw RepconException.failed("cannot lock " + host.name() + " (" + dir + "): " + why(r));
             }
             String line = r.stdout().strip();
             Optional<Owner> holder = Owner.parse(line);
@@ -192,12 +192,20 @@ public final class HostLock implements AutoCloseable {
         boolean interrupted = Thread.interrupted();
         try {
             ExecResult r = exec(transport, REMOVE_IF, dir, owner.line());
-            if (!r.ok()) LOG.warning("could not release the lock of " + host.name() + " (" + dir + "): " + r.summary());
+            if (!r.ok()) LOG.warning("could not release the lock of " + host.name() + " (" + dir + "): " + why(r));
         } catch (RuntimeException e) {
             LOG.warning("could not release the lock of " + host.name() + " (" + dir + "): " + e);
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
+    }
+
+    /** How the lock command failed, in a few words: the script itself is no news to the operator. */
+    private static String why(ExecResult r) {
+        String err = r.stderr().strip().lines().findFirst().orElse("");
+        if (r.connectionFailed()) return err;
+        if (r.timedOut()) return "no answer within " + EXEC_TIMEOUT.toSeconds() + " s";
+        return err.isEmpty() ? "exit " + r.exitCode() : err;
     }
 
     private static ExecResult exec(Transport transport, String script, String... args) {

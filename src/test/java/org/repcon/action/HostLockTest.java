@@ -125,6 +125,20 @@ class HostLockTest {
     }
 
     @Test
+    void aLockThatCannotBeMadeSaysWhyInOneLine(@TempDir Path dir) throws Exception {
+        Topology topology = TestLab.create(173, dir).topology();
+        Host host = topology.host("master").orElseThrow();
+        Files.createDirectories(dir.resolve("master"));
+        Files.writeString(dir.resolve("master/run"), "a file where the run directory should be\n");
+        try (Transports transports = new Transports(topology)) {
+            assertThatThrownBy(() -> HostLock.acquire(transports.of(host), host, "stop master/bayes", n -> { }))
+                    .isInstanceOf(RepconException.class)
+                    .hasMessageStartingWith("cannot lock master (" + HostLock.path(host) + "): mkdir: ")
+                    .hasMessageNotContaining("\n").hasMessageNotContaining("sh -c");
+        }
+    }
+
+    @Test
     void eachPlatformHasItsPlace() {
         assertThat(HostLock.path(TestTopologies.load("rspamd-freebsd.yaml").hosts().get(0))).isEqualTo("/var/run/repcon/lock");
         assertThat(HostLock.path(TestTopologies.load("rspamd-debian.yaml").hosts().get(0))).isEqualTo("/run/repcon/lock");
