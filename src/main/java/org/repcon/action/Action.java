@@ -6,7 +6,7 @@ import org.repcon.command.Command;
 
 /**
  * One operation on the deployment, made from a {@link Command} by {@link Actions}. Every action goes
- * through {@link ActionRunner}: the read-only check, {@link #check()}, the {@link #plan()} shown as a
+ * through {@link ActionRunner}, on the {@link Rails}: the read-only check, {@link #check()}, the {@link #plan()} shown as a
  * preview and confirmed, the plan's steps executed, then {@link #verify}. An action does not run
  * commands itself: its plan says what runs, so the preview is exactly what happens.
  */
@@ -20,8 +20,21 @@ public interface Action {
     /** The host it acts on, for the audit; empty for none. */
     String host();
 
-    /** Whether it changes the deployment (start, re-point...) rather than reading it (logs, explain). */
-    boolean mutates();
+    /**
+     * The hosts it changes, each locked while it runs ({@link HostLock}): by default its {@link #host()}; an action
+     * that changes two hosts (a copy from one to another) names both.
+     */
+    default List<String> hosts() {
+        return host().isEmpty() ? List.of() : List.of(host());
+    }
+
+    /**
+     * Whether it changes the deployment (start, re-point...) rather than reading it (logs, explain): the verb table's
+     * word, the one truth the runner goes by.
+     */
+    default boolean mutates() {
+        return command().verb().mutates();
+    }
 
     /**
      * The preconditions, checked before anything is shown or asked: empty when the action may go on,

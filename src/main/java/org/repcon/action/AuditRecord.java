@@ -30,6 +30,11 @@ public record AuditRecord(String time, String user, String from, String host, St
                 outcome, message, durationMs);
     }
 
+    /** The name of the machine repcon runs on, as records and host locks give it. */
+    public static String machine() {
+        return Local.NAME;
+    }
+
     /** This machine's name, once. */
     private static final class Local {
         static final String NAME = name();

@@ -29,11 +29,6 @@ final class ExplainAction implements Action {
     }
 
     @Override
-    public boolean mutates() {
-        return false;
-    }
-
-    @Override
     public Optional<String> check() {
         return Optional.empty();
     }

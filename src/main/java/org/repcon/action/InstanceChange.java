@@ -42,9 +42,4 @@ abstract class InstanceChange<C extends Command> implements Action {
     public final String host() {
         return host.name();
     }
-
-    @Override
-    public final boolean mutates() {
-        return true;
-    }
 }

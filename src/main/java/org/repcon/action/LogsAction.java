@@ -59,11 +59,6 @@ public final class LogsAction implements Action {
         return host.name();
     }
 
-    @Override
-    public boolean mutates() {
-        return false;
-    }
-
     /** The log file, or empty when the platform sends stunnel's log to the system log. */
     public Optional<String> path() {
         return path;

@@ -2,6 +2,7 @@ package org.repcon.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.repcon.action.Audit;
 import org.repcon.setup.Setup;
 import org.repcon.topology.Topology;
@@ -14,7 +15,9 @@ import org.repcon.util.Xdg;
 import org.repcon.util.RepconException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "console", description = "The full-screen console on a topology (also: repcon FILE).")
 final class ConsoleCommand implements Callable<Integer> {
@@ -34,8 +37,11 @@ final class ConsoleCommand implements Callable<Integer> {
         @Mixin
         MonitorOptions monitorOptions;
 
-        @Option(names = "--read-only", description = "Refuse every action that changes something.")
-        boolean readOnly;
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec mixee;
+
+        /** What a test changes in the console's options: a virtual terminal, say. */
+        UnaryOperator<ConsoleOptions> adjust = UnaryOperator.identity();
 
         @Option(names = "--theme", paramLabel = "NAME", description = "Theme (dark, light, mono, or one of yours).")
         String theme;
@@ -45,6 +51,7 @@ final class ConsoleCommand implements Callable<Integer> {
         double refreshSeconds;
 
         int run(Topology topology) {
+            boolean readOnly = Main.readOnly(mixee);
             if (refreshSeconds < 0.2 || refreshSeconds > 3600) throw RepconException.invalid("--refresh takes 0.2 to 3600 seconds");
             Duration interval = Duration.ofMillis(Math.round(refreshSeconds * 1000));
             Themes themes = new Themes(ConsoleOptions.defaults().userThemes());
@@ -55,6 +62,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 Setup setup = new Setup(monitorOptions.actionContext(topology, source.monitor()), Audit.standard());
                 ConsoleOptions options = ConsoleOptions.defaults().withReadOnly(readOnly).withTheme(theme)
                         .withRefreshInterval(interval).withCommands(commands).withSetup(setup);
+                options = adjust.apply(options);
                 return Console.run(source, options);
             }
         }

@@ -21,6 +21,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors (always in the log file).")
     boolean verbose;
 
+    // Global, before or after the subcommand: picocli sets an inherited option on this object wherever it is typed, so
+    // every command reads it here (readOnly(spec)) and no subcommand can have a --read-only of its own that ignores it.
+    @Option(names = "--read-only", scope = ScopeType.INHERIT, description = "Refuse every command that changes the deployment"
+            + " (start, stop, restart, repoint, resync, promote, setup --apply), in the console and the shell too.")
+    boolean readOnly;
+
     /** A list, not one path: so that a mistyped command ("valdate FILE") is told apart from a file. */
     @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "FILE",
             description = "A topology file: opens the console on it (same as 'repcon console FILE').")
@@ -67,6 +73,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         LabCommand.describeFaults(cl.getSubcommands().get("lab"));
         return cl;
+    }
+
+    /** Whether --read-only was given, before or after the subcommand: {@code spec} is any command's (or mixin's). */
+    static boolean readOnly(picocli.CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main && main.readOnly;
     }
 
     /** Whether --verbose was given, before or after the subcommand. */

@@ -45,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "--apply writes each file atomically with a timestamped backup of what it replaces, and only when it differs;"
                 + " it stops at the first failure. Every change goes to $XDG_STATE_HOME/repcon/audit.log."},
         footer = {"", "Exit status: 0 done or nothing to do (--plan: the plan was made), 1 failed, 2 invalid input,"
-                + " 3 declined (answered n), 4 refused (no terminal to ask and no --yes), 70 internal error."})
+                + " 3 declined (answered n), 4 refused (--read-only, a host locked by another change, the audit log not"
+                + " writable, or no terminal to ask and no --yes), 70 internal error."})
 final class SetupCommand implements Callable<Integer> {
 
     @Spec
@@ -108,11 +109,11 @@ final class SetupCommand implements Callable<Integer> {
         out.println();
         SetupProgress progress = new Printer(out);
         if (yes || !Tty.interactive()) {
-            return new SetupRunner(setup, false, new ScriptConfirmer(yes, null)).apply(plan, progress);
+            return new SetupRunner(setup, Main.readOnly(spec), new ScriptConfirmer(yes, null)).apply(plan, progress);
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             Confirmer confirmer = LineConfirmer.on(terminal);
-            return new SetupRunner(setup, false, confirmer).apply(plan, progress);
+            return new SetupRunner(setup, Main.readOnly(spec), confirmer).apply(plan, progress);
         }
     }
 

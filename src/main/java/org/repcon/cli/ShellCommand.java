@@ -31,8 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " that instance); without them the action is refused. Every change asked for is written to"
                 + " $XDG_STATE_HOME/repcon/audit.log."},
         footer = {"", "Exit status with -c: 0 done, 1 failed (ran but failed or was not verified), 2 invalid command,"
-                + " 3 declined (answered no, or another name), 4 refused (--read-only, a failed precondition, or no"
-                + " --yes/--confirm), 70 internal error."})
+                + " 3 declined (answered no, or another name), 4 refused (--read-only, a failed precondition, the host"
+                + " locked by another change, the audit log not writable, or no --yes/--confirm), 70 internal error."})
 final class ShellCommand implements Callable<Integer> {
 
     @Spec
@@ -41,9 +41,6 @@ final class ShellCommand implements Callable<Integer> {
     TopologyFile topologyFile;
     @Mixin
     MonitorOptions monitorOptions;
-
-    @Option(names = "--read-only", description = "Refuse every command that changes the deployment.")
-    boolean readOnly;
 
     @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "Run this one command and exit (e.g. -c 'status',"
             + " -c 'resync replica/bayes').")
@@ -66,7 +63,7 @@ final class ShellCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Monitor monitor = monitorOptions.open(topology, Duration.ofSeconds(1))) {
             ActionContext ctx = monitorOptions.actionContext(topology, monitor);
-            Shell shell = new Shell(topology, monitor, ctx, readOnly, Audit.standard(), Xdg.stateHome().resolve("history"));
+            Shell shell = new Shell(topology, monitor, ctx, Main.readOnly(spec), Audit.standard(), Xdg.stateHome().resolve("history"));
             if (command != null) {
                 List<String> words;
                 try {

@@ -3,6 +3,7 @@ package org.repcon.util;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.ErrorManager;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -39,6 +40,13 @@ public final class Log {
             // One generation: the file is exactly file(), which error messages name (it starts over past 5 MB).
             FileHandler handler = new FileHandler(file().toString(), 5_000_000, 1, true);
             handler.setFormatter(new SimpleFormatter());
+            // The log is kept as well as it can be: a full disk must not print stack traces over the screen (the default
+            // ErrorManager's), and what matters (the audit log) says so itself, in one line.
+            handler.setErrorManager(new ErrorManager() {
+                @Override
+                public void error(String msg, Exception ex, int code) {
+                }
+            });
             root.addHandler(handler);
             root.setLevel(Level.INFO);
         } catch (IOException | SecurityException e) {

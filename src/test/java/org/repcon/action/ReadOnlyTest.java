@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repcon.command.Command;
 import org.repcon.command.CommandParser;
-import org.repcon.command.Completion;
-import org.repcon.command.Opt;
 import org.repcon.command.Verb;
 import org.repcon.testing.TwoMasters;
+import org.repcon.testing.VerbExamples;
 import org.repcon.topology.Topology;
 import org.repcon.transport.Transports;
 
@@ -31,12 +29,7 @@ class ReadOnlyTest {
     void readOnlyRefusesEveryMutatingVerbAndAuditsEachRefusal(@TempDir Path dir) throws Exception {
         Topology topology = TwoMasters.topology(33, dir);
         Audit audit = new Audit(dir.resolve("audit.log"));
-        List<String> commands = new ArrayList<>();
-        for (Verb verb : Verb.values()) {
-            if (!verb.mutates()) continue;
-            commands.add(String.join(" ", example(topology, verb, false)));
-            if (verb.options().stream().anyMatch(o -> !o.takesValue())) commands.add(String.join(" ", example(topology, verb, true)));
-        }
+        List<String> commands = VerbExamples.mutating(topology);
         assertThat(commands).contains("repoint replica1/bayes to master/bayes --force", "resync replica1/bayes --full",
                 "promote replica1/bayes", "stop master/bayes");
 
@@ -86,7 +79,7 @@ class ReadOnlyTest {
             ActionContext ctx = new ActionContext(topology, transports, Optional.empty(), Limits.defaults());
             for (Verb verb : Verb.values()) {
                 if (verb.scope() != Verb.Scope.ACTION) continue;
-                Command c = new CommandParser(topology).parse(example(topology, verb, false));
+                Command c = new CommandParser(topology).parse(VerbExamples.example(topology, verb, false));
                 Action a = Actions.create(c, ctx);
                 assertThat(a.mutates()).as(verb.word()).isEqualTo(verb.mutates());
                 assertThat(a.command()).isEqualTo(c);
@@ -94,20 +87,5 @@ class ReadOnlyTest {
         }
         // Every verb that changes something is an action: the front end cannot carry one out around the runner.
         assertThat(Arrays.stream(Verb.values()).filter(Verb::mutates)).allMatch(v -> v.scope() == Verb.Scope.ACTION);
-    }
-
-    /** A valid command line for the verb, each word the first completion candidate (plus the flag options). */
-    static List<String> example(Topology topology, Verb verb, boolean withFlags) {
-        Completion completion = new Completion(topology);
-        List<String> words = new ArrayList<>(List.of(verb.word()));
-        for (int k = 0; k < verb.params().size(); k++) {
-            List<String> next = new ArrayList<>(words);
-            next.add("");
-            List<String> candidates = completion.candidates(next, words.size());
-            assertThat(candidates).as("candidates for " + next).isNotEmpty();
-            words.add(candidates.get(0));
-        }
-        if (withFlags) verb.options().stream().filter(o -> !o.takesValue()).map(Opt::primary).forEach(words::add);
-        return words;
     }
 }

@@ -116,7 +116,7 @@ class RepointActionTest extends LabActionTest {
         }
         List<String> outcomes = Files.readAllLines(audit.file()).stream()
                 .map(l -> JsonParser.parseString(l).getAsJsonObject().get("outcome").getAsString()).toList();
-        assertThat(outcomes.subList(outcomes.size() - 3, outcomes.size())).containsExactly("refused", "declined", "done");
+        assertThat(outcomes.subList(outcomes.size() - 4, outcomes.size())).containsExactly("refused", "declined", "started", "done");
     }
 
     @Test

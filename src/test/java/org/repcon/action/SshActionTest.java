@@ -261,7 +261,9 @@ class SshActionTest {
         assertThat(logs.out().lines()).hasSize(3).allMatch(l -> l.toLowerCase(Locale.ROOT).contains("sync"));
 
         List<String> lines = Files.readAllLines(standardAudit);
-        assertThat(lines).hasSize(auditBefore + 1);
+        assertThat(lines).hasSize(auditBefore + 2); // 'started' before the first command, then how it ended
+        assertThat(JsonParser.parseString(lines.get(lines.size() - 2)).getAsJsonObject().get("outcome").getAsString())
+                .isEqualTo("started");
         JsonObject a = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
         assertThat(a.get("outcome").getAsString()).isEqualTo("done");
         assertThat(a.get("target").getAsString()).isEqualTo("replica/tunnel/bayes2");

@@ -102,6 +102,26 @@ class MainTest {
     }
 
     @Test
+    void globalOptionsWorkBeforeOrAfterTheSubcommand() {
+        // --verbose: a failure's stack trace follows its line, wherever the option is typed.
+        String missing = "target/no-such-topology.yaml";
+        CliRunner.Result plain = CliRunner.run("status", missing);
+        assertThat(plain.exitCode()).isEqualTo(2);
+        assertThat(plain.err().lines()).hasSize(1);
+        for (String[] args : new String[][] {{"--verbose", "status", missing}, {"status", missing, "--verbose"},
+                {"status", "--verbose", missing}}) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.firstErrLine()).isEqualTo(plain.firstErrLine());
+            assertThat(r.err()).as(String.join(" ", args)).contains("\tat org.repcon.");
+        }
+        // --read-only is one option of repcon's, inherited by every subcommand: the help shows it at both places.
+        assertThat(CliRunner.run("--help").out()).contains("--read-only");
+        assertThat(CliRunner.run("shell", "--help").out()).contains("--read-only");
+        assertThat(CliRunner.run("setup", "--help").out()).contains("--read-only");
+    }
+
+    @Test
     void validateWithoutFilesIsAUsageError() {
         CliRunner.Result r = CliRunner.run("validate");
         assertThat(r.exitCode()).isEqualTo(2);

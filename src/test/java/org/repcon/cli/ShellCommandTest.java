@@ -116,7 +116,9 @@ class ShellCommandTest {
 
         List<String> lines = Files.readAllLines(audit);
         assertThat(lines.subList(auditBefore, lines.size())).extracting(l -> JsonParser.parseString(l).getAsJsonObject()
-                .get("outcome").getAsString()).containsExactly("refused", "refused", "done", "done", "refused", "declined", "refused");
+                .get("outcome").getAsString())
+                // Audit first: a change's 'started' record is written before its first command.
+                .containsExactly("refused", "refused", "started", "done", "started", "done", "refused", "declined", "refused");
 
         assertThat(shell("-c", "theme dark").exitCode()).isEqualTo(2);
         assertThat(shell("--yes", "status").exitCode()).isEqualTo(2);

@@ -63,12 +63,22 @@ class SetupLabTest {
     @Order(1)
     void fromNothingEveryInstanceAndTunnelRunsAndReplicationIsVerified() throws Exception {
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
-        assertThat(first.out()).contains("3 hosts, 49 steps: 3 done, 0 differ, 46 missing, 0 unknown")
-                .contains("applied 44 steps on master, replica1, replica2 (2 more found done by then)");
+        assertThat(first.out()).contains("3 hosts, 49 steps: 3 done, 0 differ, 46 missing, 0 unknown");
+        // The 46 pending steps are applied, but for the verifications (tunnels, replication) that a replica has already
+        // passed when they come: how many depends on how fast replication settles.
+        java.util.regex.Matcher applied = java.util.regex.Pattern.compile(
+                "applied (\\d+) steps on master, replica1, replica2(?: \\((\\d+) more found done by then\\))?\n").matcher(first.out());
+        assertThat(applied.find()).as(first.out()).isTrue();
+        int done = Integer.parseInt(applied.group(1));
+        assertThat(done + (applied.group(2) == null ? 0 : Integer.parseInt(applied.group(2)))).isEqualTo(46);
+        assertThat(done).isBetween(42, 46);
         // Masters first: master's steps all come before replica1's.
         assertThat(first.out().indexOf("  master: start master/bayes")).isLessThan(first.out().indexOf("  replica1: write"));
-        assertThat(first.out()).contains("replica1/bayes: link up, offsets meet", "log: MASTER <-> REPLICA sync: Finished with success",
-                "replica2/fuzzy: link up");
+        // Replication verified: waited for by the step, or found so when the step came.
+        assertThat(first.out()).contains("log: MASTER <-> REPLICA sync: Finished with success")
+                .containsAnyOf("replica1/bayes: link up, offsets meet", "replica1: verify replication on replica1\n    done: bayes: link up")
+                .containsAnyOf("replica2/fuzzy: link up", "replica2: verify replication on replica2\n    done: bayes: link up, in sync, log:"
+                        + " MASTER <-> REPLICA sync: Finished with success; fuzzy: link up");
         for (var p : lab.processes()) assertThat(lab.pid(p)).as(p.label()).isPresent();
         Host master = lab.topology().host("master").orElseThrow();
         Host replica2 = lab.topology().host("replica2").orElseThrow();

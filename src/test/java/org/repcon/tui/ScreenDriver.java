@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.repcon.view.ConsoleView;
@@ -25,10 +27,10 @@ import org.repcon.view.ConsoleView;
  * press keys and read the screen. Checks retry until they hold (the UI is asynchronous), and
  * closing quits with q and insists the console ended cleanly (no assertion tripped while drawing).
  */
-final class ScreenDriver implements AutoCloseable {
+public final class ScreenDriver implements AutoCloseable {
 
     /** A terminal that says UTF-8, truecolor: colours in tests are the theme's exact RGB values. */
-    static final Map<String, String> TRUECOLOR_UTF8 = Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor",
+    public static final Map<String, String> TRUECOLOR_UTF8 = Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor",
             "LANG", "C.UTF-8");
     private static final long PATIENCE_MILLIS = 5000;
 
@@ -42,6 +44,10 @@ final class ScreenDriver implements AutoCloseable {
     private volatile TextCharacter[][] frame = new TextCharacter[0][0];
 
     private ScreenDriver(DefaultVirtualTerminal terminal, ConsoleSource source, ConsoleOptions options) {
+        this(terminal, source, () -> Console.run(source, options));
+    }
+
+    private ScreenDriver(DefaultVirtualTerminal terminal, ConsoleSource source, IntSupplier console) {
         this.terminal = terminal;
         this.source = source instanceof FixedConsoleSource fixed ? fixed : null;
         terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
@@ -59,7 +65,7 @@ final class ScreenDriver implements AutoCloseable {
             @Override
             public void onResized(Terminal t, TerminalSize size) {}
         });
-        this.thread = new Thread(() -> exit.set(Console.run(source, options)), "console-under-test");
+        this.thread = new Thread(() -> exit.set(console.getAsInt()), "console-under-test");
         thread.setDaemon(true);
         thread.start();
     }
@@ -82,13 +88,31 @@ final class ScreenDriver implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Any way into the console ({@code repcon --read-only console FILE} through the command line, say), given the
+     * virtual terminal it must run on; {@code console} returns its exit code.
+     */
+    public static ScreenDriver run(int width, int height, Function<DefaultVirtualTerminal, IntSupplier> console) {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
+        ScreenDriver driver = new ScreenDriver(terminal, null, console.apply(terminal));
+        // The whole way in (parsing, the topology, the monitor) comes before the first frame: more patience for it.
+        for (int n = 0; n < 3 && driver.text().isBlank(); n++) {
+            try {
+                driver.await("the first frame", d -> !d.text().isBlank());
+            } catch (AssertionError slow) {
+                if (n == 2) throw slow;
+            }
+        }
+        return driver;
+    }
+
     /** Key names as bindings use them ("j", "Enter", "Esc", "Ctrl-C"), or single characters to type. */
-    ScreenDriver press(String... keys) {
+    public ScreenDriver press(String... keys) {
         for (String k : keys) terminal.addInput(stroke(k));
         return this;
     }
 
-    ScreenDriver type(String text) {
+    public ScreenDriver type(String text) {
         for (char c : text.toCharArray()) terminal.addInput(new KeyStroke(c, false, false));
         return this;
     }
@@ -141,7 +165,7 @@ final class ScreenDriver implements AutoCloseable {
         return frame.length;
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines());
     }
 
@@ -165,16 +189,16 @@ final class ScreenDriver implements AutoCloseable {
         return at(at[0], at[1]).getForegroundColor();
     }
 
-    ScreenDriver awaitText(String text) {
+    public ScreenDriver awaitText(String text) {
         return await("'" + text + "' on screen", d -> d.text().contains(text));
     }
 
-    ScreenDriver awaitNoText(String text) {
+    public ScreenDriver awaitNoText(String text) {
         return await("no '" + text + "' on screen", d -> !d.text().contains(text));
     }
 
     /** Retries the check until it holds; fails with the screen when it never does. */
-    ScreenDriver await(String what, Predicate<ScreenDriver> check) {
+    public ScreenDriver await(String what, Predicate<ScreenDriver> check) {
         long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
         while (true) {
             AssertionError last;
