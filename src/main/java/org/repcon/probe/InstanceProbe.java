@@ -1,7 +1,6 @@
 package org.repcon.probe;
 
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
@@ -14,6 +13,7 @@ import org.repcon.probe.InstanceSample.Status;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Secret;
+import org.repcon.transport.Endpoint;
 import org.repcon.transport.RedisConnector;
 import org.repcon.transport.Transports;
 import org.repcon.util.Log;
@@ -85,9 +85,9 @@ final class InstanceProbe extends Target<InstanceSample> {
     }
 
     private Jedis connect() {
-        InetSocketAddress address;
+        Endpoint endpoint;
         try {
-            address = transports.of(host).reach(host.loopback(), instance.port());
+            endpoint = transports.of(host).reach(host.loopback(), instance.port());
         } catch (RepconException e) {
             throw new Failure(Status.UNREACHABLE, e.getMessage());
         }
@@ -97,7 +97,7 @@ final class InstanceProbe extends Target<InstanceSample> {
         } catch (RepconException e) {
             throw new Failure(Status.AUTH_FAILED, e.getMessage());
         }
-        return RedisConnector.connect(address, password, options.connectTimeout(), options.readTimeout());
+        return RedisConnector.connect(endpoint, password, options.connectTimeout(), options.readTimeout());
     }
 
     private void drop() {

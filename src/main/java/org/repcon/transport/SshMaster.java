@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -17,7 +19,8 @@ import org.repcon.util.RepconException;
  * host goes through it, so only the first costs a connection and authentication. ssh runs it in the background
  * (ControlPersist) rather than as repcon's child, so that should repcon die without closing it, it still ends
  * by itself once idle. The price is that it also ends when idle while repcon runs (forward listeners do not
- * count as use): {@link #alive()} tells, and the transport then starts a new one.
+ * count as use): {@link #alive()} tells, and the transport then starts a new one. A signal that ends repcon
+ * ends its masters too ({@link OpenMasters}); only a SIGKILL leaves them to ControlPersist.
  */
 final class SshMaster {
 
@@ -30,6 +33,8 @@ final class SshMaster {
     private final Path socket;
     /** The background master process, when ssh said its pid; else the socket's presence tells. */
     private final Optional<ProcessHandle> process;
+    /** The listening sockets of this master's forwards. */
+    private final List<Path> forwards = new ArrayList<>(); // guarded by itself
 
     private SshMaster(SshCommand command, ProcessRunner runner, Path socket, Optional<ProcessHandle> process) {
         this.command = command;
@@ -66,6 +71,10 @@ final class SshMaster {
         Optional<ProcessHandle> process = m.find() ? ProcessHandle.of(Long.parseLong(m.group(1))) : Optional.empty();
         SshMaster master = new SshMaster(command, runner, socket, process);
         if (!master.alive()) throw RepconException.failed(SshFailure.message(command.address(), check.stderrText()));
+        if (!OpenMasters.add(master)) {
+            master.exitNow();
+            throw RepconException.failed("ssh to " + command.address() + ": repcon is shutting down");
+        }
         LOG.info(() -> command.describe() + ": connected in " + (System.nanoTime() - start) / 1_000_000 + " ms (master pid "
                 + process.map(p -> String.valueOf(p.pid())).orElse("?") + ")");
         return master;
@@ -83,33 +92,58 @@ final class SshMaster {
         return process.map(ProcessHandle::pid);
     }
 
-    /** Asks the master to listen on 127.0.0.1:localPort and forward what comes there to address:port on the host. */
-    ProcessRunner.Outcome forward(int localPort, String address, int port) {
+    /**
+     * Asks the master to listen on the unix socket {@code listen} (mode 0600, in the private socket directory) and
+     * forward what comes there to address:port on the host. The path is kept to be removed on exit: ssh leaves a
+     * forward's socket file behind.
+     */
+    ProcessRunner.Outcome forward(Path listen, String address, int port) {
+        synchronized (forwards) {
+            forwards.add(listen);
+        }
         String target = address.contains(":") ? "[" + address + "]" : address;
-        return runner.run(command.control("forward", "-L", "127.0.0.1:" + localPort + ":" + target + ":" + port),
+        return runner.run(command.control("forward", "-L", listen + ":" + target + ":" + port),
                 SshCommand.ENV, CONTROL_TIMEOUT, false);
     }
 
     /**
      * Closes the connection, its forwards and its sessions: {@code ssh -O exit}, then signals should the master
-     * not be gone within a second. Also works once the transport's runner is closed.
+     * not be gone within a second; removes the sockets. Also works once the transport's runner is closed.
      */
     void exit() {
+        exit(CONTROL_TIMEOUT, Duration.ofSeconds(1));
+    }
+
+    /** {@link #exit} within about a second in all, for a JVM that is shutting down (see {@link OpenMasters}). */
+    void exitNow() {
+        exit(Duration.ofMillis(500), Duration.ofMillis(250));
+    }
+
+    private void exit(Duration controlTimeout, Duration grace) {
         try {
-            runner.run(command.control("exit"), SshCommand.ENV, CONTROL_TIMEOUT, false);
+            runner.run(command.control("exit"), SshCommand.ENV, controlTimeout, false);
         } catch (IllegalStateException e) {
             // the runner is closed: the signals below do it
         }
         process.ifPresent(p -> {
-            if (awaitEnd(1000)) return;
+            if (awaitEnd(grace.toMillis())) return;
             p.destroy(); // SIGTERM: ssh still removes its socket
-            if (!awaitEnd(1000)) p.destroyForcibly();
+            if (!awaitEnd(grace.toMillis())) p.destroyForcibly();
         });
-        try {
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            LOG.fine(() -> "cannot remove " + socket + ": " + e.getMessage());
+        List<Path> sockets;
+        synchronized (forwards) {
+            sockets = new ArrayList<>(forwards);
+            forwards.clear();
         }
+        sockets.add(socket);
+        for (Path s : sockets) {
+            try {
+                Files.deleteIfExists(s);
+            } catch (IOException e) {
+                LOG.fine(() -> "cannot remove " + s + ": " + e.getMessage());
+            }
+        }
+        OpenMasters.remove(this);
     }
 
     private boolean awaitEnd(long millis) {
