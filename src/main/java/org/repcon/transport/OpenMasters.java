@@ -40,6 +40,11 @@ final class OpenMasters {
         return true;
     }
 
+    /** Whether the hook has run or runs: no master is started then (it would outlive repcon). */
+    static synchronized boolean shuttingDown() {
+        return shuttingDown;
+    }
+
     static synchronized void remove(SshMaster master) {
         OPEN.remove(master);
     }

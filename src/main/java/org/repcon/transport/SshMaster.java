@@ -49,6 +49,7 @@ final class SshMaster {
      * start on a path that exists, and the stale one may be from a repcon killed before it closed.
      */
     static SshMaster start(SshCommand command, ProcessRunner runner, Path socket, Duration setupTimeout) {
+        if (OpenMasters.shuttingDown()) throw shuttingDown(command);
         if (Files.exists(socket)) {
             runner.run(command.control("exit"), SshCommand.ENV, CONTROL_TIMEOUT, false);
             try {
@@ -71,13 +72,17 @@ final class SshMaster {
         Optional<ProcessHandle> process = m.find() ? ProcessHandle.of(Long.parseLong(m.group(1))) : Optional.empty();
         SshMaster master = new SshMaster(command, runner, socket, process);
         if (!master.alive()) throw RepconException.failed(SshFailure.message(command.address(), check.stderrText()));
-        if (!OpenMasters.add(master)) {
+        if (!OpenMasters.add(master)) { // the hook ran while this one connected
             master.exitNow();
-            throw RepconException.failed("ssh to " + command.address() + ": repcon is shutting down");
+            throw shuttingDown(command);
         }
         LOG.info(() -> command.describe() + ": connected in " + (System.nanoTime() - start) / 1_000_000 + " ms (master pid "
                 + process.map(p -> String.valueOf(p.pid())).orElse("?") + ")");
         return master;
+    }
+
+    private static RepconException shuttingDown(SshCommand command) {
+        return RepconException.failed("ssh to " + command.address() + ": repcon is shutting down");
     }
 
     /**

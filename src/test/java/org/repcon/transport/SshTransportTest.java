@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.repcon.testing.ProcNet;
 import org.repcon.testing.RedisProcess;
 import org.repcon.testing.SshServer;
 import org.repcon.topology.Access;
@@ -200,7 +201,7 @@ class SshTransportTest {
         long pid = t.masterPid().orElseThrow();
         assertThat(checkedMasterPid(t)).isEqualTo(pid);
         assertThat(masters(t)).as("one master connection").containsExactly(pid);
-        assertThat(tcpListeners(pid)).as("the master listens on no TCP port").isEmpty();
+        assertThat(ProcNet.tcpListeners(pid)).as("the master listens on no TCP port").isEmpty();
     }
 
     @Test
@@ -406,29 +407,6 @@ class SshTransportTest {
         }
     }
 
-    /** The TCP ports a process listens on, from its socket inodes and /proc/net/tcp{,6}. */
-    static List<String> tcpListeners(long pid) throws IOException {
-        List<String> inodes = new ArrayList<>();
-        try (var fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    String link = Files.readSymbolicLink(fd).toString();
-                    if (link.startsWith("socket:[")) inodes.add(link.substring(8, link.length() - 1));
-                } catch (IOException e) {
-                    // closed meanwhile
-                }
-            }
-        }
-        List<String> listening = new ArrayList<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table))) {
-                String[] f = line.strip().split("\\s+");
-                // state 0A is LISTEN; field 9 is the inode
-                if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) listening.add(f[1]);
-            }
-        }
-        return listening;
-    }
 
     /** The master's pid as {@code ssh -O check} tells it. */
     private static long checkedMasterPid(SshTransport t) throws Exception {
