@@ -148,8 +148,7 @@ final class InstanceProbe extends Target<InstanceSample> {
                 }
             }
             String m = String.valueOf(e.getMessage());
-            boolean closedAtOnce = m.startsWith("Unexpected end of stream") || causes(e).stream()
-                    .anyMatch(c -> c instanceof java.net.SocketException && String.valueOf(c.getMessage()).contains("reset"));
+            boolean closedAtOnce = m.startsWith("Unexpected end of stream") || causes(e).stream().anyMatch(Net::closedByPeer);
             if (closedAtOnce && !host.access().isLocal()) {
                 // Over ssh the local end of the forward always accepts; when nothing listens on the remote
                 // port, ssh closes the connection at once. By here the connection was a fresh one.

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.repcon.util.RepconException;
 
 /**
@@ -28,6 +31,7 @@ final class SshSockets {
     private static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final AtomicBoolean CLIENT_LOADED = new AtomicBoolean();
 
     private SshSockets() {}
 
@@ -43,6 +47,14 @@ final class SshSockets {
     /** The listening socket of a master's forward number {@code n}: beside its control socket, named after it. */
     static Path forward(Path control, int n) {
         return control.resolveSibling(control.getFileName() + "-" + n);
+    }
+
+    /**
+     * Loads the unix socket client (junixsocket, its native library) on a thread of its own, once: its first use
+     * costs a few hundred ms, more on a busy machine, which then overlaps ssh's connect instead of following it.
+     */
+    static void loadClientAhead() {
+        if (CLIENT_LOADED.compareAndSet(false, true)) CompletableFuture.runAsync(AFUNIXSocket::isSupported);
     }
 
     /** Checks the path's length, then makes its directory or checks the one there (see {@link #prepareDirectory}). */

@@ -253,6 +253,7 @@ public final class SshTransport implements Transport {
         RuntimeException failure = null;
         try {
             SshSockets.prepare(socket);
+            SshSockets.loadClientAhead();
             SshMaster previous;
             synchronized (lock) {
                 previous = master;
