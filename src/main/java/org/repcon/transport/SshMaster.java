@@ -116,25 +116,42 @@ final class SshMaster {
      * not be gone within a second; removes the sockets. Also works once the transport's runner is closed.
      */
     void exit() {
-        exit(CONTROL_TIMEOUT, Duration.ofSeconds(1));
-    }
-
-    /** {@link #exit} within about a second in all, for a JVM that is shutting down (see {@link OpenMasters}). */
-    void exitNow() {
-        exit(Duration.ofMillis(500), Duration.ofMillis(250));
-    }
-
-    private void exit(Duration controlTimeout, Duration grace) {
         try {
-            runner.run(command.control("exit"), SshCommand.ENV, controlTimeout, false);
+            runner.run(command.control("exit"), SshCommand.ENV, CONTROL_TIMEOUT, false);
         } catch (IllegalStateException e) {
             // the runner is closed: the signals below do it
         }
         process.ifPresent(p -> {
-            if (awaitEnd(grace.toMillis())) return;
-            p.destroy(); // SIGTERM: ssh still removes its socket
-            if (!awaitEnd(grace.toMillis())) p.destroyForcibly();
+            if (!awaitEnd(1000)) terminate(p, 1000);
         });
+        removeSockets();
+    }
+
+    /**
+     * {@link #exit} for a JVM that is shutting down (see {@link OpenMasters}): SIGTERM at once, which ssh handles
+     * as {@code -O exit}, without starting an ssh process, which a busy machine can take a second to start.
+     */
+    void exitNow() {
+        if (process.isPresent()) {
+            terminate(process.get(), 500);
+        } else {
+            try {
+                runner.run(command.control("exit"), SshCommand.ENV, Duration.ofMillis(500), false);
+            } catch (IllegalStateException e) {
+                // the runner is closed: the transport's close exited it already
+            }
+        }
+        removeSockets();
+    }
+
+    /** SIGTERM (ssh still closes its connection and removes its control socket), SIGKILL if that is not enough. */
+    private void terminate(ProcessHandle p, long graceMillis) {
+        p.destroy();
+        if (!awaitEnd(graceMillis)) p.destroyForcibly();
+    }
+
+    /** Removes the forwards' sockets, which ssh does not remove, and the control socket should ssh have been killed. */
+    private void removeSockets() {
         List<Path> sockets;
         synchronized (forwards) {
             sockets = new ArrayList<>(forwards);

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,15 +121,15 @@ class SshSessionIT {
     }
 
     /**
-     * Starts {@code repcon status --watch 1} from the shaded jar and waits until it has probed every instance and
-     * tunnel twice (its forwards all made); its pid.
+     * Starts {@code repcon status --json --watch 1} from the shaded jar and waits until a refresh read every instance
+     * (INFO through Jedis) and PINGed through both client tunnel ends, all through forwards on unix sockets; its pid.
      */
     private long startWatch(String name) throws Exception {
         Path jar = Path.of("target", "repcon.jar").toAbsolutePath();
         assertThat(jar).as("the shaded jar ('mvn package' makes it)").exists();
         Path out = dir.resolve(name + ".out");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "status", "--watch", "1",
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "status", "--json", "--watch", "1",
                 deployment.file().toString()).redirectErrorStream(true).redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         pb.environment().remove("XDG_RUNTIME_DIR");
@@ -135,19 +137,27 @@ class SshSessionIT {
         repcon = pb.start();
         long pid = repcon.pid();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (refreshes(out) < 3) {
+        while (!allAnswered(out)) {
             if (!repcon.isAlive()) throw new AssertionError("repcon ended: " + Files.readString(out));
-            if (System.nanoTime() > deadline) throw new AssertionError("no third refresh within 60 s: " + Files.readString(out));
+            if (System.nanoTime() > deadline) throw new AssertionError("not all answered within 60 s: " + Files.readString(out));
             Thread.sleep(100);
         }
         return pid;
     }
 
-    /** Refreshes printed so far: status --watch prints a blank line before each but the first. */
-    private static long refreshes(Path out) throws IOException {
-        if (!Files.exists(out)) return 0;
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        return text.isEmpty() ? 0 : text.split("\n\n", -1).length;
+    /**
+     * Whether a refresh (one JSON document; the top level closes at the start of a line) has the 3 instances "ok" and
+     * the 2 client tunnel ends reaching Redis.
+     */
+    private static boolean allAnswered(Path out) throws IOException {
+        if (!Files.exists(out)) return false;
+        return Arrays.stream(Files.readString(out, StandardCharsets.UTF_8).split("\n}"))
+                .anyMatch(refresh -> count(refresh, "\"probe\":\\s*\"ok\"") == 3
+                        && count(refresh, "\"reaches_redis\":\\s*true") == 2);
+    }
+
+    private static long count(String text, String regex) {
+        return Pattern.compile(regex).matcher(text).results().count();
     }
 
     /** The session's sockets: control sockets ssh-PID-N and forwards ssh-PID-N-K. */
