@@ -1,6 +1,5 @@
 package org.repcon.action;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.Probes;
@@ -11,6 +10,7 @@ import org.repcon.topology.Instance;
 import org.repcon.topology.Secret;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
+import org.repcon.transport.Endpoint;
 import org.repcon.transport.RedisConnector;
 import org.repcon.transport.Transport;
 import org.repcon.transport.Transports;
@@ -33,10 +33,10 @@ public record ActionContext(Topology topology, Transports transports, Optional<D
     /** A connection to an instance, authenticated with its password; a RepconException says why there is none. */
     public Jedis connect(Instance instance) {
         Host host = topology.hostOf(instance);
-        InetSocketAddress address = transports.of(host).reach(host.loopback(), instance.port());
+        Endpoint endpoint = transports.of(host).reach(host.loopback(), instance.port());
         String password = instance.password().map(Secret::reveal).orElse(null);
         try {
-            return RedisConnector.connect(address, password, limits.connectTimeout(), limits.readTimeout());
+            return RedisConnector.connect(endpoint, password, limits.connectTimeout(), limits.readTimeout());
         } catch (JedisException e) {
             throw RepconException.failed(instance.ref() + ": " + Redis.reason(e), e);
         }

@@ -1,7 +1,6 @@
 package org.repcon.probe;
 
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
@@ -14,6 +13,7 @@ import org.repcon.probe.InstanceSample.Status;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Secret;
+import org.repcon.transport.Endpoint;
 import org.repcon.transport.RedisConnector;
 import org.repcon.transport.Transports;
 import org.repcon.util.Log;
@@ -85,9 +85,9 @@ final class InstanceProbe extends Target<InstanceSample> {
     }
 
     private Jedis connect() {
-        InetSocketAddress address;
+        Endpoint endpoint;
         try {
-            address = transports.of(host).reach(host.loopback(), instance.port());
+            endpoint = transports.of(host).reach(host.loopback(), instance.port());
         } catch (RepconException e) {
             throw new Failure(Status.UNREACHABLE, e.getMessage());
         }
@@ -97,7 +97,7 @@ final class InstanceProbe extends Target<InstanceSample> {
         } catch (RepconException e) {
             throw new Failure(Status.AUTH_FAILED, e.getMessage());
         }
-        return RedisConnector.connect(address, password, options.connectTimeout(), options.readTimeout());
+        return RedisConnector.connect(endpoint, password, options.connectTimeout(), options.readTimeout());
     }
 
     private void drop() {
@@ -148,8 +148,7 @@ final class InstanceProbe extends Target<InstanceSample> {
                 }
             }
             String m = String.valueOf(e.getMessage());
-            boolean closedAtOnce = m.startsWith("Unexpected end of stream") || causes(e).stream()
-                    .anyMatch(c -> c instanceof java.net.SocketException && String.valueOf(c.getMessage()).contains("reset"));
+            boolean closedAtOnce = m.startsWith("Unexpected end of stream") || causes(e).stream().anyMatch(Net::closedByPeer);
             if (closedAtOnce && !host.access().isLocal()) {
                 // Over ssh the local end of the forward always accepts; when nothing listens on the remote
                 // port, ssh closes the connection at once. By here the connection was a fresh one.

@@ -3,15 +3,16 @@ package org.repcon.probe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.probe.TunnelSample.Ping;
 import org.repcon.topology.Host;
 import org.repcon.topology.Tunnel;
+import org.repcon.transport.Endpoint;
 import org.repcon.transport.Transports;
 import org.repcon.util.RepconException;
 
@@ -71,31 +72,26 @@ final class TunnelProbe extends Target<TunnelSample> {
     @Override
     TunnelSample probe() {
         long timeMs = System.currentTimeMillis();
-        InetSocketAddress address;
+        Endpoint endpoint;
         try {
-            InetSocketAddress reached = transports.of(host).reach(host.loopback(), tunnel.accept());
-            address = reached.isUnresolved() ? new InetSocketAddress(reached.getHostString(), reached.getPort()) : reached;
+            endpoint = transports.of(host).reach(host.loopback(), tunnel.accept());
         } catch (RepconException e) {
             return failed(timeMs, Connect.UNREACHABLE, e.getMessage());
         }
-        if (address.isUnresolved()) return failed(timeMs, Connect.UNREACHABLE, "unknown host " + address.getHostString());
-        try (Socket socket = new Socket()) {
-            long start = System.nanoTime();
-            try {
-                socket.connect(address, (int) options.connectTimeout().toMillis());
-            } catch (SocketTimeoutException e) {
-                return failed(timeMs, Connect.TIMEOUT, "connect timed out after " + options.connectTimeout().toMillis() + " ms");
-            } catch (ConnectException e) {
-                return Net.refused(e) ? failed(timeMs, Connect.REFUSED, "connection refused")
-                        : failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage()));
-            } catch (IOException e) {
-                return failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage()));
-            }
+        long start = System.nanoTime();
+        try (Socket socket = endpoint.connect(options.connectTimeout())) {
             long connectMicros = (System.nanoTime() - start) / 1000;
             if (tunnel.isServer()) {
                 return new TunnelSample(ref, true, timeMs, Connect.OK, Ping.NOT_SENT, connectMicros, "", Freshness.FRESH);
             }
             return ping(socket, timeMs, connectMicros);
+        } catch (SocketTimeoutException e) {
+            return failed(timeMs, Connect.TIMEOUT, "connect timed out after " + options.connectTimeout().toMillis() + " ms");
+        } catch (ConnectException e) {
+            return Net.refused(e) ? failed(timeMs, Connect.REFUSED, "connection refused")
+                    : failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage()));
+        } catch (UnknownHostException e) {
+            return failed(timeMs, Connect.UNREACHABLE, "unknown host " + e.getMessage());
         } catch (IOException e) {
             return failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage())); // socket setup or close
         }
@@ -107,7 +103,6 @@ final class TunnelProbe extends Target<TunnelSample> {
         byte[] line = new byte[MAX_REPLY];
         int n = 0;
         try {
-            socket.setTcpNoDelay(true);
             socket.getOutputStream().write(PING);
             InputStream in = socket.getInputStream();
             // Read up to the end of the first line, within one read timeout in all (not one per read).

@@ -2,7 +2,6 @@ package org.repcon.transport;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.InetSocketAddress;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +29,8 @@ public final class LocalTransport implements Transport {
     private final Follows follows = new Follows();
 
     @Override
-    public InetSocketAddress reach(String address, int port) {
-        return InetSocketAddress.createUnresolved(address, port);
+    public Endpoint reach(String address, int port) {
+        return new Endpoint.Tcp(address, port);
     }
 
     @Override

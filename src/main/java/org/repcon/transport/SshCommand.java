@@ -16,7 +16,8 @@ import org.repcon.util.RepconException;
  * before any config file, so the order of the arguments decides who wins:
  * <ol>
  * <li>what repcon needs to own the terminal and the connection: BatchMode (never prompt), the control
- *     socket, no tty, no RemoteCommand or LocalCommand from a config file; the topology's user and port;</li>
+ *     socket, no tty, no RemoteCommand or LocalCommand from a config file, owner-only forward sockets; the
+ *     topology's user and port;</li>
  * <li>the topology's {@code ssh.options}, checked;</li>
  * <li>defaults the topology may override: StrictHostKeyChecking=yes (host keys are always checked; a config
  *     file's "no" or "accept-new" does not apply), ConnectTimeout, ServerAlive* (a dead host is noticed
@@ -40,7 +41,8 @@ final class SshCommand {
     private static final Set<Character> ALONE = Set.of('4', '6', 'A', 'a', 'C', 'k', 'K', 'x');
     /** Options repcon sets itself: a topology's value would be ignored (first wins) or would break repcon. */
     private static final Set<String> OWNED = Set.of("batchmode", "controlmaster", "controlpath", "controlpersist",
-            "requesttty", "remotecommand", "permitlocalcommand", "sessiontype", "stdinnull", "forkafterauthentication");
+            "requesttty", "remotecommand", "permitlocalcommand", "sessiontype", "stdinnull", "forkafterauthentication",
+            "streamlocalbindmask", "streamlocalbindunlink");
 
     /**
      * Keeps ssh from ever reading the terminal, also in processes it starts itself (a ProxyJump's inner ssh, which
@@ -62,7 +64,11 @@ final class SshCommand {
                 "-o", "ControlPath=" + controlPath.toString().replace("%", "%%"),
                 "-o", "RequestTTY=no",
                 "-o", "RemoteCommand=none",
-                "-o", "PermitLocalCommand=no"));
+                "-o", "PermitLocalCommand=no",
+                // Forwards listen on unix sockets: owner-only (as a backstop to their 0700 directory), and a stale
+                // file at a new forward's path is replaced rather than failing the forward.
+                "-o", "StreamLocalBindMask=0177",
+                "-o", "StreamLocalBindUnlink=yes"));
         access.user().ifPresent(u -> b.addAll(List.of("-l", u)));
         access.port().ifPresent(p -> b.addAll(List.of("-p", String.valueOf(p))));
         b.addAll(access.options());

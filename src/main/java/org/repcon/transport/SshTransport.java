@@ -1,8 +1,5 @@
 package org.repcon.transport;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,11 +20,12 @@ import org.repcon.util.Xdg;
  * A host reached through the system OpenSSH client (so ~/.ssh/config, the agent and jump hosts apply), over one
  * multiplexed connection made on first use ({@link SshMaster}) and made again when it was lost.
  * <ul>
- * <li>{@link #reach}: a local port forward on 127.0.0.1 through that connection, one per address and port,
- *     kept for later calls. The first call for the host connects (up to the connect timeout plus
- *     {@link #SETUP_MARGIN}, shared by concurrent callers: one attempt at a time); a new forward costs one
- *     {@code ssh -O forward} (a few ms); a known one costs nothing. A RepconException says why the host
- *     cannot be reached.</li>
+ * <li>{@link #reach}: a forward through that connection, one per address and port, kept for later calls, that
+ *     listens on a unix socket in repcon's private socket directory ({@link SshSockets}): a TCP port on
+ *     127.0.0.1 would be open to every user of this machine. The first call for the host connects (up to the
+ *     connect timeout plus {@link #SETUP_MARGIN}, shared by concurrent callers: one attempt at a time); a new
+ *     forward costs one {@code ssh -O forward} (a few ms); a known one costs nothing. A RepconException says why
+ *     the host cannot be reached.</li>
  * <li>{@link #exec}, {@link #tail}, {@link #follow}: sessions over the connection, running the argv under
  *     {@link RemoteShell}, which quotes it and kills the command when the session ends (a timeout, a close, a
  *     broken connection), so nothing is left running on the host.</li>
@@ -41,7 +39,6 @@ public final class SshTransport implements Transport {
     /** A follow's session gets this long to end by itself once told (its stdin closed) before it is killed. */
     static final Duration FOLLOW_GRACE = Duration.ofSeconds(2);
     static final Duration TAIL_TIMEOUT = Duration.ofSeconds(10);
-    private static final int FORWARD_ATTEMPTS = 5;
 
     private static final Logger LOG = Log.get(SshTransport.class);
 
@@ -58,56 +55,39 @@ public final class SshTransport implements Transport {
     private boolean closed; // guarded by lock
 
     private final Map<String, Forward> forwards = new HashMap<>(); // guarded by itself
+    private int forwardCount; // guarded by forwards: numbers the forwards' sockets, never reused
 
-    private record Forward(SshMaster master, int localPort) {}
+    private record Forward(SshMaster master, Path socket) {}
 
-    /** With the default connect timeout and the control socket under {@link Xdg#runtimeDir()}. */
+    /** With the default connect timeout and the sockets under {@link Xdg#runtimeDir()}. */
     public SshTransport(String hostName, String address, Access access) {
         this(hostName, address, access, DEFAULT_CONNECT_TIMEOUT, Xdg.runtimeDir());
     }
 
     /** A RepconException when the topology's ssh options are refused (see {@link SshCommand#checkOptions}). */
     public SshTransport(String hostName, String address, Access access, Duration connectTimeout, Path controlDir) {
-        this.socket = ControlSockets.next(controlDir);
+        this.socket = SshSockets.next(controlDir);
         this.command = new SshCommand(hostName, address, access, connectTimeout, socket);
         this.setupTimeout = connectTimeout.plus(SETUP_MARGIN);
     }
 
     @Override
-    public InetSocketAddress reach(String address, int port) {
+    public Endpoint reach(String address, int port) {
         SshMaster m = master();
         String key = address + " " + port;
         synchronized (forwards) {
             Forward known = forwards.get(key);
-            if (known != null && known.master() == m) return loopback(known.localPort());
-            String why = "";
-            for (int attempt = 0; attempt < FORWARD_ATTEMPTS; attempt++) {
-                int local = freeLocalPort();
-                ProcessRunner.Outcome o = m.forward(local, address, port);
-                if (o.exitCode() == 0 && !o.timedOut()) {
-                    forwards.put(key, new Forward(m, local));
-                    LOG.fine(() -> command.describe() + ": 127.0.0.1:" + local + " forwards to " + address + ":" + port);
-                    return loopback(local);
-                }
+            if (known != null && known.master() == m) return new Endpoint.Unix(known.socket());
+            Path listen = SshSockets.forward(socket, ++forwardCount);
+            ProcessRunner.Outcome o = m.forward(listen, address, port);
+            if (o.exitCode() != 0 || o.timedOut()) {
                 if (!m.alive()) throw RepconException.failed(SshFailure.message(command.address(), "the connection was lost"));
-                why = SshFailure.reason(o.stderrText()); // the port was taken meanwhile, most likely: another one
+                throw RepconException.failed(command.describe() + ": cannot forward a local socket to " + address + ":" + port
+                        + ": " + SshFailure.reason(o.stderrText()));
             }
-            throw RepconException.failed(command.describe() + ": cannot forward a local port to " + address + ":" + port
-                    + ": " + why);
-        }
-    }
-
-    private static InetSocketAddress loopback(int port) {
-        return InetSocketAddress.createUnresolved("127.0.0.1", port);
-    }
-
-    /** A port free on 127.0.0.1 now (ssh cannot pick one for -L; another process may take it before ssh binds). */
-    private static int freeLocalPort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw RepconException.failed("no free local port on 127.0.0.1 for a forward: " + e.getMessage(), e);
+            forwards.put(key, new Forward(m, listen));
+            LOG.fine(() -> command.describe() + ": " + listen + " forwards to " + address + ":" + port);
+            return new Endpoint.Unix(listen);
         }
     }
 
@@ -272,7 +252,14 @@ public final class SshTransport implements Transport {
         SshMaster m = null;
         RuntimeException failure = null;
         try {
-            ControlSockets.prepare(socket);
+            SshSockets.prepare(socket);
+            SshSockets.loadClientAhead();
+            SshMaster previous;
+            synchronized (lock) {
+                previous = master;
+            }
+            // A master that ended by itself leaves its forwards' socket files; before the new one takes the path.
+            if (previous != null) previous.exit();
             m = SshMaster.start(command, runner, socket, setupTimeout);
         } catch (RuntimeException e) {
             failure = e;

@@ -1,6 +1,5 @@
 package org.repcon.transport;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +14,12 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Where to connect from this machine to reach {@code address:port} as the host itself sees it
-     * (its loopback, usually). Local: the same address. Over ssh: a local port forward. The result
-     * may be unresolved; resolve it on the thread that connects, never on a caller's UI thread.
+     * (its loopback, usually). Local: the same address, resolved only when connecting, on the thread
+     * that connects. Over ssh: the unix socket of a forward, in repcon's private runtime directory.
      * Over ssh the first call connects to the host (seconds at worst), so call it from a worker
      * thread too; a RepconException says in one line why the host cannot be reached.
      */
-    InetSocketAddress reach(String address, int port);
+    Endpoint reach(String address, int port);
 
     /**
      * Runs a command on the host without a shell (argv as given), stdin empty. Output is captured up

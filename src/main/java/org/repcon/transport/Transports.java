@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.repcon.topology.Host;
 import org.repcon.topology.Topology;
 import org.repcon.util.RepconException;
+import org.repcon.util.Xdg;
 
 /**
  * The transport of each host of a topology, made on first use and shared by everything that reaches
@@ -18,9 +19,13 @@ public final class Transports implements AutoCloseable {
     private final Map<String, Transport> byHost = new LinkedHashMap<>();
     private boolean closed;
 
-    /** Local hosts get a {@link LocalTransport}, ssh hosts an {@link SshTransport}. */
+    /**
+     * Local hosts get a {@link LocalTransport}, ssh hosts an {@link SshTransport}. With an ssh host, the socket
+     * directory is made or checked first: a RepconException says in one line that it is not private.
+     */
     public Transports(Topology topology) {
         this(topology, Transports::defaultFor);
+        if (topology.hosts().stream().anyMatch(h -> !h.access().isLocal())) SshSockets.prepareDirectory(Xdg.runtimeDir());
     }
 
     /** With another way of making a host's transport: tests, or ssh with other settings. */

@@ -15,10 +15,15 @@ public final class Xdg {
         return base("XDG_STATE_HOME", ".local/state").resolve("repcon");
     }
 
-    /** For sockets (ssh control masters); falls back to the state directory when unset. */
+    /**
+     * For sockets (ssh control masters and forwards). Without XDG_RUNTIME_DIR, a short directory of the user's
+     * own under /tmp: a socket path has a length limit a home directory's state path may break. Whoever uses it
+     * makes it 0700 and refuses one that someone else owns or may enter.
+     */
     public static Path runtimeDir() {
         String dir = System.getenv("XDG_RUNTIME_DIR");
-        return dir != null && !dir.isBlank() ? Path.of(dir, "repcon") : stateHome().resolve("run");
+        if (dir != null && !dir.isBlank() && Path.of(dir).isAbsolute()) return Path.of(dir, "repcon");
+        return Path.of("/tmp", "repcon-" + System.getProperty("user.name"));
     }
 
     private static Path base(String variable, String fallbackUnderHome) {

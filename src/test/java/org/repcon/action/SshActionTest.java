@@ -35,6 +35,7 @@ import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
 import org.repcon.topology.TopologyLoader;
 import org.repcon.topology.Tunnel;
+import org.repcon.transport.Endpoint;
 import org.repcon.transport.Transports;
 import org.repcon.util.Pids;
 import redis.clients.jedis.Jedis;
@@ -127,9 +128,9 @@ class SshActionTest {
         assertThat(start.message()).startsWith("replica/bayes answers PING after");
         assertThat(starting.previews.get(0).commands()).containsExactly("replica$ sh " + deployment.serviceScript()
                 + " start redis " + file(bayes));
-        // A PING of our own through the forward (on 127.0.0.1, not the host's address), and a new process behind it
-        // that reads its file (and so replicates).
-        assertThat(transports.of("replica").reach(SshDeployment.REPLICA_ADDRESS, bayes.port()).getHostString()).isEqualTo("127.0.0.1");
+        // A PING of our own through the forward (a unix socket here, not the host's address), and a new process
+        // behind it that reads its file (and so replicates).
+        assertThat(transports.of("replica").reach(SshDeployment.REPLICA_ADDRESS, bayes.port())).isInstanceOf(Endpoint.Unix.class);
         try (Jedis j = SshDeployment.connect(transports, bayes)) {
             assertThat(j.ping()).isEqualTo("PONG");
         }

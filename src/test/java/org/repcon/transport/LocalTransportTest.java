@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +31,7 @@ class LocalTransportTest {
 
     @Test
     void reachIsTheAddressItself() {
-        InetSocketAddress a = local.reach("127.0.0.3", 6378);
-        assertThat(a.getHostString()).isEqualTo("127.0.0.3");
-        assertThat(a.getPort()).isEqualTo(6378);
+        assertThat(local.reach("127.0.0.3", 6378)).isEqualTo(new Endpoint.Tcp("127.0.0.3", 6378));
         assertThat(local.describe()).isEqualTo("local");
     }
 

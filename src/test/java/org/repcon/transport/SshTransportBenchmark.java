@@ -1,7 +1,6 @@
 package org.repcon.transport;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +44,9 @@ class SshTransportBenchmark {
                 report("multiplexed exec true", 30, () -> check(t.exec(List.of("true"), T)));
                 int[] port = {20000};
                 report("new forward (reach of a new port, connection up)", 20, () -> t.reach("127.0.0.1", port[0]++));
-                InetSocketAddress forward = t.reach("127.0.0.1", redis.port());
+                Endpoint forward = t.reach("127.0.0.1", redis.port());
                 report("known forward (reach again)", 1000, () -> t.reach("127.0.0.1", redis.port()));
-                try (Jedis through = new Jedis(forward.getHostString(), forward.getPort(), 5000);
+                try (Jedis through = RedisConnector.connect(forward, null, T, T);
                      Jedis straight = new Jedis("127.0.0.1", redis.port(), 5000)) {
                     report("PING through the forward", 2000, through::ping);
                     report("PING straight", 2000, straight::ping);

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.repcon.testing.ProcNet;
 import org.repcon.testing.RedisProcess;
 import org.repcon.testing.SshServer;
 import org.repcon.topology.Access;
@@ -186,19 +186,39 @@ class SshTransportTest {
         RedisProcess b = closing(RedisProcess.start(dir));
         SshTransport t = ssh();
 
-        InetSocketAddress toA = t.reach("127.0.0.1", a.port());
-        assertThat(toA.getHostString()).isEqualTo("127.0.0.1");
-        assertThat(toA.getPort()).isNotEqualTo(a.port());
+        Endpoint toA = t.reach("127.0.0.1", a.port());
+        Path socketA = ((Endpoint.Unix) toA).path();
+        assertThat(socketA.getParent()).isEqualTo(dir.resolve("run"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socketA.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socketA))).isEqualTo("rw-------");
         assertThat(ping(toA)).isEqualTo("PONG");
         assertThat(t.reach("127.0.0.1", a.port())).as("kept").isEqualTo(toA);
-        InetSocketAddress toB = t.reach("localhost", b.port());
-        assertThat(toB.getPort()).isNotEqualTo(toA.getPort());
+        Endpoint toB = t.reach("localhost", b.port());
+        assertThat(toB).isNotEqualTo(toA);
         assertThat(ping(toB)).isEqualTo("PONG");
         assertThat(t.exec(List.of("true"), T).ok()).isTrue();
 
         long pid = t.masterPid().orElseThrow();
         assertThat(checkedMasterPid(t)).isEqualTo(pid);
         assertThat(masters(t)).as("one master connection").containsExactly(pid);
+        assertThat(ProcNet.tcpListeners(pid)).as("the master listens on no TCP port").isEmpty();
+    }
+
+    @Test
+    void aSocketDirectoryOthersMayEnterIsRefused() throws IOException {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-x---"));
+        SshTransport t = closing(new SshTransport("testhost", "127.0.0.1", sshd.access(), Duration.ofSeconds(5), open));
+
+        ExecResult r = t.exec(List.of("true"), T);
+
+        assertThat(r.connectionFailed()).isTrue();
+        assertThat(r.stderr()).isEqualTo("ssh socket directory " + open + " must have mode 0700 (it is rwxr-x---): other"
+                + " users could reach your hosts through it; chmod 700 " + open);
+        assertThatThrownBy(() -> t.reach("127.0.0.1", 6379)).hasMessage(r.stderr());
+        try (var files = Files.list(open)) {
+            assertThat(files).as("no socket made in it").isEmpty();
+        }
     }
 
     @Test
@@ -220,15 +240,18 @@ class SshTransportTest {
     void aLostConnectionIsMadeAgain() throws Exception {
         RedisProcess redis = closing(RedisProcess.start(dir));
         SshTransport t = ssh();
-        assertThat(ping(t.reach("127.0.0.1", redis.port()))).isEqualTo("PONG");
+        Endpoint before = t.reach("127.0.0.1", redis.port());
+        assertThat(ping(before)).isEqualTo("PONG");
         long first = t.masterPid().orElseThrow();
 
         // What an idle master ending (ControlPersist) or a dead link looks like from here.
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
         await(() -> t.masterPid().isEmpty());
 
-        InetSocketAddress after = t.reach("127.0.0.1", redis.port());
+        Endpoint after = t.reach("127.0.0.1", redis.port());
         assertThat(ping(after)).isEqualTo("PONG");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(((Endpoint.Unix) before).path()).as("the dead master's forward socket is removed").doesNotExist();
         assertThat(t.masterPid().orElseThrow()).isNotEqualTo(first);
         assertThat(t.exec(List.of("echo", "again"), T).stdout()).isEqualTo("again\n");
     }
@@ -349,7 +372,8 @@ class SshTransportTest {
         Path log = dir.resolve("close-marker.log");
         Files.writeString(log, "x\n");
         SshTransport t = new SshTransport("testhost", "127.0.0.1", sshd.access(), Duration.ofSeconds(5), dir.resolve("run"));
-        InetSocketAddress forward = t.reach("127.0.0.1", redis.port());
+        Path forward = ((Endpoint.Unix) t.reach("127.0.0.1", redis.port())).path();
+        assertThat(forward).exists();
         List<String> lines = new CopyOnWriteArrayList<>();
         Follow follow = t.follow(List.of("tail", "-F", log.toString()), lines::add);
         await(() -> lines.size() == 1);
@@ -362,7 +386,7 @@ class SshTransportTest {
         assertThat(Pids.isRunning(master)).as("master ended").isFalse();
         await(() -> mentioning(socket).isEmpty() && mentioning(log.toString()).isEmpty());
         assertThat(Path.of(socket)).doesNotExist();
-        assertThat(refused(forward.getPort())).as("the forward is gone").isTrue();
+        assertThat(forward).as("the forward is gone").doesNotExist();
         t.close(); // idempotent
         ExecResult after = t.exec(List.of("true"), T);
         assertThat(after.connectionFailed()).isTrue();
@@ -377,11 +401,12 @@ class SshTransportTest {
                 Optional.empty(), List.of())).describe()).isEqualTo("ssh mx1.example.org");
     }
 
-    private static String ping(InetSocketAddress address) {
-        try (Jedis jedis = new Jedis(address.getHostString(), address.getPort(), 5000)) {
+    private static String ping(Endpoint endpoint) {
+        try (Jedis jedis = RedisConnector.connect(endpoint, null, T, T)) {
             return jedis.ping();
         }
     }
+
 
     /** The master's pid as {@code ssh -O check} tells it. */
     private static long checkedMasterPid(SshTransport t) throws Exception {
@@ -424,12 +449,4 @@ class SshTransportTest {
         }
     }
 
-    private static boolean refused(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
-    }
 }
