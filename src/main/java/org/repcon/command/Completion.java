@@ -69,6 +69,9 @@ public final class Completion {
             case REPLICA -> targets.replicas();
             case TO -> List.of("to");
             case MASTER -> masters(before.get(0));
+            case PRIMARY -> targets.primaries();
+            case FROM -> List.of("from");
+            case SOURCE -> replicasOf(before.get(0));
             case CODE -> Arrays.stream(Code.values()).map(Code::id).toList();
             case VERB -> Verb.words();
             case THEME -> themes.get();
@@ -82,6 +85,17 @@ public final class Completion {
             Target t = targets.resolve(replicaWord);
             if (!(t instanceof Target.OfInstance i)) return List.of();
             return targets.mastersFor(i.instance()).stream().map(m -> m.host() + "/" + m.name()).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The replicas of the master named before; none when it does not name one. */
+    private List<String> replicasOf(String masterWord) {
+        try {
+            Target t = targets.resolve(masterWord);
+            if (!(t instanceof Target.OfInstance i)) return List.of();
+            return targets.replicasOf(i.instance()).stream().map(r -> r.host() + "/" + r.name()).toList();
         } catch (RuntimeException e) {
             return List.of();
         }

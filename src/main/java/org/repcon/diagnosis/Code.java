@@ -73,7 +73,7 @@ public enum Code {
             "Bind to loopback only (the tunnel is the way in) or set a password.");
 
     /** The verbs a finding's action may start with to be run as a command. */
-    static final Set<String> COMMAND_VERBS = Set.of("start", "stop", "restart", "repoint", "resync", "promote", "logs");
+    static final Set<String> COMMAND_VERBS = Set.of("start", "stop", "restart", "repoint", "resync", "promote", "restore", "logs");
 
     private final String id;
     private final String explanation;
