@@ -5,11 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.Keyspace;
-import org.repcon.probe.MasterLink;
+import org.repcon.probe.ReplicaChoice;
 import org.repcon.topology.Instance;
 import org.repcon.util.RepconException;
 import redis.clients.jedis.Jedis;
@@ -68,14 +67,12 @@ public final class DatasetGuard {
         }
 
         boolean linkUp() {
-            return info.masterLink().map(MasterLink::up).orElse(false);
+            return ReplicaChoice.linkUp(info);
         }
 
         /** Seconds since its link went down; 0 while up, MAX_VALUE when unknown. */
         long downSeconds() {
-            if (linkUp()) return 0;
-            OptionalLong s = info.masterLink().map(MasterLink::linkDownSinceSeconds).orElse(OptionalLong.empty());
-            return s.isPresent() && s.getAsLong() >= 0 ? s.getAsLong() : Long.MAX_VALUE;
+            return ReplicaChoice.downSeconds(info);
         }
 
         String describe() {
@@ -84,12 +81,6 @@ public final class DatasetGuard {
         }
     }
 
-    /**
-     * A master's dump loses nothing next to a replica's when it differs by less than this (keys a replica still
-     * lists after the master expired them, a save racing the last writes).
-     */
-    static final double KEYS_SLACK = 0.01;
-    static final long KEYS_SLACK_MIN = 10;
     /** A master PINGs its replicas every 10 s (repl-ping-replica-period): 14 bytes of stream each, no data. */
     private static final long PING_BYTES = 14;
     private static final long PING_PERIOD_SECONDS = 10;
@@ -134,10 +125,7 @@ public final class DatasetGuard {
      * (within one replication stream), then the shortest time cut off, then the most keys.
      */
     public static Optional<ReplicaState> best(List<ReplicaState> replicas) {
-        return replicas.stream().min(Comparator.comparing((ReplicaState r) -> !r.linkUp())
-                .thenComparing(ReplicaState::offset, Comparator.reverseOrder())
-                .thenComparing(ReplicaState::downSeconds)
-                .thenComparing(r -> r.keys().total(), Comparator.reverseOrder()));
+        return replicas.stream().min(Comparator.comparing(ReplicaState::info, ReplicaChoice.ORDER));
     }
 
     /** A stopped master: what its files would give it. */
@@ -178,7 +166,7 @@ public final class DatasetGuard {
     }
 
     static boolean clearlyFewer(long mine, long theirs) {
-        return theirs - mine > Math.max(KEYS_SLACK_MIN, (long) (theirs * KEYS_SLACK));
+        return Keyspace.clearlyFewer(mine, theirs);
     }
 
     /**

@@ -35,6 +35,18 @@ public record Keyspace(SortedMap<Integer, Long> keysPerDb) {
         return new Keyspace(keys);
     }
 
+    /** A dump or a master loses nothing next to a replica's keys when they differ by less than this (expiry races). */
+    public static final double SLACK = 0.01;
+    public static final long SLACK_MIN = 10;
+
+    /**
+     * Whether {@code mine} is clearly fewer keys than {@code theirs}: by more than 1% and more than 10 keys (a replica
+     * still lists keys its master expired until the DEL arrives; a save races the last writes).
+     */
+    public static boolean clearlyFewer(long mine, long theirs) {
+        return theirs - mine > Math.max(SLACK_MIN, (long) (theirs * SLACK));
+    }
+
     public long total() {
         return keysPerDb.values().stream().mapToLong(Long::longValue).sum();
     }
