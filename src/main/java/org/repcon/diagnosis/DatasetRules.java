@@ -79,7 +79,9 @@ final class DatasetRules {
             Optional<Info> ri = f.info(r);
             if (ri.isEmpty()) continue;
             long keys = Keyspace.of(ri.get()).total();
-            if (Keyspace.clearlyFewer(now, keys)) {
+            // In step with this master (link up, its stream): extra keys there were written to it (extraKeys says so).
+            boolean inStep = ReplicaChoice.linkUp(ri.get()) && ri.get().replid().equals(info.replid());
+            if (!inStep && Keyspace.clearlyFewer(now, keys)) {
                 holding.add(r);
                 evidence.add(r.ref() + " holds " + Keyspace.of(ri.get()).describe() + " (master_link_status:"
                         + (ReplicaChoice.linkUp(ri.get()) ? "up" : "down") + ")");
