@@ -185,15 +185,73 @@ class DatasetGuardLabTest extends LabActionTest {
         awaitNoProblem();
     }
 
+    @Test
+    @Order(4)
+    void masterWhoseRdbIsBehindItsReplicasIsNotStarted() throws Exception {
+        long saved = keys("master/bayes");
+        cli("SAVE");
+        try (Jedis j = jedis("master/bayes")) {
+            for (int n = 0; n < 100; n++) j.set("after-save-" + n, "x");
+        }
+        awaitKeys(saved + 100);
+        killMaster();
+        ActionResult fewer = run("start master/bayes", new Scripted());
+        assertThat(fewer.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(fewer.message()).matches("replica[12]/bayes holds " + (saved + 100) + " keys, master/bayes would start with "
+                + saved + " keys in db0 \\(replica[12]/bayes has " + (saved + 100) + " there\\) from its RDB saved .*; restore"
+                + " master/bayes from replica[12]/bayes instead; or 'start master/bayes --force' \\(typing master/bayes\\) to do it anyway");
+        // Without 'from', the replica is chosen; every key comes back.
+        ActionResult restored = run("restore master/bayes", Scripted.answering("master/bayes"));
+        assertThat(restored.outcome()).as(restored.message()).isEqualTo(Outcome.DONE);
+        awaitLinks();
+        assertThat(keys("master/bayes")).isEqualTo(saved + 100);
+
+        // Learning mostly increments hashes that exist: the key count stays, the replication offset tells.
+        cli("SAVE");
+        try (Jedis j = jedis("master/bayes")) {
+            for (int n = 0; n < 200; n++) j.hincrBy("RS_token" + n, "S", 1);
+        }
+        awaitOffsets();
+        killMaster();
+        ActionResult behind = run("start master/bayes", new Scripted());
+        assertThat(behind.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(behind.message()).matches("replica[12]/bayes holds " + (saved + 100) + " keys, master/bayes would start from its"
+                + " RDB saved .*, \\d+ bytes of writes behind replica[12]/bayes \\(offset \\d+ against \\d+\\); restore .*");
+        Map<String, Long> before = replicaKeys();
+        ActionResult again = run("restore master/bayes from replica2/bayes", Scripted.answering("master/bayes"));
+        assertThat(again.outcome()).as(again.message()).isEqualTo(Outcome.DONE);
+        awaitLinks();
+        assertThat(replicaKeys()).isEqualTo(before);
+        try (Jedis j = jedis("master/bayes")) {
+            assertThat(j.hget("RS_token7", "S")).isEqualTo("8");
+        }
+        awaitNoProblem();
+    }
+
     // --- helpers ---
 
-    private void killMasterAndRemoveItsRdb() throws Exception {
+    private void killMaster() throws Exception {
         Path pidFile = lab.process("master", "bayes").orElseThrow().pidFile();
         String pid = Files.readString(pidFile).strip();
         Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
         assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (Files.exists(Path.of("/proc", pid)) && System.nanoTime() < deadline) Thread.sleep(50);
+    }
+
+    /** Until both replicas' offsets reach the master's. */
+    private void awaitOffsets() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String target = lab.infoField(instance("master/bayes"), "replication", "master_repl_offset");
+            if (REPLICAS.stream().allMatch(r -> target.equals(lab.infoField(instance(r), "replication", "slave_repl_offset")))) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("replicas did not reach the master's offset");
+    }
+
+    private void killMasterAndRemoveItsRdb() throws Exception {
+        killMaster();
         Files.deleteIfExists(Path.of(rdbPath()));
     }
 
