@@ -167,6 +167,15 @@ class DatasetGuardLabTest extends LabActionTest {
             assertThat(lost.summary()).contains("the replicas will copy the empty dataset");
             assertThat(lost.action()).startsWith("restore master/bayes from replica");
             assertThat(replicaKeys().values()).containsOnly(keys);
+            // Whatever would make a replica copy the empty master now is refused too: a full resync, a restart.
+            ActionResult resync = run("resync replica1/bayes --full", new Scripted());
+            assertThat(resync.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(resync.message()).isEqualTo("replica1/bayes holds " + keys + " keys, master/bayes holds only no keys and"
+                    + " would be copied as it is; restore master/bayes from replica1/bayes instead");
+            ActionResult restart = run("restart master/bayes", new Scripted());
+            assertThat(restart.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(restart.message()).matches("replica[12]/bayes holds " + keys + " keys, master/bayes holds only no keys and"
+                    + " would come back so; restore master/bayes from replica[12]/bayes instead; or 'restart master/bayes --force'.*");
 
             // The tunnels are down, so the replicas cannot reconnect: restore says so and checks their keys all the same.
             Limits quick = new Limits(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(5),
