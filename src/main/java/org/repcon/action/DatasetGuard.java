@@ -89,7 +89,15 @@ public final class DatasetGuard {
 
     /** The guard for {@code change} of {@code master}; reads the deployment, changes nothing. */
     public static Verdict check(ActionContext ctx, Instance master, Change change) {
-        return check(ctx, master, change, replicas(ctx, master));
+        List<ReplicaState> answering = replicas(ctx, master);
+        Verdict v = check(ctx, master, change, answering);
+        List<String> silent = ctx.topology().replicasOf(master).stream()
+                .filter(r -> answering.stream().noneMatch(a -> a.replica().ref().equals(r.ref())))
+                .map(r -> r.ref() + " does not answer: what it holds is not compared").toList();
+        if (silent.isEmpty()) return v;
+        List<String> facts = new ArrayList<>(silent);
+        facts.addAll(v.facts());
+        return new Verdict(master, facts, v.loss(), v.source());
     }
 
     /** The guard against some of the master's replicas only: the one a resync makes copy it. */

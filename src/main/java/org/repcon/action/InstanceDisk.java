@@ -65,8 +65,10 @@ record InstanceDisk(String configPath, boolean configRead, String saves, boolean
 
     /** Size and mtime of each path, through the host's shell: GNU stat, else BSD stat (FreeBSD). */
     static List<FileFacts> stat(Transport t, Host host, List<String> paths) {
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", "for f; do if [ -e \"$f\" ]; then stat -c '%s %Y' -- \"$f\" 2>/dev/null"
-                + " || stat -f '%z %m' -- \"$f\"; else echo -; fi; done", "sh"));
+        // "-": missing; "?": its directory cannot be searched (no permission), so missing or not is unknown.
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", "for f; do d=$(dirname -- \"$f\"); if [ -e \"$f\" ]; then"
+                + " stat -c '%s %Y' -- \"$f\" 2>/dev/null || stat -f '%z %m' -- \"$f\"; elif [ -d \"$d\" ] && [ ! -x \"$d\" ]; then"
+                + " echo '?'; else echo -; fi; done", "sh"));
         argv.addAll(paths);
         ExecResult r = t.exec(argv, STAT_TIMEOUT);
         if (!r.ok()) throw RepconException.failed("cannot look at " + String.join(", ", paths) + " on " + host.name() + ": " + r.summary());
@@ -82,6 +84,10 @@ record InstanceDisk(String configPath, boolean configRead, String saves, boolean
                 } catch (NumberFormatException e) {
                     // said below
                 }
+            }
+            if (w[0].equals("?")) {
+                throw RepconException.failed("cannot tell whether " + paths.get(i) + " exists on " + host.name() + ": its directory is"
+                        + " not searchable by this user; run repcon as a user that may read it (the redis user, or root)");
             }
             if (!w[0].equals("-")) throw RepconException.failed("unexpected answer from stat on " + host.name() + ": " + lines.get(i));
             out.add(new FileFacts(paths.get(i), false, 0, 0));
