@@ -93,7 +93,7 @@ public final class DatasetGuard {
         Verdict v = check(ctx, master, change, answering);
         List<String> silent = ctx.topology().replicasOf(master).stream()
                 .filter(r -> answering.stream().noneMatch(a -> a.replica().ref().equals(r.ref())))
-                .map(r -> r.ref() + " does not answer: what it holds is not compared").toList();
+                .map(r -> r.ref() + " does not answer or follows another master: what it holds is not compared").toList();
         if (silent.isEmpty()) return v;
         List<String> facts = new ArrayList<>(silent);
         facts.addAll(v.facts());
@@ -118,14 +118,23 @@ public final class DatasetGuard {
                 loss.map(l -> b.replica()));
     }
 
-    /** The master's replicas in the topology that answer, each with what it holds. */
+    /**
+     * The master's replicas in the topology that answer and follow it (their link, up or down, is the local end of
+     * their tunnel to it), each with what it holds. One re-pointed elsewhere holds another master's data.
+     */
     public static List<ReplicaState> replicas(ActionContext ctx, Instance master) {
         List<ReplicaState> out = new ArrayList<>();
         for (Instance r : ctx.topology().replicasOf(master)) {
             InstanceSample s = ctx.probe(r);
-            s.info().filter(i -> s.ok()).ifPresent(i -> out.add(new ReplicaState(r, i, Keyspace.of(i))));
+            s.info().filter(i -> s.ok() && follows(ctx, r, i)).ifPresent(i -> out.add(new ReplicaState(r, i, Keyspace.of(i))));
         }
         return out;
+    }
+
+    private static boolean follows(ActionContext ctx, Instance replica, Info info) {
+        String loopback = ctx.topology().hostOf(replica).loopback();
+        return ctx.topology().replicationTunnel(replica).flatMap(t -> info.masterLink().map(l -> l.host().equals(loopback)
+                && l.port().orElse(-1) == t.accept())).orElse(false);
     }
 
     /**
