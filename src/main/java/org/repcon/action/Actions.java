@@ -16,6 +16,7 @@ public final class Actions {
             case REPOINT -> new RepointAction((Command.Repoint) command, ctx);
             case RESYNC -> new ResyncAction((Command.Resync) command, ctx);
             case PROMOTE -> new PromoteAction((Command.Promote) command, ctx);
+            case RESTORE -> new RestoreAction((Command.Restore) command, ctx);
             case LOGS -> new LogsAction((Command.Logs) command, ctx);
             case EXPLAIN -> new ExplainAction((Command.Explain) command);
             case STATUS, HELP, THEME, REFRESH, QUIT -> throw new IllegalArgumentException(

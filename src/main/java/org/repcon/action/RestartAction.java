@@ -16,12 +16,12 @@ final class RestartAction extends ServiceAction {
         if (service.selfManaged() && service.pid().isEmpty() && s.liveness() != ServiceControl.Liveness.DOWN) {
             return Optional.of(startedElsewhere("restart"));
         }
-        return Optional.empty();
+        return guard(s.liveness() == ServiceControl.Liveness.DOWN ? DatasetGuard.Change.START : DatasetGuard.Change.RESTART);
     }
 
     @Override
     public Plan plan() {
-        return new Plan("restart " + service.what(), List.of(), service.restartSteps(), service.affected(), Confirmation.YES_NO);
+        return plan("restart " + service.what(), service.restartSteps(), service.affected());
     }
 
     @Override

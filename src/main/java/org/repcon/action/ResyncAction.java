@@ -56,6 +56,10 @@ final class ResyncAction extends InstanceChange<Command.Resync> {
             return Optional.of("cannot read " + master.ref() + " (" + theirs.summary() + "), so the resync could not be verified");
         }
         Info mi = theirs.info().orElseThrow();
+        // A resync, soft or full, may end in a full sync: the replica then copies the master as it is.
+        DatasetGuard.Verdict guard = DatasetGuard.check(ctx, master, DatasetGuard.Change.SYNC, DatasetGuard.replicas(ctx, master)
+                .stream().filter(r -> r.replica().ref().equals(replica.ref())).toList());
+        if (!guard.safe()) return Optional.of(guard.refusal());
         fullBefore = mi.longValue("sync_full").orElse(0);
         partialBefore = mi.longValue("sync_partial_ok").orElse(0);
         if (command.full()) {

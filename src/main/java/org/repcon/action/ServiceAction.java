@@ -1,5 +1,7 @@
 package org.repcon.action;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.repcon.command.Command;
 import org.repcon.command.Target;
@@ -13,6 +15,10 @@ abstract class ServiceAction implements Action {
     final Command.Service command;
     final ActionContext ctx;
     final ServiceControl service;
+    /** What the dataset guard found, shown with the plan. */
+    final List<String> facts = new ArrayList<>();
+    /** The loss the guard saw and --force overrode: a warning, and the name must be typed. */
+    private Optional<String> forced = Optional.empty();
 
     ServiceAction(Command.Service command, ActionContext ctx) {
         this.command = command;
@@ -53,6 +59,29 @@ abstract class ServiceAction implements Action {
 
     /** The verb's preconditions, given the service's state on a reachable host. */
     abstract Optional<String> check(ServiceControl.State s);
+
+    /**
+     * The dataset guard, for an instance its replicas copy: refused (with the loss and the safe way) when they would
+     * copy an empty or older dataset; with --force, the loss becomes a warning and the name must be typed.
+     */
+    Optional<String> guard(DatasetGuard.Change change) {
+        if (!(command.target() instanceof Target.OfInstance i) || ctx.topology().replicasOf(i.instance()).isEmpty()) {
+            return Optional.empty();
+        }
+        DatasetGuard.Verdict v = DatasetGuard.check(ctx, i.instance(), change);
+        facts.addAll(v.facts());
+        if (v.safe()) return Optional.empty();
+        if (!command.force()) return Optional.of(v.refusal(command.verb().word() + " " + subject() + " --force"));
+        forced = v.loss();
+        return Optional.empty();
+    }
+
+    /** A plan of the verb's steps, with the guard's facts, and when forced its loss as a warning and the name typed. */
+    Plan plan(String title, List<Step> steps, List<String> warnings) {
+        List<String> all = new ArrayList<>(warnings);
+        forced.ifPresent(loss -> all.add(0, "forced against the dataset guard: " + loss));
+        return new Plan(title, facts, steps, all, forced.isPresent() ? Confirmation.TYPE_NAME : Confirmation.YES_NO);
+    }
 
     /** A lab service that answers though no process of its pid file runs: something else started it. */
     String startedElsewhere(String verb) {

@@ -20,13 +20,14 @@ final class StartAction extends ServiceAction {
                     + "; the trouble is further along (the master's stunnel or instance)");
             case SILENT -> Optional.of(subject() + " accepts connections but does not answer (" + s.detail()
                     + "): it runs but hangs; restart it instead");
-            case DOWN -> service.pid().map(p -> service.what() + " runs (pid " + p + ") but does not accept connections yet: wait, or restart it");
+            case DOWN -> service.pid().<Optional<String>>map(p -> Optional.of(service.what() + " runs (pid " + p
+                    + ") but does not accept connections yet: wait, or restart it")).orElseGet(() -> guard(DatasetGuard.Change.START));
         };
     }
 
     @Override
     public Plan plan() {
-        return new Plan("start " + service.what(), List.of(), List.of(service.startStep()), List.of(), Confirmation.YES_NO);
+        return plan("start " + service.what(), List.of(service.startStep()), List.of());
     }
 
     @Override

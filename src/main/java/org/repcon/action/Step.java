@@ -67,6 +67,34 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * A fresh snapshot of an instance's dataset: {@code BGSAVE}, then waiting until it finished well (rdb_saves grown,
+     * rdb_bgsave_in_progress:0, rdb_last_bgsave_status:ok).
+     */
+    record Snapshot(Instance instance) implements Step {
+        @Override
+        public String host() {
+            return instance.host();
+        }
+
+        @Override
+        public String display() {
+            return instance.ref() + "> BGSAVE  (then wait for rdb_bgsave_in_progress:0 and rdb_last_bgsave_status:ok)";
+        }
+    }
+
+    /**
+     * A binary file (an RDB) copied from one host to another through their transports: written atomically, what it
+     * replaces kept as a backup beside it, then read back and its sha256 compared with the source's.
+     */
+    record CopyFile(String fromHost, String fromPath, String host, String path, int mode) implements Step {
+        @Override
+        public String display() {
+            return fromHost + ":" + fromPath + " -> " + host + ":" + path + "  (mode " + Integer.toOctalString(mode)
+                    + ", atomic, the old file kept as a backup beside it, sha256 compared)";
+        }
+    }
+
     /** A daemon repcon runs itself (the lab): its command, which daemonizes. */
     record StartDirect(String host, DirectProcess process) implements Step {
         @Override

@@ -35,12 +35,12 @@ public final class StepRunner {
     public void run(List<Step> steps, Progress progress) {
         for (Step step : steps) {
             progress.note("running: " + step.display());
-            ran.addAll(run(step));
+            ran.addAll(run(step, progress));
         }
     }
 
     /** Runs one step; returns what it ran, as the audit records it. */
-    private List<String> run(Step step) {
+    private List<String> run(Step step, Progress progress) {
         if (step instanceof Step.Exec e) {
             ExecResult r = ctx.transports().of(e.host()).exec(e.argv(), e.timeout().orElse(ctx.limits().serviceWait()));
             showOutput(r);
@@ -53,6 +53,12 @@ public final class StepRunner {
             }
         } else if (step instanceof Step.WriteFile w) {
             written.add(ctx.transports().of(w.host()).writeFile(w.path(), w.after(), w.mode()));
+        } else if (step instanceof Step.Snapshot s) {
+            return List.of(step.display() + ": " + RdbTransfer.snapshot(ctx, s.instance(), progress));
+        } else if (step instanceof Step.CopyFile c) {
+            RdbTransfer.Copied copied = RdbTransfer.copy(ctx, c);
+            written.add(copied.write());
+            return List.of(step.display() + ": " + copied.describe());
         } else if (step instanceof Step.StartDirect s) {
             // Readiness is the action's to verify (PING, not just the pid file).
             s.process().start(ctx.transports().of(s.host()), ctx.limits().serviceWait(), () -> true);

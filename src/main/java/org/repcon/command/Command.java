@@ -34,11 +34,20 @@ public sealed interface Command {
         }
     }
 
-    /** start, stop or restart of an instance ({@link Target.OfInstance}) or a host's stunnel ({@link Target.OfTunnel}). */
-    record Service(Verb verb, Target target) implements Command {
+    /**
+     * start, stop or restart of an instance ({@link Target.OfInstance}) or a host's stunnel ({@link Target.OfTunnel}).
+     *
+     * @param force start or restart a master although the dataset guard says its replicas would lose data
+     */
+    record Service(Verb verb, Target target, boolean force) implements Command {
         public Service {
             if (verb != Verb.START && verb != Verb.STOP && verb != Verb.RESTART) throw new IllegalArgumentException(verb.word());
             if (target instanceof Target.OfHost) throw new IllegalArgumentException("a host is no service");
+            if (force && !verb.options().contains(Opt.FORCE)) throw new IllegalArgumentException(verb.word() + " takes no --force");
+        }
+
+        public Service(Verb verb, Target target) {
+            this(verb, target, false);
         }
 
         @Override
@@ -48,7 +57,7 @@ public sealed interface Command {
 
         @Override
         public String text() {
-            return verb.word() + " " + target.key();
+            return verb.word() + " " + target.key() + (force ? " --force" : "");
         }
     }
 
@@ -66,6 +75,28 @@ public sealed interface Command {
         @Override
         public String text() {
             return "repoint " + replica.key() + " to " + master.key() + (force ? " --force" : "");
+        }
+    }
+
+    /**
+     * restore MASTER [from REPLICA]: the master's dataset brought back from a replica's fresh snapshot.
+     *
+     * @param source the replica named; empty: the best one is chosen when it runs
+     */
+    record Restore(Target.OfInstance master, Optional<Target.OfInstance> source, boolean force) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.RESTORE;
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return Optional.of(master);
+        }
+
+        @Override
+        public String text() {
+            return "restore " + master.key() + source.map(s -> " from " + s.key()).orElse("") + (force ? " --force" : "");
         }
     }
 

@@ -83,6 +83,9 @@ public final class CommandParser {
             if (params.get(k).slot() == Slot.TO && !positional.get(k).equals("to")) {
                 throw RepconException.invalid("write 'to' before the master: " + verb.word() + " " + positional.get(0) + " to HOST/INSTANCE");
             }
+            if (params.get(k).slot() == Slot.FROM && !positional.get(k).equals("from")) {
+                throw RepconException.invalid("write 'from' before the replica: " + verb.word() + " " + positional.get(0) + " from REPLICA");
+            }
         }
         long required = params.stream().filter(p -> !p.optional()).count();
         if (positional.size() > params.size()) {
@@ -93,7 +96,8 @@ public final class CommandParser {
         }
         return switch (verb) {
             case STATUS -> new Command.Status(positional.isEmpty() ? Optional.empty() : Optional.of(targets.resolve(positional.get(0))));
-            case START, STOP, RESTART -> new Command.Service(verb, service(verb, positional.get(0)));
+            case START, STOP, RESTART -> new Command.Service(verb, service(verb, positional.get(0)), options.containsKey(Opt.FORCE));
+            case RESTORE -> restore(positional, options.containsKey(Opt.FORCE));
             case REPOINT -> repoint(positional, options.containsKey(Opt.FORCE));
             case RESYNC -> new Command.Resync(instance(positional.get(0)), options.containsKey(Opt.FULL));
             case PROMOTE -> new Command.Promote(instance(positional.get(0)));
@@ -160,6 +164,29 @@ public final class CommandParser {
                     + "); chained replication is not supported" + valid);
         }
         return new Command.Repoint(replica, master, force);
+    }
+
+    private Command restore(List<String> positional, boolean force) {
+        Target.OfInstance master = instance(positional.get(0));
+        Instance m = master.instance();
+        List<Instance> replicas = targets.replicasOf(m);
+        String valid = "; replicas of " + master.key() + ": " + Optional.of(replicas.stream().map(i -> i.host() + "/" + i.name())
+                .collect(Collectors.joining(", "))).filter(s -> !s.isEmpty()).orElse("none");
+        if (m.isReplica()) {
+            throw RepconException.invalid(master.key() + " is a replica (of " + m.replicaof().orElseThrow() + "); restore a master"
+                    + " from one of its replicas");
+        }
+        if (replicas.isEmpty()) throw RepconException.invalid(master.key() + " has no replicas in the topology to restore it from");
+        if (positional.size() == 2) throw RepconException.invalid("missing REPLICA after 'from' (usage: " + Verb.RESTORE.usage() + ")" + valid);
+        Optional<Target.OfInstance> source = Optional.empty();
+        if (positional.size() == 3) {
+            Target.OfInstance r = instance(positional.get(2));
+            if (!r.instance().replicaof().equals(Optional.of(m.ref()))) {
+                throw RepconException.invalid(r.key() + " is no replica of " + master.key() + valid);
+            }
+            source = Optional.of(r);
+        }
+        return new Command.Restore(master, source, force);
     }
 
     private static int lines(String value) {

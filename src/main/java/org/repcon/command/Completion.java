@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.repcon.diagnosis.Code;
+import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
 
 /**
@@ -68,7 +70,10 @@ public final class Completion {
             case SERVICE -> targets.services();
             case REPLICA -> targets.replicas();
             case TO -> List.of("to");
-            case MASTER -> masters(before.get(0));
+            case MASTER -> related(before.get(0), targets::mastersFor); // only masters it may follow
+            case PRIMARY -> targets.primaries();
+            case FROM -> List.of("from");
+            case SOURCE -> related(before.get(0), targets::replicasOf);
             case CODE -> Arrays.stream(Code.values()).map(Code::id).toList();
             case VERB -> Verb.words();
             case THEME -> themes.get();
@@ -76,12 +81,12 @@ public final class Completion {
         };
     }
 
-    /** Only masters the named instance may follow; none when it does not name one. */
-    private List<String> masters(String replicaWord) {
+    /** Instances related to the one a word names (the masters it may follow, its replicas); none when it names none. */
+    private List<String> related(String word, Function<Instance, List<Instance>> how) {
         try {
-            Target t = targets.resolve(replicaWord);
+            Target t = targets.resolve(word);
             if (!(t instanceof Target.OfInstance i)) return List.of();
-            return targets.mastersFor(i.instance()).stream().map(m -> m.host() + "/" + m.name()).toList();
+            return how.apply(i.instance()).stream().map(m -> m.host() + "/" + m.name()).toList();
         } catch (RuntimeException e) {
             return List.of();
         }

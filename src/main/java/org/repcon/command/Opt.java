@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /** An option a verb takes: a flag, or a name followed by a value ({@code -n 50}, {@code --grep=RE}). */
 public enum Opt {
-    FORCE(List.of("--force"), null, "Re-point even when it destroys a larger dataset or the topology's master; the"
-            + " instance name must then be typed."),
+    FORCE(List.of("--force"), null, "Do it although repcon's data guard says it destroys data (re-point over a larger"
+            + " dataset or the topology's master; start or restart a master its replicas would copy empty or behind;"
+            + " restore over a master holding more keys); the instance name must then be typed."),
     FULL(List.of("--full"), null, "A full sync (REPLICAOF NO ONE, then REPLICAOF again) instead of reconnecting;"
             + " the replica's data is thrown away and fetched anew, so the instance name must be typed."),
     LINES(List.of("-n", "--lines"), "N", "How many lines (default 50; with --grep, the last N that match)."),

@@ -12,6 +12,12 @@ public enum Slot {
     TO("to"),
     /** A master for the replica named before: same kind of data, another host, no replica itself. */
     MASTER("HOST/INSTANCE"),
+    /** A master in the topology that has replicas (what restore brings back). */
+    PRIMARY("MASTER"),
+    /** The word {@code from}. */
+    FROM("from"),
+    /** A replica of the master named before (where restore takes the data from). */
+    SOURCE("REPLICA"),
     /** A diagnosis code. */
     CODE("CODE"),
     VERB("VERB"),

@@ -58,6 +58,16 @@ final class Targets {
                 && !i.host().equals(replica.host())).toList();
     }
 
+    /** The instances that replicate from {@code master} in the topology. */
+    List<Instance> replicasOf(Instance master) {
+        return topology.instances().filter(i -> i.replicaof().equals(java.util.Optional.of(master.ref()))).toList();
+    }
+
+    /** Masters that have replicas: what restore brings back. */
+    List<String> primaries() {
+        return topology.instances().filter(i -> !replicasOf(i).isEmpty()).map(i -> i.host() + "/" + i.name()).toList();
+    }
+
     List<String> hosts() {
         return hostNames();
     }

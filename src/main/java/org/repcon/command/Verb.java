@@ -14,14 +14,18 @@ import java.util.Optional;
 public enum Verb {
     STATUS("status", List.of(), Scope.FRONT_END, false, false, List.of(new Param(ANY_TARGET, true)), List.of(),
             "The hosts, instances, tunnels and findings.", "With TARGET, only that host, instance or tunnel."),
-    START("start", List.of(), Scope.ACTION, true, false, List.of(new Param(SERVICE, false)), List.of(),
+    START("start", List.of(), Scope.ACTION, true, true, List.of(new Param(SERVICE, false)), List.of(Opt.FORCE),
             "Start an instance, or a host's stunnel.", "Through the platform's service manager (in the lab, repcon runs"
-                    + " the daemon itself); then waits until it answers. A host's stunnel serves all its tunnels."),
+                    + " the daemon itself); then waits until it answers. A host's stunnel serves all its tunnels. A master"
+                    + " whose files would bring it back empty or behind its replicas is refused (they would copy it):"
+                    + " restore it instead, or --force (its name typed)."),
     STOP("stop", List.of(), Scope.ACTION, true, false, List.of(new Param(SERVICE, false)), List.of(),
             "Stop an instance, or a host's stunnel.", "Then waits until it no longer answers. A host's stunnel serves all"
                     + " its tunnels: they all stop."),
-    RESTART("restart", List.of(), Scope.ACTION, true, false, List.of(new Param(SERVICE, false)), List.of(),
-            "Restart an instance, or a host's stunnel.", "Then waits until it answers again."),
+    RESTART("restart", List.of(), Scope.ACTION, true, true, List.of(new Param(SERVICE, false)), List.of(Opt.FORCE),
+            "Restart an instance, or a host's stunnel.", "Then waits until it answers again. A master that would come back"
+                    + " empty or behind its replicas (no persistence, or already behind) is refused: --force (its name"
+                    + " typed) to do it anyway."),
     REPOINT("repoint", List.of(), Scope.ACTION, true, true,
             List.of(new Param(REPLICA, false), new Param(TO, false), new Param(MASTER, false)), List.of(Opt.FORCE),
             "Make an instance replicate from another master.", "REPLICAOF the local end of the tunnel to it, and the"
@@ -32,6 +36,14 @@ public enum Verb {
             "Resynchronize a replica with its master.", "CLIENT KILL TYPE master: it reconnects, usually with a"
                     + " partial resync. With --full, REPLICAOF NO ONE then REPLICAOF again: its whole dataset is fetched"
                     + " anew, verified by the master's sync_full."),
+    RESTORE("restore", List.of(), Scope.ACTION, true, true,
+            List.of(new Param(PRIMARY, false), new Param(FROM, true), new Param(SOURCE, true)), List.of(Opt.FORCE),
+            "Bring a master's dataset back from one of its replicas.", "A fresh snapshot on the replica (BGSAVE), its RDB"
+                    + " copied over the master's (atomically, the old file kept as a backup, sha256 compared), the master"
+                    + " stopped first and started after; then its keys are checked against the replica's and the replicas"
+                    + " watched as they reconnect, their keys unchanged. Without 'from REPLICA' the replica is chosen as"
+                    + " Sentinel would: link up, highest offset, freshest. Refused with appendonly yes (the AOF would win)"
+                    + " and, unless --force, when the master holds more keys than the replica."),
     PROMOTE("promote", List.of(), Scope.ACTION, true, true, List.of(new Param(REPLICA, false)), List.of(),
             "Make a replica a master.", "REPLICAOF NO ONE, and the replicaof line of its file commented out."),
     LOGS("logs", List.of(), Scope.ACTION, false, false, List.of(new Param(SERVICE, false)), List.of(Opt.LINES, Opt.GREP),

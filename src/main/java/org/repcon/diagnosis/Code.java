@@ -8,8 +8,12 @@ import java.util.Set;
  * part of the interface (check's JSON, scripts, tests): renaming one is a breaking change.
  */
 public enum Code {
-    INSTANCE_DOWN("instance-down", "The instance refuses connections: redis-server is not running.",
-            "Start it (start HOST/INSTANCE) and read its log for why it stopped."),
+    INSTANCE_DOWN("instance-down", "The instance refuses connections: redis-server is not running. A master comes back"
+            + " with what its files hold (its RDB, or its AOF), and its replicas then copy that, whatever it is: a master"
+            + " killed before it saved, or whose RDB is gone, would wipe them. So for a master whose replicas hold data"
+            + " and whose last save is not known to be current, the suggested fix is restore, not start; start itself is"
+            + " refused by repcon's dataset guard when the files would bring it back empty or behind.",
+            "Start it (start HOST/INSTANCE), or for such a master restore MASTER from REPLICA; read its log for why it stopped."),
     INSTANCE_HUNG("instance-hung", "The instance accepts connections but answers nothing within the timeout: the"
             + " process is stopped (SIGSTOP), stuck, or starved. Its replicas' links stay 'up' until Redis's"
             + " repl-timeout (60 s) runs out, then drop.", "Find out what holds it (ps, log); restart it if it stays hung."),
@@ -69,11 +73,27 @@ public enum Code {
             "Set replica-announce-ip on each replica (in the topology: settings: { replica-announce-ip: ITS_ADDRESS })."),
     CACHE_REPLICATING("cache-replicating", "The cache instance takes part in replication; the tutorial keeps each"
             + " host's cache local.", "Make it a master again (promote) and remove its replicaof line."),
+    MASTER_DATA_LOST("master-data-lost", "The master came back (a new run id) with far fewer keys than it held before,"
+            + " or holds far fewer than its replicas: it restarted without a current RDB or AOF (killed before it saved,"
+            + " save \"\" with appendonly no, its file lost). While a replica still holds the data, the next full sync"
+            + " replaces it with the master's empty or older dataset; once the replicas synced, they were wiped too.",
+            "While a replica holds the data: restore MASTER from REPLICA at once (and keep the replicas from syncing"
+                    + " meanwhile). Once wiped: the RDB backups (FILE.bak-*) beside the instances' files, or a backup."),
+    MASTER_WITHOUT_PERSISTENCE("master-without-persistence", "The master has replicas but does not persist: no AOF"
+            + " (aof_enabled:0) and no RDB save for longer than Redis's default save rules allow while changes wait"
+            + " (save \"\", or rules too sparse). Redis's replication documentation warns against exactly this: a master"
+            + " restarted (by hand or by a service manager) comes back empty, and its replicas copy the empty dataset.",
+            "Turn persistence on in the master's file (a save line, or appendonly yes) and CONFIG SET the same; repcon"
+                    + " refuses to restart such a master."),
+    REPLICA_HAS_EXTRA_KEYS("replica-has-extra-keys", "The replica's offset matches its master's, yet it holds more keys:"
+            + " writes landed on the replica (replica-read-only no, or a client writing to the wrong server). They are not"
+            + " on the master and vanish at the next full sync.", "Find who writes to the replica (Rspamd's write_servers),"
+                    + " set replica-read-only yes; copy what matters to the master first."),
     EXPOSED_WITHOUT_PASSWORD("exposed-without-password", "The instance listens beyond loopback without a password.",
             "Bind to loopback only (the tunnel is the way in) or set a password.");
 
     /** The verbs a finding's action may start with to be run as a command. */
-    static final Set<String> COMMAND_VERBS = Set.of("start", "stop", "restart", "repoint", "resync", "promote", "logs");
+    static final Set<String> COMMAND_VERBS = Set.of("start", "stop", "restart", "repoint", "resync", "promote", "restore", "logs");
 
     private final String id;
     private final String explanation;

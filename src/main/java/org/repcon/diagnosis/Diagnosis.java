@@ -18,6 +18,7 @@ public final class Diagnosis {
         TunnelRules.apply(facts, out);
         LinkRules.apply(facts, out);
         SyncRules.apply(facts, out);
+        DatasetRules.apply(facts, out);
         return out.sorted();
     }
 }

@@ -46,7 +46,7 @@ final class InstanceRules {
         switch (sample.status()) {
             case OK -> { }
             case REFUSED -> out.add(Code.INSTANCE_DOWN, Severity.CRITICAL, s, i.ref() + " is not running (connection refused)",
-                    "start " + s.key(), evidence);
+                    replicas.isEmpty() ? "start " + s.key() : DatasetRules.downFix(f, i), evidence);
             case TIMEOUT -> {
                 replicas.forEach(r -> f.info(r).flatMap(Info::masterLink).ifPresent(link -> evidence.add(r.ref()
                         + ": master_link_status:" + (link.up() ? "up" : "down") + " master_last_io_seconds_ago:"

@@ -79,6 +79,22 @@ public final class LocalTransport implements Transport {
 
     @Override
     public FileWrite writeFile(String path, String content, int mode) {
+        return writeBytes(path, content.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    @Override
+    public Optional<byte[]> readBytes(String path, int limit) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            return Optional.of(in.readNBytes(limit));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw RepconException.failed("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public FileWrite writeBytes(String path, byte[] content, int mode) {
         Optional<Path> backup = AtomicFiles.writeOrFail(Path.of(path), content, mode);
         return new FileWrite(path, backup.map(Path::toString));
     }

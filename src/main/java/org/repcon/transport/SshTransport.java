@@ -159,6 +159,36 @@ public final class SshTransport implements Transport {
         if (bytes.length > MAX_WRITE_BYTES) {
             throw RepconException.failed("cannot write " + path + " over ssh: larger than " + (MAX_WRITE_BYTES >> 20) + " MiB; not a config file");
         }
+        return write(path, bytes, mode, FILE_TIMEOUT);
+    }
+
+    /** An RDB of a few hundred MB takes a while over a slow link: this long per MiB, on top of the file timeout. */
+    private static final Duration PER_MIB = Duration.ofSeconds(2);
+
+    @Override
+    public Optional<byte[]> readBytes(String path, int limit) {
+        try {
+            master();
+        } catch (RepconException e) {
+            throw RepconException.failed("cannot read " + path + ": " + e.getMessage());
+        }
+        Duration timeout = FILE_TIMEOUT.plus(PER_MIB.multipliedBy(limit >> 20));
+        String script = "if [ -e \"$1\" ]; then exec head -c \"$2\" -- \"$1\"; else exit " + ABSENT + "; fi";
+        ProcessRunner.Outcome o = session(List.of("sh", "-c", script, "sh", path, Integer.toString(limit)), timeout, limit);
+        if (o.exitCode() == ABSENT && !o.timedOut()) return Optional.empty();
+        if (!o.started() || o.timedOut() || o.exitCode() != 0) {
+            throw RepconException.failed("cannot read " + path + " on " + command.describe() + ": "
+                    + o.toResult(List.of("head", "-c", Integer.toString(limit), path)).summary());
+        }
+        return Optional.of(o.stdout());
+    }
+
+    @Override
+    public FileWrite writeBytes(String path, byte[] content, int mode) {
+        return write(path, content, mode, FILE_TIMEOUT.plus(PER_MIB.multipliedBy(content.length >> 20)));
+    }
+
+    private FileWrite write(String path, byte[] bytes, int mode, Duration timeout) {
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         List<String> argv = List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode), stamp);
         long start = System.nanoTime();
@@ -170,7 +200,7 @@ public final class SshTransport implements Transport {
         }
         // Not under RemoteShell's wrapper, which takes stdin for itself: this command is short and bounded.
         ProcessRunner.Outcome o = runner.run(command.session(argv.stream().map(RemoteShell::quote)
-                .collect(java.util.stream.Collectors.joining(" "))), SshCommand.ENV, FILE_TIMEOUT, bytes, ProcessRunner.MAX_OUTPUT_BYTES);
+                .collect(java.util.stream.Collectors.joining(" "))), SshCommand.ENV, timeout, bytes, ProcessRunner.MAX_OUTPUT_BYTES);
         if (sshFailed(o, m)) throw RepconException.failed("cannot write " + path + ": " + failure(o));
         ExecResult r = o.toResult(argv);
         LOG.fine(() -> command.describe() + ": wrote " + path + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -57,6 +57,19 @@ public interface Transport extends AutoCloseable {
      */
     FileWrite writeFile(String path, String content, int mode);
 
+    /**
+     * The first {@code limit} bytes of a file, as they are (an RDB is binary): a dataset file a restore copies, the
+     * header of one the dataset guard reads. Empty when the file does not exist; a RepconException when it cannot be
+     * read. The caller compares the length with the file's size to know whether it got all of it.
+     */
+    Optional<byte[]> readBytes(String path, int limit);
+
+    /**
+     * Like {@link #writeFile} for binary content (an RDB): replaced atomically with {@code mode}, what it replaces
+     * kept as a timestamped backup beside it. A RepconException says why it could not be written.
+     */
+    FileWrite writeBytes(String path, byte[] content, int mode);
+
     /** A few words for logs and status lines: "local", "ssh admin@mx1". */
     String describe();
 

@@ -35,6 +35,11 @@ public final class AtomicFiles {
      * @return the backup of the replaced file, if there was one to replace
      */
     public static Optional<Path> write(Path target, String content, int mode) throws IOException {
+        return write(target, content.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    /** Binary content (an RDB), likewise. */
+    public static Optional<Path> write(Path target, byte[] content, int mode) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Optional<Path> backup = Optional.empty();
@@ -47,7 +52,8 @@ public final class AtomicFiles {
                 PosixFilePermissions.asFileAttribute(permissions(0600)));
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(StandardCharsets.UTF_8.encode(content));
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) ch.write(buffer);
                 ch.force(true);
             }
             Files.setPosixFilePermissions(temp, permissions(mode));
@@ -66,6 +72,11 @@ public final class AtomicFiles {
 
     /** Like {@link #write} but with the error as a RepconException naming the file. */
     public static Optional<Path> writeOrFail(Path target, String content, int mode) {
+        return writeOrFail(target, content.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    /** Binary content, likewise. */
+    public static Optional<Path> writeOrFail(Path target, byte[] content, int mode) {
         try {
             return write(target, content, mode);
         } catch (FileSystemException e) {

@@ -42,6 +42,11 @@ class CommandParserTest {
         assertThat(start.verb()).isEqualTo(Verb.START);
         assertThat(start.target()).isInstanceOf(Target.OfTunnel.class);
         assertThat(start.text()).isEqualTo("start replica1/tunnel/bayes2");
+        Command.Restore restore = (Command.Restore) parse("restore master/bayes from replica1/bayes");
+        assertThat(restore.source().orElseThrow().key()).isEqualTo("replica1/bayes");
+        assertThat(restore.text()).isEqualTo("restore master/bayes from replica1/bayes");
+        assertThat(((Command.Restore) parse("restore master/bayes --force")).text()).isEqualTo("restore master/bayes --force");
+        assertThat(((Command.Service) parse("start master/bayes --force")).text()).isEqualTo("start master/bayes --force");
         Command.Repoint r = (Command.Repoint) parse("repoint replica1/bayes to master2/bayes --force");
         assertThat(r.replica().key()).isEqualTo("replica1/bayes");
         assertThat(r.master().key()).isEqualTo("master2/bayes");
@@ -72,7 +77,15 @@ class CommandParserTest {
         assertThat(error("start replica1/bayes2")).isEqualTo("start: host replica1 has no instance 'bayes2'; its tunnel is replica1/tunnel/bayes2");
         assertThat(error("start replica1")).startsWith("start: 'replica1' is a host; start an instance or a tunnel (replica1/redis or replica1/tunnel/bayes)");
         assertThat(error("resync replica1/bayes --fll")).isEqualTo("resync: unknown option '--fll' (did you mean '--full'?)");
-        assertThat(error("start replica1/bayes --force")).isEqualTo("start: takes no options, not '--force'");
+        assertThat(error("stop replica1/bayes --force")).isEqualTo("stop: takes no options, not '--force'");
+        assertThat(error("restore replica1/bayes")).isEqualTo("restore: replica1/bayes is a replica (of master/bayes); restore a"
+                + " master from one of its replicas");
+        assertThat(error("restore master2/bayes")).isEqualTo("restore: master2/bayes has no replicas in the topology to restore it from");
+        assertThat(error("restore master/bayes with replica1/bayes")).isEqualTo("restore: write 'from' before the replica:"
+                + " restore master/bayes from REPLICA");
+        assertThat(error("restore master/bayes from")).startsWith("restore: missing REPLICA after 'from'");
+        assertThat(error("restore master/bayes from replica1/fuzzy")).isEqualTo("restore: replica1/fuzzy is no replica of"
+                + " master/bayes; replicas of master/bayes: replica1/bayes");
         assertThat(error("explain lagg")).startsWith("explain: no code 'lagg' (did you mean 'lagging'?)");
         assertThat(error("repoint replica1/bayes master2/bayes")).isEqualTo(
                 "repoint: write 'to' before the master: repoint replica1/bayes to HOST/INSTANCE");
@@ -93,9 +106,11 @@ class CommandParserTest {
     @Test
     void theVerbTableSaysWhatChangesAndWhatDestroys() {
         assertThat(java.util.Arrays.stream(Verb.values()).filter(Verb::mutates))
-                .containsExactly(Verb.START, Verb.STOP, Verb.RESTART, Verb.REPOINT, Verb.RESYNC, Verb.PROMOTE);
+                .containsExactly(Verb.START, Verb.STOP, Verb.RESTART, Verb.REPOINT, Verb.RESYNC, Verb.RESTORE, Verb.PROMOTE);
+        // start and restart destroy data only with --force (past the dataset guard); restore always replaces a dataset.
         assertThat(java.util.Arrays.stream(Verb.values()).filter(Verb::destructive))
-                .containsExactly(Verb.REPOINT, Verb.RESYNC, Verb.PROMOTE);
+                .containsExactly(Verb.START, Verb.RESTART, Verb.REPOINT, Verb.RESYNC, Verb.RESTORE, Verb.PROMOTE);
+        assertThat(Verb.RESTORE.usage()).isEqualTo("restore MASTER [from] [REPLICA] [--force]");
         assertThat(Verb.REPOINT.usage()).isEqualTo("repoint HOST/INSTANCE to HOST/INSTANCE [--force]");
         assertThat(Verb.LOGS.usage()).isEqualTo("logs HOST/INSTANCE|HOST/tunnel/NAME [-n N] [--grep RE]");
         assertThat(Help.overview()).hasSize(Verb.values().length + 2);
@@ -106,7 +121,10 @@ class CommandParserTest {
     void completionOffersOnlyWhatFits() {
         Topology t = TwoMasters.topology(39, dir);
         Completion c = new Completion(t, () -> List.of("dark", "light"));
-        assertThat(c.candidates(List.of("re"), 0)).containsExactly("restart", "repoint", "resync", "refresh");
+        assertThat(c.candidates(List.of("re"), 0)).containsExactly("restart", "repoint", "resync", "restore", "refresh");
+        assertThat(c.candidates(List.of("restore", ""), 1)).containsExactly("master/bayes", "master/fuzzy");
+        assertThat(c.candidates(List.of("restore", "master/bayes", ""), 2)).containsExactly("from");
+        assertThat(c.candidates(List.of("restore", "master/bayes", "from", ""), 3)).containsExactly("replica1/bayes");
         assertThat(c.candidates(List.of("start", "replica1/"), 1)).containsExactly("replica1/redis", "replica1/bayes",
                 "replica1/fuzzy", "replica1/tunnel/bayes", "replica1/tunnel/bayes2", "replica1/tunnel/fuzzy");
         assertThat(c.candidates(List.of("resync", ""), 1)).containsExactly("replica1/bayes", "replica1/fuzzy");

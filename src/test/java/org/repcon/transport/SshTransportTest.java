@@ -334,6 +334,24 @@ class SshTransportTest {
     }
 
     @Test
+    void binaryFilesTravelByteForByteOverSshAndLocally() throws IOException {
+        // Every byte value, NULs and invalid UTF-8 included, and more than the 1 MiB a config file may have: an RDB.
+        byte[] rdb = new byte[(3 << 20) + 17];
+        for (int i = 0; i < rdb.length; i++) rdb[i] = (byte) (i * 31 + (i >> 8));
+        for (Transport t : List.<Transport>of(ssh(), closing(new LocalTransport()))) {
+            Path target = dir.resolve(t.describe().replace(' ', '-')).resolve("bayes.rdb");
+            assertThat(t.readBytes(target.toString(), 10)).isEmpty();
+            assertThat(t.writeBytes(target.toString(), rdb, 0644).backup()).isEmpty();
+            assertThat(Files.readAllBytes(target)).isEqualTo(rdb);
+            assertThat(t.readBytes(target.toString(), rdb.length + 1)).hasValueSatisfying(b -> assertThat(b).isEqualTo(rdb));
+            assertThat(t.readBytes(target.toString(), 9)).hasValueSatisfying(b -> assertThat(b).hasSize(9));
+            FileWrite again = t.writeBytes(target.toString(), new byte[] {0, (byte) 0xFF}, 0644);
+            assertThat(Files.readAllBytes(Path.of(again.backup().orElseThrow()))).isEqualTo(rdb);
+            assertThat(Files.readAllBytes(target)).containsExactly(0, 0xFF);
+        }
+    }
+
+    @Test
     void tailReadsTheEndOfARemoteFile() throws IOException {
         Path log = dir.resolve("redis.log");
         StringBuilder text = new StringBuilder();
