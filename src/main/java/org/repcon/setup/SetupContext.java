@@ -17,8 +17,9 @@ import org.repcon.transport.Transport;
 
 /**
  * What the steps of one setup session share: the actions' context (transports, the lab's processes, limits), the
- * files as rendered with the real secrets, and what this session has done: which files it wrote after which
- * service started, so that a service running on an old file is restarted, and only then.
+ * files as rendered with the real secrets, the state each file was last detected in (a running service whose file is
+ * still to be written is restarted once it is), and which files it wrote after it started stunnel, which has no
+ * running configuration to compare with its files (an instance's is compared on its host: {@link RunningConfig}).
  */
 public final class SetupContext {
 
@@ -112,17 +113,23 @@ public final class SetupContext {
         starts.put(host.name() + " " + service, ++clock);
     }
 
+    /** Which of the paths are still to be written, as last detected. */
+    synchronized List<String> toBeWritten(Host host, List<String> paths) {
+        return paths.stream().filter(p -> {
+            State s = fileStates.get(host.name() + " " + p);
+            return s == State.MISSING || s == State.DIFFERS;
+        }).toList();
+    }
+
     /**
      * Which of a running service's files it has not loaded: those still to be written (as last detected), and those
-     * this session wrote after it last started the service.
+     * this session wrote after it last started the service. For stunnel only, whose running configuration cannot be
+     * asked: this session's memory is all there is.
      */
     synchronized List<String> notLoaded(Host host, String service, List<String> paths) {
         long start = starts.getOrDefault(host.name() + " " + service, 0L);
-        return paths.stream().filter(p -> {
-            String key = host.name() + " " + p;
-            State s = fileStates.get(key);
-            return s == State.MISSING || s == State.DIFFERS || writes.getOrDefault(key, 0L) > start;
-        }).toList();
+        List<String> due = toBeWritten(host, paths);
+        return paths.stream().filter(p -> due.contains(p) || writes.getOrDefault(host.name() + " " + p, 0L) > start).toList();
     }
 
     /** Fails when content still holds a stand-in for a secret: such a file must never reach a host. */

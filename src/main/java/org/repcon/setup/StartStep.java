@@ -21,8 +21,10 @@ import org.repcon.util.RepconException;
 /**
  * A Redis instance, or the host's stunnel, running: started as the actions start it (the service manager, or the
  * lab's own daemon) and waited for until it answers: a PING for an instance; for stunnel, a PING through each
- * client end and an accept on each server end. A service that runs on a file this setup is about to write (or
- * wrote after starting it) is restarted, so that what is verified next is what the files say.
+ * client end and an accept on each server end. A service that runs on a file this setup is about to write is
+ * restarted, so that what is verified next is what the files say; so is an instance whose running configuration
+ * differs from its files on the host ({@link RunningConfig}: a restart pending, even one a killed setup left), and
+ * stunnel when this setup wrote its files after starting it.
  */
 final class StartStep implements SetupStep {
 
@@ -108,24 +110,39 @@ final class StartStep implements SetupStep {
         }
         boolean selfManaged = first.selfManaged();
         if (down.size() == controls.size()) {
-            List<Step> start = List.of(first.startStep());
+            List<Step> start = startOrRestart(first, false);
             return new Look(Check.of(State.MISSING, "not running (" + String.join("; ", down) + ")", shown(start)), start);
         }
         if (selfManaged && first.pid().isEmpty()) {
             return new Look(Check.of(State.UNKNOWN, host.loopback() + ":" + portOf(0) + " answers, but no process of the lab's"
                     + " pid file " + first.process().pidFile() + " runs: another process holds the port", List.of()), List.of());
         }
-        List<String> stale = ctx.notLoaded(host, service(), files());
+        // An instance's running configuration is compared with its files below, on the host; stunnel has no CONFIG GET.
+        List<String> stale = instance != null ? ctx.toBeWritten(host, files()) : ctx.notLoaded(host, service(), files());
         if (!stale.isEmpty() || !down.isEmpty()) {
-            List<Step> restart = first.restartSteps();
+            List<Step> restart = startOrRestart(first, true);
             String why = !stale.isEmpty() ? "runs, but not on the new " + String.join(", ", stale) : String.join("; ", down);
             return new Look(Check.of(State.DIFFERS, why + ": it is restarted", shown(restart)), restart);
         }
         if (!acceptsOnly.isEmpty()) {
             return new Look(Check.of(State.DIFFERS, "runs, but " + String.join("; ", acceptsOnly), List.of()), List.of());
         }
-        return new Look(Check.done(controls.stream().map(c -> c.subject() + " " + c.answersHow())
-                .reduce((a, b) -> a + "; " + b).orElse("")), List.of());
+        String answers = controls.stream().map(c -> c.subject() + " " + c.answersHow()).reduce((a, b) -> a + "; " + b).orElse("");
+        if (instance == null) return new Look(Check.done(answers), List.of());
+        RunningConfig.Verdict running = RunningConfig.of(ctx, host, instance);
+        if (running.pending()) {
+            List<Step> restart = startOrRestart(first, true);
+            return new Look(Check.of(State.DIFFERS, running.detail(), shown(restart)), restart);
+        }
+        return new Look(Check.done(answers + (running.detail().isEmpty() ? "" : "; " + running.detail())), List.of());
+    }
+
+    /**
+     * The one place setup plans starting a service, or restarting one that runs: the dataset guard (start and
+     * restart of a master that has replicas must not make them copy an empty or older dataset) belongs here.
+     */
+    private static List<Step> startOrRestart(ServiceControl service, boolean running) {
+        return running ? service.restartSteps() : List.of(service.startStep());
     }
 
     private int portOf(int index) {
