@@ -34,15 +34,21 @@ final class RunningConfig {
 
     private RunningConfig() {}
 
-    static Verdict of(SetupContext ctx, Host host, Instance instance) {
+    /**
+     * @param paths the files it reads at start (the common file, its own): those this plan is still to write are read
+     *              as they will be, so that the plan says now whether writing them leaves a restart pending
+     */
+    static Verdict of(SetupContext ctx, Host host, Instance instance, List<String> paths) {
         Transport t = ctx.transport(host);
         ConfigDrift.FileValues files = ConfigDrift.fileValues(host.instancePath(instance, INSTANCE_CONFIG), path -> {
             try {
-                return t.readFile(path);
+                return ctx.toWrite(host, path).or(() -> t.readFile(path));
             } catch (RepconException e) {
                 return Optional.empty();
             }
         });
+        List<String> toWrite = ctx.toBeWritten(host, paths);
+        String pending = toWrite.isEmpty() ? ": restart pending" : ": restarted once " + String.join(", ", toWrite) + " is written";
         if (!files.unread().isEmpty()) {
             return new Verdict(false, "not compared with its files: cannot read " + String.join(", ", files.unread()));
         }
@@ -51,13 +57,12 @@ final class RunningConfig {
             running = j.configGet("*");
         } catch (RepconException | JedisException e) {
             String why = e instanceof RepconException ? e.getMessage() : instance.ref() + ": " + firstLine(e.getMessage());
-            if (authRefused(why)) return new Verdict(true, "refuses the password of its files (" + why + "): restart pending");
+            if (authRefused(why)) return new Verdict(true, "refuses the password of its files (" + why + ")" + pending);
             return new Verdict(false, "its running configuration could not be read (" + why + ")");
         }
         List<ConfigDrift.Drift> drifts = ConfigDrift.compare(files, running, directives(ctx, host, instance));
-        if (drifts.isEmpty()) return new Verdict(false, "");
-        return new Verdict(true, drifts.stream().map(ConfigDrift.Drift::describe).collect(Collectors.joining("; "))
-                + ": restart pending");
+        if (drifts.isEmpty()) return new Verdict(false, toWrite.isEmpty() ? "" : "runs with what its new files say already");
+        return new Verdict(true, drifts.stream().map(ConfigDrift.Drift::describe).collect(Collectors.joining("; ")) + pending);
     }
 
     /** The directives repcon writes for the instance (its file and the common one), and those whose absence means something. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.repcon.action.ActionContext;
 import org.repcon.config.ConfigRenderer;
 import org.repcon.config.PskStore;
@@ -17,9 +18,9 @@ import org.repcon.transport.Transport;
 
 /**
  * What the steps of one setup session share: the actions' context (transports, the lab's processes, limits), the
- * files as rendered with the real secrets, the state each file was last detected in (a running service whose file is
- * still to be written is restarted once it is), and which files it wrote after it started stunnel, which has no
- * running configuration to compare with its files (an instance's is compared on its host: {@link RunningConfig}).
+ * files as rendered with the real secrets, the state each file was last detected in and the content it is to get (a
+ * running instance is compared with its files as they will be: {@link RunningConfig}), and which files it wrote after
+ * it started stunnel, which has no running configuration to compare with its files.
  */
 public final class SetupContext {
 
@@ -33,6 +34,7 @@ public final class SetupContext {
     private PskStore store;
     private final Map<String, Rendering> renderings = new HashMap<>();
     private final Map<String, State> fileStates = new HashMap<>();
+    private final Map<String, String> pendingContent = new HashMap<>();
     private final Map<String, Long> writes = new HashMap<>();
     private final Map<String, Long> starts = new HashMap<>();
     private long clock;
@@ -100,13 +102,22 @@ public final class SetupContext {
 
     // ---- what this session saw and did ----
 
-    synchronized void fileState(Host host, String path, State state) {
+    /** A file as detected: its state, and the content it is to get when not done (held here, never shown: it may hold secrets). */
+    synchronized void fileState(Host host, String path, State state, String wanted) {
         fileStates.put(host.name() + " " + path, state);
+        if (state == State.MISSING || state == State.DIFFERS) pendingContent.put(host.name() + " " + path, wanted);
+        else pendingContent.remove(host.name() + " " + path);
     }
 
     synchronized void written(Host host, String path) {
         writes.put(host.name() + " " + path, ++clock);
         fileStates.put(host.name() + " " + path, State.DONE);
+        pendingContent.remove(host.name() + " " + path);
+    }
+
+    /** The content a file is to get, when it was last detected as still to be written. */
+    synchronized Optional<String> toWrite(Host host, String path) {
+        return Optional.ofNullable(pendingContent.get(host.name() + " " + path));
     }
 
     synchronized void started(Host host, String service) {

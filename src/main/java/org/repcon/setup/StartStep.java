@@ -21,10 +21,10 @@ import org.repcon.util.RepconException;
 /**
  * A Redis instance, or the host's stunnel, running: started as the actions start it (the service manager, or the
  * lab's own daemon) and waited for until it answers: a PING for an instance; for stunnel, a PING through each
- * client end and an accept on each server end. A service that runs on a file this setup is about to write is
- * restarted, so that what is verified next is what the files say; so is an instance whose running configuration
- * differs from its files on the host ({@link RunningConfig}: a restart pending, even one a killed setup left), and
- * stunnel when this setup wrote its files after starting it.
+ * client end and an accept on each server end. An instance whose running configuration differs from its files (as
+ * they are on the host, or as this setup is about to write them: {@link RunningConfig}) is restarted, so that what is
+ * verified next is what the files say: a restart pending is seen on the host, even one a killed setup left. stunnel,
+ * which has no running configuration to ask, is restarted when its files are to be written or were after it started.
  */
 final class StartStep implements SetupStep {
 
@@ -117,8 +117,16 @@ final class StartStep implements SetupStep {
             return new Look(Check.of(State.UNKNOWN, host.loopback() + ":" + portOf(0) + " answers, but no process of the lab's"
                     + " pid file " + first.process().pidFile() + " runs: another process holds the port", List.of()), List.of());
         }
-        // An instance's running configuration is compared with its files below, on the host; stunnel has no CONFIG GET.
-        List<String> stale = instance != null ? ctx.toBeWritten(host, files()) : ctx.notLoaded(host, service(), files());
+        String answers = controls.stream().map(c -> c.subject() + " " + c.answersHow()).reduce((a, b) -> a + "; " + b).orElse("");
+        if (instance != null) {
+            // Its running configuration against its files: as they are on the host, or as this plan is about to write them.
+            RunningConfig.Verdict running = RunningConfig.of(ctx, host, instance, files());
+            if (!running.pending()) return new Look(Check.done(answers + (running.detail().isEmpty() ? "" : "; " + running.detail())), List.of());
+            List<Step> restart = startOrRestart(first, true);
+            return new Look(Check.of(State.DIFFERS, running.detail(), shown(restart)), restart);
+        }
+        // stunnel has no CONFIG GET: what this session remembers writing after starting it is all there is.
+        List<String> stale = ctx.notLoaded(host, service(), files());
         if (!stale.isEmpty() || !down.isEmpty()) {
             List<Step> restart = startOrRestart(first, true);
             String why = !stale.isEmpty() ? "runs, but not on the new " + String.join(", ", stale) : String.join("; ", down);
@@ -127,14 +135,7 @@ final class StartStep implements SetupStep {
         if (!acceptsOnly.isEmpty()) {
             return new Look(Check.of(State.DIFFERS, "runs, but " + String.join("; ", acceptsOnly), List.of()), List.of());
         }
-        String answers = controls.stream().map(c -> c.subject() + " " + c.answersHow()).reduce((a, b) -> a + "; " + b).orElse("");
-        if (instance == null) return new Look(Check.done(answers), List.of());
-        RunningConfig.Verdict running = RunningConfig.of(ctx, host, instance);
-        if (running.pending()) {
-            List<Step> restart = startOrRestart(first, true);
-            return new Look(Check.of(State.DIFFERS, running.detail(), shown(restart)), restart);
-        }
-        return new Look(Check.done(answers + (running.detail().isEmpty() ? "" : "; " + running.detail())), List.of());
+        return new Look(Check.done(answers), List.of());
     }
 
     /**
