@@ -109,10 +109,10 @@ class SetupKillTest {
             }
             if (pendingHere > 0) leftPending++;
             log.add("kill " + round + " at " + delay + " ms: " + (killed ? "killed" : "had ended (rc " + child.exitCode() + ")")
-                    + ", " + pendingHere + " instances left running other values than their files");
+                    + "; then " + pendingHere + " instances ran other values than their files");
         }
         log.forEach(l -> System.out.println("SETUP-KILL " + l));
-        System.out.println("SETUP-KILL " + leftPending + " of " + KILLS + " kills left a restart pending on the host");
+        System.out.println("SETUP-KILL after " + leftPending + " of " + KILLS + " kills a restart was pending on the host");
 
         CliRunner.Result next = CliRunner.run("setup", file.toString(), "--apply", "--yes");
         assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
