@@ -121,7 +121,7 @@ final class FileStep implements SetupStep {
             detail += "; secrets for " + String.join(", ", ctx.missingSecrets()) + " are generated first, into "
                     + ctx.topology().secrets();
         }
-        ctx.fileState(host, path, state);
+        ctx.fileState(host, path, state, wanted);
         Check check = new Check(state, detail, state == State.DONE ? "" : diff(before, wanted),
                 state == State.DONE ? List.of() : List.of(writeLine(wantedMode)));
         return new Inspection(existing, before, wanted, wantedMode, check);

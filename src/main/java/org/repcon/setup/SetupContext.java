@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.repcon.action.ActionContext;
 import org.repcon.config.ConfigRenderer;
 import org.repcon.config.PskStore;
@@ -17,8 +18,9 @@ import org.repcon.transport.Transport;
 
 /**
  * What the steps of one setup session share: the actions' context (transports, the lab's processes, limits), the
- * files as rendered with the real secrets, and what this session has done: which files it wrote after which
- * service started, so that a service running on an old file is restarted, and only then.
+ * files as rendered with the real secrets, the state each file was last detected in and the content it is to get (a
+ * running instance is compared with its files as they will be: {@link RunningConfig}), and which files it wrote after
+ * it started stunnel, which has no running configuration to compare with its files.
  */
 public final class SetupContext {
 
@@ -32,6 +34,7 @@ public final class SetupContext {
     private PskStore store;
     private final Map<String, Rendering> renderings = new HashMap<>();
     private final Map<String, State> fileStates = new HashMap<>();
+    private final Map<String, String> pendingContent = new HashMap<>();
     private final Map<String, Long> writes = new HashMap<>();
     private final Map<String, Long> starts = new HashMap<>();
     private long clock;
@@ -99,30 +102,45 @@ public final class SetupContext {
 
     // ---- what this session saw and did ----
 
-    synchronized void fileState(Host host, String path, State state) {
+    /** A file as detected: its state, and the content it is to get when not done (held here, never shown: it may hold secrets). */
+    synchronized void fileState(Host host, String path, State state, String wanted) {
         fileStates.put(host.name() + " " + path, state);
+        if (state == State.MISSING || state == State.DIFFERS) pendingContent.put(host.name() + " " + path, wanted);
+        else pendingContent.remove(host.name() + " " + path);
     }
 
     synchronized void written(Host host, String path) {
         writes.put(host.name() + " " + path, ++clock);
         fileStates.put(host.name() + " " + path, State.DONE);
+        pendingContent.remove(host.name() + " " + path);
+    }
+
+    /** The content a file is to get, when it was last detected as still to be written. */
+    synchronized Optional<String> toWrite(Host host, String path) {
+        return Optional.ofNullable(pendingContent.get(host.name() + " " + path));
     }
 
     synchronized void started(Host host, String service) {
         starts.put(host.name() + " " + service, ++clock);
     }
 
+    /** Which of the paths are still to be written, as last detected. */
+    synchronized List<String> toBeWritten(Host host, List<String> paths) {
+        return paths.stream().filter(p -> {
+            State s = fileStates.get(host.name() + " " + p);
+            return s == State.MISSING || s == State.DIFFERS;
+        }).toList();
+    }
+
     /**
      * Which of a running service's files it has not loaded: those still to be written (as last detected), and those
-     * this session wrote after it last started the service.
+     * this session wrote after it last started the service. For stunnel only, whose running configuration cannot be
+     * asked: this session's memory is all there is.
      */
     synchronized List<String> notLoaded(Host host, String service, List<String> paths) {
         long start = starts.getOrDefault(host.name() + " " + service, 0L);
-        return paths.stream().filter(p -> {
-            String key = host.name() + " " + p;
-            State s = fileStates.get(key);
-            return s == State.MISSING || s == State.DIFFERS || writes.getOrDefault(key, 0L) > start;
-        }).toList();
+        List<String> due = toBeWritten(host, paths);
+        return paths.stream().filter(p -> due.contains(p) || writes.getOrDefault(host.name() + " " + p, 0L) > start).toList();
     }
 
     /** Fails when content still holds a stand-in for a secret: such a file must never reach a host. */

@@ -21,8 +21,10 @@ import org.repcon.util.RepconException;
 /**
  * A Redis instance, or the host's stunnel, running: started as the actions start it (the service manager, or the
  * lab's own daemon) and waited for until it answers: a PING for an instance; for stunnel, a PING through each
- * client end and an accept on each server end. A service that runs on a file this setup is about to write (or
- * wrote after starting it) is restarted, so that what is verified next is what the files say.
+ * client end and an accept on each server end. An instance whose running configuration differs from its files (as
+ * they are on the host, or as this setup is about to write them: {@link RunningConfig}) is restarted, so that what is
+ * verified next is what the files say: a restart pending is seen on the host, even one a killed setup left. stunnel,
+ * which has no running configuration to ask, is restarted when its files are to be written or were after it started.
  */
 final class StartStep implements SetupStep {
 
@@ -108,24 +110,40 @@ final class StartStep implements SetupStep {
         }
         boolean selfManaged = first.selfManaged();
         if (down.size() == controls.size()) {
-            List<Step> start = List.of(first.startStep());
+            List<Step> start = startOrRestart(first, false);
             return new Look(Check.of(State.MISSING, "not running (" + String.join("; ", down) + ")", shown(start)), start);
         }
         if (selfManaged && first.pid().isEmpty()) {
             return new Look(Check.of(State.UNKNOWN, host.loopback() + ":" + portOf(0) + " answers, but no process of the lab's"
                     + " pid file " + first.process().pidFile() + " runs: another process holds the port", List.of()), List.of());
         }
+        String answers = controls.stream().map(c -> c.subject() + " " + c.answersHow()).reduce((a, b) -> a + "; " + b).orElse("");
+        if (instance != null) {
+            // Its running configuration against its files: as they are on the host, or as this plan is about to write them.
+            RunningConfig.Verdict running = RunningConfig.of(ctx, host, instance, files());
+            if (!running.pending()) return new Look(Check.done(answers + (running.detail().isEmpty() ? "" : "; " + running.detail())), List.of());
+            List<Step> restart = startOrRestart(first, true);
+            return new Look(Check.of(State.DIFFERS, running.detail(), shown(restart)), restart);
+        }
+        // stunnel has no CONFIG GET: what this session remembers writing after starting it is all there is.
         List<String> stale = ctx.notLoaded(host, service(), files());
         if (!stale.isEmpty() || !down.isEmpty()) {
-            List<Step> restart = first.restartSteps();
+            List<Step> restart = startOrRestart(first, true);
             String why = !stale.isEmpty() ? "runs, but not on the new " + String.join(", ", stale) : String.join("; ", down);
             return new Look(Check.of(State.DIFFERS, why + ": it is restarted", shown(restart)), restart);
         }
         if (!acceptsOnly.isEmpty()) {
             return new Look(Check.of(State.DIFFERS, "runs, but " + String.join("; ", acceptsOnly), List.of()), List.of());
         }
-        return new Look(Check.done(controls.stream().map(c -> c.subject() + " " + c.answersHow())
-                .reduce((a, b) -> a + "; " + b).orElse("")), List.of());
+        return new Look(Check.done(answers), List.of());
+    }
+
+    /**
+     * The one place setup plans starting a service, or restarting one that runs: the dataset guard (start and
+     * restart of a master that has replicas must not make them copy an empty or older dataset) belongs here.
+     */
+    private static List<Step> startOrRestart(ServiceControl service, boolean running) {
+        return running ? service.restartSteps() : List.of(service.startStep());
     }
 
     private int portOf(int index) {

@@ -31,7 +31,9 @@ import redis.clients.jedis.Jedis;
 /**
  * {@code repcon setup --apply --yes} on a lab topology from nothing (an empty directory, no process): every file
  * written, every instance and tunnel started, replication verified; a second run finds every step done and touches
- * no file; a hand-edited file is shown as a diff, backed up, replaced, and its instance restarted on it.
+ * no file; a hand-edited file is shown as a diff, backed up, replaced, and its instance restarted on it when it runs
+ * with other values than the new file's (and left running when it does not); an instance running other values than
+ * its files as the topology wants them (what a setup killed after writing leaves) is restarted by the next apply.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,12 +122,18 @@ class SetupLabTest {
         String wanted = Files.readString(bayes);
         String edited = wanted.replace("maxmemory 96M", "maxmemory 50M") + "# tuned by hand\n";
         Files.writeString(bayes, edited);
+        Host replica1 = lab.topology().host("replica1").orElseThrow();
+        try (Jedis r = Lab.jedis(replica1, 6378)) {
+            r.configSet("maxmemory", "50M"); // as if restarted on the edited file
+        }
+        long pid = lab.pid(lab.process("replica1", "bayes").orElseThrow()).orElseThrow();
 
         CliRunner.Result plan = CliRunner.run("setup", file.toString(), "--host", "replica1", "--plan");
         assertThat(plan.exitCode()).isZero();
         assertThat(plan.out()).contains("differs  instance config     write " + bayes + ": content differs",
                 "-maxmemory 50M", "+maxmemory 96M", "-# tuned by hand",
-                "differs  start redis         start replica1/bayes: runs, but not on the new " + bayes + ": it is restarted");
+                "differs  start redis         start replica1/bayes: runs with maxmemory 50000000, its file says 96M (96000000):"
+                        + " restarted once " + bayes + " is written");
         assertThat(Files.readString(bayes)).isEqualTo(edited);
 
         CliRunner.Result apply = CliRunner.run("setup", file.toString(), "--host", "replica1", "--apply", "--yes");
@@ -137,10 +145,51 @@ class SetupLabTest {
             assertThat(backups).hasSize(1);
             assertThat(Files.readString(backups.get(0))).isEqualTo(edited);
         }
-        try (Jedis r = Lab.jedis(lab.topology().host("replica1").orElseThrow(), 6378)) {
+        try (Jedis r = Lab.jedis(replica1, 6378)) {
             assertThat(r.configGet("maxmemory")).containsEntry("maxmemory", "96000000"); // restarted on the new file
         }
+        assertThat(lab.pid(lab.process("replica1", "bayes").orElseThrow()).orElseThrow()).isNotEqualTo(pid);
         assertThat(CliRunner.run("setup", file.toString(), "--host", "replica1", "--plan").out()).contains("17 steps, 17 done");
+    }
+
+    @Test
+    @Order(4)
+    void aFileRewrittenToWhatTheInstanceRunsWithAlreadyLeavesItRunning() throws Exception {
+        Path fuzzy = dir.resolve("replica2/etc/redis-fuzzy.conf");
+        String wanted = Files.readString(fuzzy);
+        Files.writeString(fuzzy, wanted + "# a comment\n");
+        long pid = lab.pid(lab.process("replica2", "fuzzy").orElseThrow()).orElseThrow();
+
+        CliRunner.Result plan = CliRunner.run("setup", file.toString(), "--host", "replica2", "--plan");
+        assertThat(plan.out()).contains("differs  instance config     write " + fuzzy + ": content differs",
+                "done     start redis         start replica2/fuzzy: replica2/fuzzy answers PING; runs with what its new files say already");
+        CliRunner.Result apply = CliRunner.run("setup", file.toString(), "--host", "replica2", "--apply", "--yes");
+        assertThat(apply.out()).contains("applied 1 step on replica2");
+        assertThat(lab.pid(lab.process("replica2", "fuzzy").orElseThrow())).hasValue(pid);
+    }
+
+    /**
+     * What a setup killed right after writing leaves: every file as the topology wants it, an instance still running
+     * the old values. The restart pending is seen on the host, by a new setup, and done by its apply.
+     */
+    @Test
+    @Order(5)
+    void aRestartPendingIsSeenOnTheHostAndTheNextApplyDoesIt() throws Exception {
+        Host replica2 = lab.topology().host("replica2").orElseThrow();
+        try (Jedis r = Lab.jedis(replica2, 6377)) {
+            r.configSet("maxmemory", "80M"); // runs with 80M; its file (the common redis.conf) says 64M
+        }
+        CliRunner.Result plan = CliRunner.run("setup", file.toString(), "--plan");
+        assertThat(plan.out()).contains("49 steps: 48 done, 1 differ, 0 missing, 0 unknown",
+                "differs  start redis         start replica2/fuzzy: runs with maxmemory 80000000, its file says 64M (64000000):"
+                        + " restart pending");
+        CliRunner.Result apply = CliRunner.run("setup", file.toString(), "--apply", "--yes");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out()).contains("applied 1 step on replica2");
+        try (Jedis r = Lab.jedis(replica2, 6377)) {
+            assertThat(r.configGet("maxmemory")).containsEntry("maxmemory", "64000000");
+        }
+        assertThat(CliRunner.run("setup", file.toString(), "--plan").out()).contains("49 steps: 49 done");
     }
 
     /** Every file setup writes (configs, Rspamd's, the secrets), by path: its hash and its mtime. */
