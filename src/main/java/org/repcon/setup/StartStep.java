@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.repcon.action.DatasetGuard;
 import org.repcon.action.Progress;
 import org.repcon.action.ServiceControl;
 import org.repcon.action.ServiceControl.Liveness;
@@ -146,6 +147,18 @@ final class StartStep implements SetupStep {
         return running ? service.restartSteps() : List.of(service.startStep());
     }
 
+    /**
+     * A master its replicas copy is started or restarted only when it will hold at least what they hold: the same
+     * {@link DatasetGuard} as the start and restart actions, with no --force here (setup is no place to override it).
+     */
+    private void guard(SetupContext ctx, boolean running) {
+        if (instance == null || ctx.topology().replicasOf(instance).isEmpty()) return;
+        DatasetGuard.Verdict v = DatasetGuard.check(ctx.actions(), instance, running ? DatasetGuard.Change.RESTART : DatasetGuard.Change.START);
+        if (!v.safe()) {
+            throw RepconException.failed(v.refusal() + "; setup leaves " + instance.ref() + " as it is (see 'repcon shell FILE -c \"help restore\"')");
+        }
+    }
+
     private int portOf(int index) {
         return instance != null ? instance.port() : host.tunnels().get(index).accept();
     }
@@ -171,6 +184,7 @@ final class StartStep implements SetupStep {
         if (now.check().state() == State.UNKNOWN) throw RepconException.failed(now.check().detail());
         if (now.check().done()) return now.check().detail();
         if (!now.steps().isEmpty()) {
+            guard(ctx, now.check().state() != State.MISSING);
             runner.run(now.steps(), progress);
             ctx.started(host, service());
         }
