@@ -317,6 +317,17 @@ class ConsoleScreenTest {
         assertThat(java.nio.file.Files.readString(org.repcon.util.Log.file())).contains(TestCommands.FAILURE);
     }
 
+    @Test
+    void ctrlCCancelsAnActionsQuestionAndTheConsoleStays() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 120, 40, o -> o.withCommands(new TestCommands()))) {
+            d.press(":").type("ask").press("Enter").awaitText("sure? [y/n]");
+            d.type("q").awaitText("sure? [y/n]q"); // a name to type may hold a q: it is typed
+            d.press("Ctrl-C").awaitText("answered: cancelled");
+            d.press(":").type("ask").press("Enter").awaitText("sure? [y/n]");
+            d.type("y").press("Enter").awaitText("answered: y");
+        }
+    }
+
     /** The screen line drawn with the selection's background (the selected host row). */
     private static int selectedLine(ScreenDriver d) {
         for (int row = 0; row < d.height(); row++) {

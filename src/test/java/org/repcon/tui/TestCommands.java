@@ -3,8 +3,9 @@ package org.repcon.tui;
 import java.util.stream.IntStream;
 
 /**
- * The built-in commands, and two that tests need: {@code lines N} opens the output box with N numbered lines
- * ("line 001"), {@code fail} posts a UI task that throws.
+ * The built-in commands, and what tests need: {@code lines N} opens the output box with N numbered lines
+ * ("line 001"), {@code fail} posts a UI task that throws, {@code ask} asks on the bottom line as an action does
+ * and says the answer ("answered: y", "answered: cancelled").
  */
 final class TestCommands implements CommandHandler {
 
@@ -23,6 +24,10 @@ final class TestCommands implements CommandHandler {
             console.post(() -> {
                 throw new IllegalStateException(FAILURE);
             });
+            return Result.NONE;
+        }
+        if (line.equals("ask")) {
+            console.ask("sure? [y/n]", a -> console.showMessage("answered: " + (a == null ? "cancelled" : a), false));
             return Result.NONE;
         }
         return builtins.execute(line, console);
