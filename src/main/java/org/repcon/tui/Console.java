@@ -104,7 +104,9 @@ public final class Console {
     private static void awaitWorkers(Ui ui) {
         if (ui == null) return;
         try {
-            if (!ui.awaitWorkers(WORKERS_PATIENCE)) LOG.warning("setup still runs after " + WORKERS_PATIENCE.toSeconds() + " s; leaving it");
+            if (!ui.awaitWorkers(WORKERS_PATIENCE)) {
+                LOG.warning("setup still runs after " + WORKERS_PATIENCE.toSeconds() + " s; leaving it");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
