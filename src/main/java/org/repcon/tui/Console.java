@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.repcon.tui.theme.Palette;
@@ -28,6 +31,10 @@ public final class Console {
     public static final int INTERNAL = 70;
 
     private static final Logger LOG = Log.get(Console.class);
+    /** How long the shutdown hook waits for the UI thread to end and give the terminal back. */
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(2);
+    /** How long setup's worker may take to stop (it was interrupted) before the transports are closed anyway. */
+    private static final Duration WORKERS_PATIENCE = Duration.ofSeconds(5);
 
     private final TerminalScreen screen;
     private final boolean ownTerminal;
@@ -52,19 +59,21 @@ public final class Console {
         }
         Throwable failure = null;
         Console console = null;
+        Ui ui = null;
         Thread hook = null;
+        CountDownLatch restored = new CountDownLatch(1);
         PrintStream out = System.out, err = System.err;
         try {
             boolean own = options.terminal() == null;
             Terminal terminal = own ? ttyTerminal(caps.unicode()) : options.terminal();
             console = new Console(new TerminalScreen(terminal), own);
+            UiLoop loop = new UiLoop(console.screen, source, System::currentTimeMillis);
             Console c = console;
-            hook = new Thread(c::stop, "repcon-console-restore");
+            hook = new Thread(() -> c.stopOnShutdown(loop, restored), "repcon-console-restore");
             Runtime.getRuntime().addShutdownHook(hook);
             console.screen.startScreen();
             if (own) silenceStandardStreams();
-            UiLoop loop = new UiLoop(console.screen, source, System::currentTimeMillis);
-            Ui ui = new Ui(source, options.commands() != null ? options.commands() : new BuiltinCommands(), themes,
+            ui = new Ui(source, options.commands() != null ? options.commands() : new BuiltinCommands(), themes,
                     caps, options.readOnly(), palette, options.refreshInterval(), loop::post, System::currentTimeMillis);
             ui.offerSetup(options.setup());
             source.setRefreshInterval(options.refreshInterval());
@@ -72,11 +81,14 @@ public final class Console {
         } catch (Throwable t) {
             failure = t;
         } finally {
+            if (ui != null) ui.quit(); // whatever ended it, setup's worker is stopped
             if (console != null) console.stop();
+            restored.countDown();
             System.setOut(out);
             System.setErr(err);
             removeHook(hook);
         }
+        awaitWorkers(ui);
         if (failure == null) return 0;
         if (failure instanceof RepconException re) {
             LOG.log(Level.INFO, re.getMessage(), re);
@@ -86,6 +98,18 @@ public final class Console {
         LOG.log(Level.SEVERE, "console failed", failure);
         System.err.println("repcon: internal error in the console: " + failure + " (details in " + Log.file() + ")");
         return INTERNAL;
+    }
+
+    /** The caller closes the transports next: setup's worker, interrupted on the way out, ends first (bounded). */
+    private static void awaitWorkers(Ui ui) {
+        if (ui == null) return;
+        try {
+            if (!ui.awaitWorkers(WORKERS_PATIENCE)) {
+                LOG.warning("setup still runs after " + WORKERS_PATIENCE.toSeconds() + " s; leaving it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Theme loadTheme(Themes themes, ConsoleOptions options, Capabilities caps) {
@@ -115,7 +139,22 @@ public final class Console {
         System.setErr(toLog);
     }
 
-    /** Gives the terminal back; safe to call twice and from the shutdown hook (SIGTERM). */
+    /**
+     * The shutdown hook (SIGTERM): asks the UI thread to end, which gives the terminal back itself; only when it has
+     * not within a bounded time (stuck, so not drawing) does the hook restore the terminal from here.
+     */
+    private void stopOnShutdown(UiLoop loop, CountDownLatch restored) {
+        loop.stop();
+        try {
+            if (restored.await(SHUTDOWN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warning("the console did not end within " + SHUTDOWN_PATIENCE.toMillis() + " ms of the shutdown; restoring the terminal");
+        stop();
+    }
+
+    /** Gives the terminal back; safe to call twice, and from the shutdown hook when the UI thread is stuck. */
     private synchronized void stop() {
         if (stopped) return;
         stopped = true;

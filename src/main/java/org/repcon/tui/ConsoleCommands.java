@@ -62,6 +62,8 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
         return t;
     });
     private volatile Future<?> running;
+    /** How long an interrupted action may take to stop when the console closes. */
+    private static final Duration ACTION_PATIENCE = Duration.ofSeconds(5);
 
     public ConsoleCommands(Topology topology, ActionContext context, boolean readOnly, Audit audit, Path historyFile,
                            java.util.function.Supplier<List<String>> themes) {
@@ -242,9 +244,20 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
         }
     }
 
+    /**
+     * Interrupts a running action (the runner stops it between steps and audits it) and waits a bounded time for it
+     * to end: the caller closes the transports it uses next.
+     */
     @Override
     public void close() {
         actions.shutdownNow();
+        try {
+            if (!actions.awaitTermination(ACTION_PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                Log.get(ConsoleCommands.class).warning("an action still runs after " + ACTION_PATIENCE.toSeconds() + " s; leaving it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks on the console's bottom line and waits (on the action's thread) for the typed answer. */

@@ -3,26 +3,20 @@ package org.repcon.tui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
-import org.repcon.action.Question;
+import org.repcon.tui.KeyBinding.Context;
 import org.repcon.tui.paint.BottomLine;
 import org.repcon.tui.paint.Canvas;
-import org.repcon.tui.paint.DetailsPane;
-import org.repcon.tui.paint.FindingsPane;
 import org.repcon.tui.paint.Glyphs;
 import org.repcon.tui.paint.HeaderBar;
-import org.repcon.tui.paint.HelpOverlay;
-import org.repcon.tui.paint.TextOverlay;
-import org.repcon.tui.paint.HostsPane;
 import org.repcon.tui.paint.Layout;
 import org.repcon.tui.paint.Rect;
-import org.repcon.tui.paint.SetupPane;
-import org.repcon.tui.paint.TopologyPane;
 import org.repcon.tui.theme.Role;
 import org.repcon.view.ConsoleView;
-import org.repcon.view.FindingRow;
-import org.repcon.view.Row;
 
-/** Draws the whole screen from the UI state: the one place that decides which pane goes where. */
+/**
+ * Draws the whole screen from the UI state: the header, the context stack bottom to top (from the highest layer
+ * that covers the body, since nothing under it shows), and the top layer's bottom line.
+ */
 final class Frame {
 
     private Frame() {}
@@ -38,77 +32,13 @@ final class Frame {
             screen.sub(line).put(Math.max(0, (width - text.length()) / 2), 0, text, ui.palette().style(Role.WARN));
             return null;
         }
-        ConsoleView view = ui.view();
-        ViewFilter shown = ui.shown();
-        List<FindingRow> findings = shown.findings();
-        List<Row> allRows = view.hosts().stream().flatMap(h -> h.rows().stream()).toList();
-        int mainWidth = ui.mainPane() == Ui.MainPane.HOSTS ? HostsPane.neededWidth(allRows) : width;
-        int mainHeight = ui.mainPane() == Ui.MainPane.HOSTS ? HostsPane.neededHeight(shown.hosts()) + 2
-                : view.hops().size() + 4;
-        boolean hostsMain = ui.mainPane() == Ui.MainPane.HOSTS;
-        Layout layout = Layout.of(width, height, mainWidth, mainHeight,
-                w -> FindingsPane.neededHeight(findings, w - 2, glyphs) + 2, hostsMain ? view.hops().size() + 4 : 0);
-
-        HeaderBar.paint(screen.sub(layout.header()), header(ui, now));
-        Rect body = Layout.body(width, height);
-        if (ui.setup() != null) {
-            SetupView setup = ui.setup();
-            SetupPane.paint(screen.sub(body), setup.model(), setup.stepsScroll, setup.detailScroll);
-        } else if (ui.detailsKey() != null) {
-            String key = ui.detailsKey();
-            List<FindingRow> about = view.findings().stream().filter(f -> f.rowKey().equals(key)).toList();
-            Row row = allRows.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
-            DetailsPane.paint(screen.sub(body), new DetailsPane.Model(key, row, view.details(key).orElse(null), about),
-                    ui.detailsScroll);
-        } else {
-            paintMain(screen.sub(layout.main()), ui, view, shown, allRows);
-            if (!layout.extra().isEmpty()) {
-                TopologyPane.paint(screen.sub(layout.extra()),
-                        new TopologyPane.Model(view.hops(), false, waiting(view, "no replication paths")), ui.topologyScroll);
-            }
-            String title = "Findings" + count(findings.size(), view.findings().size());
-            String empty = view.findings().isEmpty() ? "no findings" : "no findings match the filter";
-            FindingsPane.paint(screen.sub(layout.findings()),
-                    new FindingsPane.Model(findings, ui.selection().findingIndex(), ui.findingsFocused(), title, empty),
-                    ui.findingsScroll);
-        }
-        if (ui.reportOpen()) {
-            Canvas area = screen.sub(body);
-            int boxWidth = Math.min(area.width(), Math.max(60, area.width() * 9 / 10));
-            List<String> text = ui.reportLines();
-            List<Role> roles = text.stream().map(TextOverlay::roleOf).toList();
-            TextOverlay.paint(area, ui.reportHeading(), TextOverlay.lines(text, roles, boxWidth - 4), boxWidth,
-                    ui.prompt().mode() == Prompt.Mode.ANSWER ? "answer below" : "Esc closes", ui.reportScroll);
-        }
-        if (ui.helpOpen()) {
-            HelpOverlay.paint(screen.sub(body), KeyBindings.help(), "Esc closes", ui.helpScroll);
-        }
-        return bottom(screen.sub(layout.bottom()), ui, now, height - 1);
-    }
-
-    private static void paintMain(Canvas c, Ui ui, ConsoleView view, ViewFilter shown, List<Row> allRows) {
-        boolean focused = !ui.findingsFocused();
-        if (ui.mainPane() == Ui.MainPane.TOPOLOGY) {
-            TopologyPane.paint(c, new TopologyPane.Model(view.hops(), focused, waiting(view, "no replication paths")),
-                    ui.topologyScroll);
-            return;
-        }
-        String title = "Hosts";
-        String empty = waiting(view, "no hosts");
-        if (!ui.filter().isEmpty()) {
-            title += "  /" + ui.filter() + count(shown.rows().size(), shown.totalRows());
-            empty = "nothing matches /" + ui.filter() + " (Esc clears the filter)";
-        }
-        HostsPane.paint(c, new HostsPane.Model(shown.hosts(), allRows, ui.selection().rowKey(), focused, title, empty),
-                ui.hostsScroll);
-    }
-
-    private static String waiting(ConsoleView view, String otherwise) {
-        return view.refreshedAt() == 0 ? "waiting for the first refresh..." : otherwise;
-    }
-
-    private static String count(int shown, int total) {
-        return shown == total ? " (" + total + ")" : " (" + shown + " of " + total + ")";
+        Rect whole = new Rect(0, 0, width, height);
+        HeaderBar.paint(screen.sub(whole.top(1)), header(ui, now));
+        List<Layer> layers = ui.layers();
+        int from = layers.size() - 1;
+        while (from > 0 && !layers.get(from).covers()) from--;
+        for (Layer layer : layers.subList(from, layers.size())) layer.paint(screen);
+        return ui.top().bottom(screen.sub(whole.bottomRows(1)), now, height - 1);
     }
 
     private static HeaderBar.Model header(Ui ui, long now) {
@@ -129,33 +59,22 @@ final class Frame {
                 "every " + Durations.seconds(ui.interval()), ui.readOnly());
     }
 
-    private static TerminalPosition bottom(Canvas c, Ui ui, long now, int row) {
-        Prompt prompt = ui.prompt();
-        if (prompt.open()) {
-            LineEditor editor = prompt.editor();
-            String note = prompt.note().isEmpty() ? hintText(ui) : prompt.note();
-            int col = BottomLine.input(c, prompt.label(), editor.text(), editor.cursor(), note);
-            return new TerminalPosition(col, row);
-        }
-        Question question = ui.setup() != null ? ui.setup().question() : null;
-        if (question != null) {
-            BottomLine.message(c, question.prompt() + (question.again() ? " (y or n; Esc cancels)" : ""), false);
-            return null;
-        }
+    /** The bottom line of a layer with nothing to type or answer: a message while one shows, else its key hints. */
+    static TerminalPosition messageOrHints(Canvas c, Ui ui, long now, List<Context> contexts) {
         String message = ui.message().text(now);
         if (!message.isEmpty()) {
             BottomLine.message(c, message, ui.message().error());
             return null;
         }
         String note = ui.filter().isEmpty() ? "" : "/" + ui.filter();
-        BottomLine.hints(c, KeyBindings.hints(ui.contexts()), KeyBindings.HELP_HINT, note);
+        BottomLine.hints(c, KeyBindings.hints(contexts), KeyBindings.HELP_HINT, note);
         return null;
     }
 
     /** While typing, the line's own keys, shown to the right of what is typed. */
-    private static String hintText(Ui ui) {
+    static String hintText(List<Context> contexts) {
         StringBuilder b = new StringBuilder();
-        for (BottomLine.Hint h : KeyBindings.hints(ui.contexts())) {
+        for (BottomLine.Hint h : KeyBindings.hints(contexts)) {
             if (b.length() > 0) b.append("  ");
             b.append(h.keys()).append(' ').append(h.description());
         }

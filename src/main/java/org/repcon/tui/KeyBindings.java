@@ -23,8 +23,9 @@ import org.repcon.tui.paint.BottomLine;
 import org.repcon.tui.paint.HelpOverlay;
 
 /**
- * Every key the console answers, as data. Order matters twice: the first binding for a key in the
- * most specific active context wins, and the hint bar shows bindings in this order until it is full.
+ * Every key the console answers, as data. The top layer of the console's stack says which contexts answer
+ * ({@link Layer#contexts}). Order matters twice: the first binding for a key in the most specific of those
+ * contexts wins, and the hint bar shows bindings in this order until it is full.
  */
 public final class KeyBindings {
 
@@ -58,10 +59,10 @@ public final class KeyBindings {
             bind(SETUP, "previous host", ui -> ui.setup().nextHost(-1), "Shift-Tab"),
             bind(SETUP, "back", Ui::back, "Esc"),
 
-            bind(CONFIRM, "yes", ui -> ui.setup().answer("y"), "y"),
-            bind(CONFIRM, "no", ui -> ui.setup().answer("n"), "n"),
-            bind(CONFIRM, "no answer (asked again)", ui -> ui.setup().answer(""), "Enter"),
-            bind(CONFIRM, "cancel", ui -> ui.setup().cancelQuestion(), "Esc"),
+            bind(CONFIRM, "yes", ui -> ui.answerSetup("y"), "y"),
+            bind(CONFIRM, "no", ui -> ui.answerSetup("n"), "n"),
+            bind(CONFIRM, "no answer (asked again)", ui -> ui.answerSetup(""), "Enter"),
+            bind(CONFIRM, "cancel: nothing done", ui -> ui.answerSetup(null), "Esc", "q", "Ctrl-C"),
 
             bind(MOVE, "down", ui -> ui.move(1), "Down", "j"),
             bind(MOVE, "up", ui -> ui.move(-1), "Up", "k"),
@@ -85,7 +86,7 @@ public final class KeyBindings {
             bind(COMMAND, "next command", Ui::historyNext, "Down"),
 
             bind(ANSWER, "answer", Ui::acceptInput, "Enter"),
-            bind(ANSWER, "cancel the action", Ui::cancelInput, "Esc"),
+            bind(ANSWER, "cancel the action", Ui::cancelInput, "Esc", "Ctrl-C"),
 
             bind(LINE, "delete back", ui -> ui.editLine(LineEditor::backspace), "Backspace"),
             bind(LINE, "delete", ui -> ui.editLine(LineEditor::delete), "Delete"),

@@ -1,11 +1,14 @@
 package org.repcon.tui;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.repcon.action.Outcome;
 import org.repcon.action.Question;
@@ -29,8 +32,8 @@ import org.repcon.util.RepconException;
 
 /**
  * The setup view's state: one host's plan, the selected step, and what an apply says as it runs. Checking and
- * applying run on a worker thread of the view's own and report back through the UI thread; the runner asks its
- * y/n question through {@link #question()}, answered by keys. Lives on the UI thread, except where said.
+ * applying run on a worker thread of the view's own and report back through the UI thread; the runner's y/n
+ * question goes to the console (a {@link ConfirmLayer}), whose keys answer it here. Lives on the UI thread, except where said.
  */
 final class SetupView {
 
@@ -40,6 +43,7 @@ final class SetupView {
     private final Setup setup;
     private final boolean readOnly;
     private final Consumer<Runnable> post;
+    private final BiConsumer<SetupView, Question> asked;
     private final List<Host> hosts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "repcon-setup");
@@ -58,16 +62,20 @@ final class SetupView {
     private boolean statusError;
     /** An apply runs: nothing else may start until it ends (checks just queue behind one another). */
     private boolean applying;
-    private Question question;
     private CompletableFuture<Reply> answer;
+    private boolean closed;
 
     final Scroll stepsScroll = new Scroll();
     final Scroll detailScroll = new Scroll();
 
-    SetupView(Setup setup, Host host, boolean readOnly, Consumer<Runnable> post) {
+    /**
+     * @param asked told on the UI thread when the runner asks (the console shows the question above everything)
+     */
+    SetupView(Setup setup, Host host, boolean readOnly, Consumer<Runnable> post, BiConsumer<SetupView, Question> asked) {
         this.setup = setup;
         this.readOnly = readOnly;
         this.post = post;
+        this.asked = asked;
         this.hosts = setup.order(setup.topology().hosts());
         this.hostIndex = Math.max(0, hosts.indexOf(host));
         recheck();
@@ -104,11 +112,6 @@ final class SetupView {
 
     boolean statusError() {
         return statusError;
-    }
-
-    /** The runner's pending question, or null. */
-    Question question() {
-        return question;
     }
 
     /** What the setup pane draws. */
@@ -258,7 +261,6 @@ final class SetupView {
     void answer(String text) {
         if (answer == null) return;
         CompletableFuture<Reply> a = answer;
-        question = null;
         answer = null;
         a.complete(new Reply.Answer(text));
     }
@@ -266,15 +268,27 @@ final class SetupView {
     void cancelQuestion() {
         if (answer == null) return;
         CompletableFuture<Reply> a = answer;
-        question = null;
         answer = null;
         a.complete(new Reply.Cancelled());
     }
 
     /** Stops the worker: a question pending is cancelled, a check or apply running is interrupted. */
     void close() {
+        closed = true;
         cancelQuestion();
         worker.shutdownNow();
+    }
+
+    /**
+     * After {@link #close}: waits up to {@code limit} for a check or apply to end, so that the transports it uses are
+     * not closed under it; false when it still runs. Any thread.
+     */
+    boolean stopped() {
+        return worker.isTerminated();
+    }
+
+    boolean awaitStopped(Duration limit) throws InterruptedException {
+        return worker.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- applying ----
@@ -313,8 +327,12 @@ final class SetupView {
     private Reply ask(Question q) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         post.accept(() -> {
-            question = q;
+            if (closed) {
+                reply.complete(new Reply.Cancelled()); // asked as the view closed: nobody will answer
+                return;
+            }
             answer = reply;
+            asked.accept(this, q);
         });
         try {
             return reply.get();

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.repcon.tui.KeyBinding.Context;
-import org.repcon.tui.paint.Scroll;
 import org.repcon.tui.theme.Palette;
 import org.repcon.tui.theme.Themes;
 import org.repcon.setup.Setup;
@@ -20,13 +19,12 @@ import org.repcon.view.ConsoleView;
 import org.repcon.view.FindingRow;
 
 /**
- * The console's state and the actions that key bindings and commands run on it: which view is
- * shown, the filter, the selection, the line being typed. Lives on the UI thread only; {@link Frame}
- * draws it.
+ * The console's state and the actions that key bindings and commands run on it: the context stack of layers
+ * (the hosts at the bottom; topology, findings, details, setup, the output box, help, a line or a question over
+ * them), the filter, the selection. The top layer gets the keys; the layers own their scroll and their Esc. Lives
+ * on the UI thread only; {@link Frame} draws it.
  */
 public final class Ui implements ConsoleControl {
-
-    enum MainPane { HOSTS, TOPOLOGY }
 
     private final ConsoleSource source;
     private final CommandHandler commands;
@@ -44,31 +42,19 @@ public final class Ui implements ConsoleControl {
 
     /** The setup session the console may open a setup view on; null when it has none. */
     private Setup setup;
-    private SetupView setupView;
+    /** Setup views whose worker may still run: awaited before the console hands back the transports. */
+    private final List<SetupView> setupViews = new ArrayList<>();
 
-    private MainPane main = MainPane.HOSTS;
-    private boolean findingsFocused;
-    private String detailsKey;
-    private boolean help;
     private boolean quit;
-    private String reportTitle;
-    private final List<String> reportLines = new ArrayList<>();
-    private Runnable reportOnClose; // stops what feeds the box (a log follow)
-    private boolean reportPaused;
-    private boolean reportLive; // fed by a follow that has started
-    private final List<String> reportHeld = new ArrayList<>(); // lines that came while paused
-    private Consumer<String> answer; // who waits for the line typed in ANSWER mode
+
+    /** Bottom first; never empty: the hosts layer is never left. */
+    private final List<Layer> stack = new ArrayList<>();
+    private final HostsLayer hosts = new HostsLayer(this);
 
     private final Selection selection = new Selection();
-    private final Prompt prompt = new Prompt();
+    /** The ':' line's editor, kept between lines for its history. */
+    private final LineEditor commandLine = new LineEditor();
     private final Message message = new Message();
-
-    final Scroll hostsScroll = new Scroll();
-    final Scroll findingsScroll = new Scroll();
-    final Scroll topologyScroll = new Scroll();
-    final Scroll detailsScroll = new Scroll();
-    final Scroll helpScroll = new Scroll();
-    final Scroll reportScroll = new Scroll();
 
     Ui(ConsoleSource source, CommandHandler commands, Themes themes, Capabilities caps, boolean readOnly,
        Palette palette, Duration interval, Consumer<Runnable> poster, LongSupplier clock) {
@@ -81,12 +67,55 @@ public final class Ui implements ConsoleControl {
         this.interval = interval;
         this.poster = poster;
         this.clock = clock;
-        commands.history().forEach(prompt.commandLine()::remember);
+        stack.add(hosts);
+        commands.history().forEach(commandLine::remember);
+    }
+
+    // ---- the stack ----
+
+    /** The layer that gets the keys. */
+    Layer top() {
+        return stack.get(stack.size() - 1);
+    }
+
+    /** The layers, bottom first. */
+    List<Layer> layers() {
+        return List.copyOf(stack);
+    }
+
+    HostsLayer hosts() {
+        return hosts;
+    }
+
+    /** The highest layer of this type, or null. */
+    <T extends Layer> T find(Class<T> type) {
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            if (type.isInstance(stack.get(i))) return type.cast(stack.get(i));
+        }
+        return null;
+    }
+
+    /** Opens a layer: on top, but under a line being typed or a question, which stay where the keys go. */
+    void push(Layer layer) {
+        int at = stack.size();
+        if (!layer.onTop()) {
+            while (at > 1 && stack.get(at - 1).onTop()) at--;
+        }
+        stack.add(at, layer);
+    }
+
+    /** Takes a layer away (not the hosts); it stops what feeds it. */
+    void remove(Layer layer) {
+        if (layer != hosts && stack.remove(layer)) layer.closed();
+    }
+
+    private void removeAll(Class<? extends Layer> type) {
+        for (Layer l; (l = find(type)) != null; ) remove(l);
     }
 
     // ---- keys ----
 
-    /** Runs the binding for a key stroke, or types it into the line being edited. */
+    /** Runs the top layer's binding for a key stroke, or lets the layer have it (a line types it). */
     void handle(KeyStroke key) {
         if (key.getKeyType() == KeyType.EOF) {
             // The terminal went away: nothing more will come.
@@ -101,20 +130,11 @@ public final class Ui implements ConsoleControl {
         }
         String name = Keys.name(key);
         message.clear();
-        if (dispatch(name, contexts())) return;
-        if (prompt.open()) {
-            char c = Keys.typed(key);
-            if (c != 0) {
-                prompt.editor().insert(c);
-                edited();
-                return;
-            }
-            // Only what cannot be typed (Ctrl-C) reaches the global keys while a line is edited.
-            dispatch(name, List.of(Context.GLOBAL));
-        }
+        Layer top = top();
+        if (!dispatch(name, top.contexts())) top.unbound(key, name);
     }
 
-    private boolean dispatch(String name, List<Context> contexts) {
+    boolean dispatch(String name, List<Context> contexts) {
         if (name == null) return false;
         for (Context context : contexts) {
             for (KeyBinding b : KeyBindings.ALL) {
@@ -127,74 +147,60 @@ public final class Ui implements ConsoleControl {
         return false;
     }
 
-    /** Where keys apply now, most specific first. */
+    /** Where keys apply now, most specific first: the top layer's contexts. */
     List<Context> contexts() {
-        return switch (prompt.mode()) {
-            case FILTER -> List.of(Context.FILTER, Context.LINE);
-            case COMMAND -> List.of(Context.COMMAND, Context.LINE);
-            case ANSWER -> List.of(Context.ANSWER, Context.LINE);
-            case NONE -> help ? List.of(Context.HELP, Context.MOVE, Context.GLOBAL)
-                    : setupView != null ? setupView.question() != null ? List.of(Context.CONFIRM)
-                    : List.of(Context.SETUP, Context.MOVE, Context.GLOBAL)
-                    : reportTitle != null ? List.of(Context.REPORT, Context.MOVE, Context.GLOBAL)
-                    : detailsKey != null ? List.of(Context.DETAILS, Context.MOVE, Context.GLOBAL)
-                    : findingsFocused ? List.of(Context.FINDINGS, Context.MAIN, Context.MOVE, Context.GLOBAL)
-                    : List.of(Context.MAIN, Context.MOVE, Context.GLOBAL);
-        };
+        return top().contexts();
+    }
+
+    /** The top layer if it is of this type, else null: bindings of a layer's own contexts act on it. */
+    private <T extends Layer> T topAs(Class<T> type) {
+        return type.isInstance(top()) ? type.cast(top()) : null;
     }
 
     // ---- actions (bound in KeyBindings) ----
 
     public void toggleHelp() {
-        help = !help;
-        helpScroll.reset();
+        HelpLayer help = find(HelpLayer.class);
+        if (help != null) remove(help);
+        else push(new HelpLayer(this));
     }
 
     public void startFilter() {
-        prompt.start(Prompt.Mode.FILTER, filter);
+        push(LineLayer.filter(this, filter));
     }
 
     public void startCommand() {
-        prompt.start(Prompt.Mode.COMMAND, "");
+        push(LineLayer.command(this, commandLine, ""));
     }
 
     /** Enter on the line: keeps the filter, answers the question, or runs the command. */
     public void acceptInput() {
-        if (prompt.mode() == Prompt.Mode.ANSWER) {
-            String text = prompt.editor().text();
-            prompt.close();
-            giveAnswer(text);
-            return;
-        }
-        if (prompt.close() != Prompt.Mode.COMMAND) return;
-        String line = prompt.commandLine().text();
-        prompt.commandLine().remember(line);
-        CommandHandler.Result result = commands.execute(line, this);
-        if (!result.message().isEmpty()) showMessage(result.message(), result.error());
+        LineLayer line = topAs(LineLayer.class);
+        if (line != null) line.accept();
     }
 
     /** Esc on the line: a filter is cleared, a command dropped, a question answered with "cancel". */
     public void cancelInput() {
-        Prompt.Mode was = prompt.close();
-        if (was == Prompt.Mode.FILTER) setFilter("");
-        if (was == Prompt.Mode.ANSWER) giveAnswer(null);
+        LineLayer line = topAs(LineLayer.class);
+        if (line != null) line.back();
     }
 
-    private void giveAnswer(String text) {
-        Consumer<String> waiting = answer;
-        answer = null;
-        if (waiting != null) waiting.accept(text);
+    void runCommand(String line) {
+        commandLine.remember(line);
+        CommandHandler.Result result = commands.execute(line, this);
+        if (!result.message().isEmpty()) showMessage(result.message(), result.error());
     }
 
     /**
-     * Asks on the bottom line (an action's y/n or typed name); {@code onAnswer} gets the line typed, or
-     * null when the operator cancels with Esc or quits.
+     * Asks on the bottom line (an action's y/n or typed name), above everything; {@code onAnswer} gets the line
+     * typed, or null when the operator cancels (Esc, Ctrl-C) or quits.
      */
     public void ask(String question, Consumer<String> onAnswer) {
-        giveAnswer(null); // a question still open is withdrawn
-        help = false;
-        answer = onAnswer;
-        prompt.ask(question);
+        for (LineLayer l; (l = find(LineLayer.class)) != null && l.mode() == LineLayer.Mode.ANSWER; ) {
+            remove(l); // a question still open is withdrawn
+        }
+        removeAll(HelpLayer.class); // the preview it asks about shows
+        push(LineLayer.answer(this, question, onAnswer));
     }
 
     /** Opens the output box with these lines (an action's preview, logs, an explanation). */
@@ -204,67 +210,30 @@ public final class Ui implements ConsoleControl {
 
     @Override
     public void showReport(String title, List<String> lines, Runnable onClose) {
-        closeReport();
-        reportTitle = title;
-        reportOnClose = onClose;
-        reportLines.addAll(lines);
-        reportScroll.reset();
-        if (onClose != null) reportScroll.by(1_000_000); // a live box starts at its newest lines
+        removeAll(ReportLayer.class);
+        push(new ReportLayer(this, title, lines, onClose));
     }
 
     /** Adds a line to the output box (opening it if closed) and keeps the end in view; held while paused. */
     public void appendReport(String line) {
-        if (reportTitle == null) showReport("output", List.of());
-        if (reportPaused) {
-            reportHeld.add(line);
-            return;
-        }
-        reportLines.add(line);
-        reportScroll.by(1_000_000);
+        if (find(ReportLayer.class) == null) showReport("output", List.of());
+        find(ReportLayer.class).append(line);
     }
 
     @Override
     public void reportFollowing() {
-        if (reportOnClose != null) reportLive = true;
+        ReportLayer report = find(ReportLayer.class);
+        if (report != null) report.following();
     }
 
     /** Space in the output box: stops the lines moving (they are kept) or lets them go on. */
     public void togglePause() {
-        if (reportTitle == null) return;
-        reportPaused = !reportPaused;
-        if (!reportPaused) {
-            reportHeld.forEach(this::appendReport);
-            reportHeld.clear();
-        }
+        ReportLayer report = topAs(ReportLayer.class);
+        if (report != null) report.togglePause();
     }
 
     public void closeReport() {
-        Runnable stop = reportOnClose;
-        reportOnClose = null;
-        reportTitle = null;
-        reportLines.clear();
-        reportHeld.clear();
-        reportPaused = false;
-        reportLive = false;
-        if (stop != null) stop.run();
-    }
-
-    /** The box's title with what it is doing: following, paused with lines waiting. */
-    String reportHeading() {
-        if (!reportLive) return reportTitle;
-        return reportTitle + (reportPaused ? "  (paused, " + reportHeld.size() + " new; Space goes on)" : "  (following; Space pauses)");
-    }
-
-    boolean reportOpen() {
-        return reportTitle != null;
-    }
-
-    String reportTitle() {
-        return reportTitle;
-    }
-
-    List<String> reportLines() {
-        return List.copyOf(reportLines);
+        removeAll(ReportLayer.class);
     }
 
     /** 'x' in the findings pane: runs the suggested command; the action asks before it changes anything. */
@@ -274,63 +243,47 @@ public final class Ui implements ConsoleControl {
             showMessage("no suggested command for this finding", false);
             return;
         }
-        prompt.commandLine().remember(f.command());
-        CommandHandler.Result result = commands.execute(f.command(), this);
-        if (!result.message().isEmpty()) showMessage(result.message(), result.error());
+        runCommand(f.command());
     }
 
     void editLine(Consumer<LineEditor> edit) {
-        edit.accept(prompt.editor());
-        edited();
+        LineLayer line = topAs(LineLayer.class);
+        if (line == null) return;
+        edit.accept(line.editor());
+        edited(line);
     }
 
     public void historyPrevious() {
-        prompt.commandLine().previous();
+        commandLine.previous();
     }
 
     public void historyNext() {
-        prompt.commandLine().next();
+        commandLine.next();
     }
 
     /** Tab on the command line: the handler's candidates; one replaces the line, several are listed. */
     public void complete() {
-        LineEditor line = prompt.commandLine();
-        List<String> candidates = commands.complete(line.text(), this);
+        LineLayer line = topAs(LineLayer.class);
+        if (line == null) return;
+        List<String> candidates = commands.complete(commandLine.text(), this);
         if (candidates.isEmpty()) {
-            prompt.note("no completions");
+            line.note("no completions");
         } else if (candidates.size() == 1) {
-            line.set(candidates.get(0) + " ");
-            prompt.note("");
+            commandLine.set(candidates.get(0) + " ");
+            line.note("");
         } else {
-            line.set(commonPrefix(candidates));
-            prompt.note(String.join("  ", candidates));
+            commandLine.set(commonPrefix(candidates));
+            line.note(String.join("  ", candidates));
         }
     }
 
+    /** j/k: the top layer's list or scroll. */
     public void move(int delta) {
-        if (help) helpScroll.by(delta);
-        else if (setupView != null) setupView.move(delta);
-        else if (detailsKey != null) detailsScroll.by(delta);
-        else if (findingsFocused) selection.moveFinding(shown, delta);
-        else if (main == MainPane.TOPOLOGY) topologyScroll.by(delta);
-        else selection.moveRow(shown, delta);
+        top().move(delta);
     }
 
-    /** A page is the pane's height less a line, so that one line of context stays. */
     public void page(int pages) {
-        if (setupView != null && !help) {
-            setupView.move(pages * Math.max(1, setupView.stepsScroll.viewport() - 1));
-            return;
-        }
-        if (findingsFocused && !help && detailsKey == null) {
-            selection.moveFinding(shown, pages * Math.max(1, findingsScroll.viewport() / 3));
-            return;
-        }
-        Scroll scroll = help ? helpScroll : detailsKey != null ? detailsScroll
-                : main == MainPane.TOPOLOGY ? topologyScroll : hostsScroll;
-        int lines = Math.max(1, scroll.viewport() - 1) * pages;
-        if (scroll == hostsScroll) selection.moveRow(shown, lines);
-        else scroll.by(lines);
+        top().page(pages);
     }
 
     public void first() {
@@ -343,38 +296,35 @@ public final class Ui implements ConsoleControl {
 
     /** n / N: the next (or previous) row with a problem, wrapping around; in findings, the next finding. */
     public void nextProblem(int direction) {
-        if (findingsFocused) {
+        if (top() instanceof FindingsLayer) {
             selection.nextFinding(shown, direction);
         } else if (!selection.nextProblemRow(shown, direction)) {
             showMessage("no problems" + (filter.isEmpty() ? "" : " among the filtered rows"), false);
         }
     }
 
+    /** Tab: the focus to the findings pane, or back. */
     public void nextPane() {
-        findingsFocused = !findingsFocused;
+        FindingsLayer findings = topAs(FindingsLayer.class);
+        if (findings != null) remove(findings);
+        else push(new FindingsLayer(this));
     }
 
     /** Enter: the details of the selected row, or of the row the selected finding is about. */
     public void openDetails() {
         String key = null;
-        if (findingsFocused) {
+        if (top() instanceof FindingsLayer) {
             FindingRow f = selection.finding(shown);
             if (f != null && !f.rowKey().isEmpty()) key = f.rowKey();
-        } else if (main == MainPane.HOSTS) {
+        } else if (top() == hosts) {
             key = selection.rowKey(shown);
         }
-        if (key == null) return;
-        detailsKey = key;
-        detailsScroll.reset();
+        if (key != null) push(new DetailsLayer(this, key));
     }
 
-    /** Esc: closes setup or details, else clears the filter, else leaves the topology, else the findings pane. */
+    /** Esc: whatever the top layer does with it (closes it, clears the filter, cancels the question). */
     public void back() {
-        if (setupView != null) closeSetup();
-        else if (detailsKey != null) detailsKey = null;
-        else if (!filter.isEmpty()) setFilter("");
-        else if (main == MainPane.TOPOLOGY) main = MainPane.HOSTS;
-        else findingsFocused = false;
+        top().back();
     }
 
     /** S: the setup view of the selected row's host. */
@@ -383,27 +333,36 @@ public final class Ui implements ConsoleControl {
         openSetup(key == null ? null : key.split("/")[0]).ifPresent(why -> showMessage(why, true));
     }
 
+    /** Closes the setup view and its question; its worker is stopped and awaited when the console ends. */
     public void closeSetup() {
-        if (setupView == null) return;
-        setupView.close();
-        setupView = null;
+        removeAll(ConfirmLayer.class);
+        removeAll(SetupLayer.class);
     }
 
-    /** The open setup view; bindings of the setup contexts act on it, and only run while it is open. */
+    /** The open setup view; bindings of the setup contexts act on it, and only run while it is on top. */
     SetupView setup() {
-        return setupView;
+        SetupLayer layer = find(SetupLayer.class);
+        return layer == null ? null : layer.view;
+    }
+
+    /** y, n, Enter or cancel to setup's question on top. */
+    void answerSetup(String text) {
+        ConfirmLayer question = topAs(ConfirmLayer.class);
+        if (question == null) return;
+        if (text == null) question.cancel();
+        else question.answer(text);
     }
 
     void offerSetup(Setup session) {
         setup = session;
     }
 
+    /** T: the topology as the main pane, or the hosts again. */
     public void toggleTopology() {
-        main = main == MainPane.HOSTS ? MainPane.TOPOLOGY : MainPane.HOSTS;
-        detailsKey = null;
-        findingsFocused = false;
+        boolean open = find(TopologyLayer.class) != null;
+        while (top() != hosts) remove(top());
+        if (!open) push(new TopologyLayer(this));
     }
-
     /** The next theme; a broken user theme is reported and skipped. */
     public void cycleTheme() {
         List<String> names = themes.names();
@@ -428,7 +387,7 @@ public final class Ui implements ConsoleControl {
             showMessage("no suggested command for this finding", false);
             return;
         }
-        prompt.start(Prompt.Mode.COMMAND, f.command());
+        push(LineLayer.command(this, commandLine, f.command()));
     }
 
     // ---- ConsoleControl ----
@@ -451,9 +410,8 @@ public final class Ui implements ConsoleControl {
     @Override
     public void quit() {
         quit = true;
-        giveAnswer(null); // an action waiting for an answer is told "cancelled"
-        closeReport(); // and a log follow stops, here and on the host
-        closeSetup();
+        // Every layer leaves, top first: a question is told "cancelled", a log follow stops, setup's worker stops.
+        while (top() != hosts) remove(top());
     }
 
     @Override
@@ -465,9 +423,12 @@ public final class Ui implements ConsoleControl {
             return Optional.of("no host '" + hostName + "'" + Suggest.hint(hostName, hosts.stream().map(Host::name).toList()));
         }
         closeSetup();
-        setupView = new SetupView(setup, host, readOnly, poster);
-        help = false;
-        detailsKey = null;
+        removeAll(HelpLayer.class);
+        removeAll(DetailsLayer.class);
+        SetupView view = new SetupView(setup, host, readOnly, poster, (v, question) -> push(new ConfirmLayer(this, v, question)));
+        setupViews.removeIf(SetupView::stopped);
+        setupViews.add(view);
+        push(new SetupLayer(this, view));
         return Optional.empty();
     }
 
@@ -524,6 +485,18 @@ public final class Ui implements ConsoleControl {
         return quit;
     }
 
+    /**
+     * After quitting: waits up to {@code limit} in all for setup's workers to stop (they were interrupted), so that
+     * the transports they use are closed after them; false when one still runs.
+     */
+    boolean awaitWorkers(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (SetupView v : setupViews) {
+            if (!v.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) return false;
+        }
+        return true;
+    }
+
     /** When the screen next changes by itself: the header's age ticks over, or a message expires. */
     long nextTick(long now) {
         long next = now + 1000;
@@ -550,28 +523,8 @@ public final class Ui implements ConsoleControl {
         return interval;
     }
 
-    MainPane mainPane() {
-        return main;
-    }
-
-    boolean findingsFocused() {
-        return findingsFocused;
-    }
-
-    String detailsKey() {
-        return detailsKey;
-    }
-
-    boolean helpOpen() {
-        return help;
-    }
-
     String filter() {
         return filter;
-    }
-
-    Prompt prompt() {
-        return prompt;
     }
 
     Message message() {
@@ -582,9 +535,10 @@ public final class Ui implements ConsoleControl {
         return selection;
     }
 
-    private void edited() {
-        if (prompt.mode() == Prompt.Mode.FILTER) setFilter(prompt.editor().text());
-        prompt.note("");
+    /** After each edit: a filter narrows as it is typed; a completion note goes. */
+    void edited(LineLayer line) {
+        if (line.mode() == LineLayer.Mode.FILTER) setFilter(line.editor().text());
+        line.note("");
     }
 
     private void refilter() {

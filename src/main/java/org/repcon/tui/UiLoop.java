@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.repcon.util.Log;
 import org.repcon.view.ConsoleView;
 
 /**
  * The UI thread: polls keys, picks up new views, resizes, and redraws only when something changed
  * (a key, a view, a resize, the header's clock ticking over). Redraws are deltas, so an idle
- * screen writes next to nothing. Other threads never touch the screen; they post tasks or signal.
+ * screen writes next to nothing. Other threads never touch the screen; they post tasks or signal (the shutdown
+ * hook too: {@link #stop}).
  */
 final class UiLoop {
 
@@ -22,6 +26,8 @@ final class UiLoop {
     static final long POLL_MILLIS = 20;
     /** Keys handled before a redraw, so that a burst (a held key, a paste) cannot starve the screen. */
     private static final int KEYS_PER_FRAME = 32;
+
+    private static final Logger LOG = Log.get(UiLoop.class);
 
     private final TerminalScreen screen;
     private final ConsoleSource source;
@@ -43,6 +49,24 @@ final class UiLoop {
         wake();
     }
 
+    /** Asks the loop to end as after q; safe from any thread (the shutdown hook), which must not touch the screen. */
+    void stop() {
+        post(() -> ui.quit());
+    }
+
+    /**
+     * Runs a key's binding or a posted task; one that fails is a bug, but in one task: it is logged and said on the
+     * bottom line, and the console goes on (drawing and the loop itself are not guarded: they end it).
+     */
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "a console task failed", e);
+            ui.showMessage("internal error: " + e + " (the console goes on; details in " + Log.file() + ")", true);
+        }
+    }
+
     void run(Ui ui) throws IOException {
         this.ui = ui;
         source.onUpdate(() -> {
@@ -55,11 +79,12 @@ final class UiLoop {
             boolean dirty = false;
             KeyStroke key;
             for (int n = 0; n < KEYS_PER_FRAME && !ui.quitting() && (key = screen.pollInput()) != null; n++) {
-                ui.handle(key);
+                KeyStroke k = key;
+                guarded(() -> ui.handle(k));
                 dirty = true;
             }
             for (Runnable task; (task = tasks.poll()) != null; ) {
-                task.run();
+                guarded(task);
                 dirty = true;
             }
             if (viewChanged) {

@@ -291,6 +291,51 @@ class ConsoleScreenTest {
         }
     }
 
+    @Test
+    void theOutputBoxScrollsWithJkAndPgDnAndTheSelectionUnderItStays() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withCommands(new TestCommands()))) {
+            int selected = selectedLine(d);
+            d.press(":").type("lines 200").press("Enter").awaitText("line 001");
+            d.press("j").awaitNoText("line 001").awaitText("line 002");
+            d.press("k").awaitText("line 001");
+            d.press("PgDn").awaitNoText("line 002");
+            assertThat(d.text()).contains("line 036", " 36-71/200 "); // a page: the box's 36 lines less one
+            d.press("G").awaitText("line 200");
+            d.press("Esc").awaitNoText("line 200");
+            assertThat(selectedLine(d)).as("the host selection under the box").isEqualTo(selected);
+        }
+    }
+
+    @Test
+    void aFailingUiTaskIsSaidOnTheBottomLineAndTheConsoleGoesOn() throws Exception {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 120, 40, o -> o.withCommands(new TestCommands()))) {
+            d.press(":").type("fail").press("Enter").awaitText("internal error: java.lang.IllegalStateException: " + TestCommands.FAILURE);
+            assertThat(d.fgOf("internal error")).isEqualTo(color("dark", Role.CRIT));
+            d.press("?").awaitText("─ Keys ─"); // still answering keys
+            d.press("Esc").awaitNoText("─ Keys ─");
+        }
+        assertThat(java.nio.file.Files.readString(org.repcon.util.Log.file())).contains(TestCommands.FAILURE);
+    }
+
+    @Test
+    void ctrlCCancelsAnActionsQuestionAndTheConsoleStays() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 120, 40, o -> o.withCommands(new TestCommands()))) {
+            d.press(":").type("ask").press("Enter").awaitText("sure? [y/n]");
+            d.type("q").awaitText("sure? [y/n]q"); // a name to type may hold a q: it is typed
+            d.press("Ctrl-C").awaitText("answered: cancelled");
+            d.press(":").type("ask").press("Enter").awaitText("sure? [y/n]");
+            d.type("y").press("Enter").awaitText("answered: y");
+        }
+    }
+
+    /** The screen line drawn with the selection's background (the selected host row). */
+    private static int selectedLine(ScreenDriver d) {
+        for (int row = 0; row < d.height(); row++) {
+            if (d.at(2, row).getBackgroundColor().equals(color("dark", Role.SELECTION_BG))) return row;
+        }
+        throw new AssertionError("no selected row on screen:\n" + d.text());
+    }
+
     /** Whether the line with {@code text} (its {@code nth} occurrence, from 0) is drawn selected. */
     private static boolean selected(ScreenDriver d, String text, int nth) {
         List<String> lines = d.lines();

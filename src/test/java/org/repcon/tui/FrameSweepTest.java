@@ -35,7 +35,17 @@ class FrameSweepTest {
                 for (char c : "theme".toCharArray()) ui.handle(new KeyStroke(c, false, false));
                 ui.handle(new KeyStroke(KeyType.Tab));
             },
-            "nothing matches", ui -> ui.setFilter("no-such-host"));
+            "nothing matches", ui -> ui.setFilter("no-such-host"),
+            "output box asking", ui -> {
+                ui.showReport("preview", java.util.Collections.nCopies(80, "-maxmemory 50M"));
+                ui.ask("start replica1/fuzzy? [y/n]", answer -> {});
+            },
+            "details over the topology with help", ui -> {
+                ui.toggleTopology();
+                ui.nextPane();
+                ui.openDetails();
+                ui.toggleHelp();
+            });
 
     @Test
     void everyStateAtEverySize() {

@@ -107,6 +107,35 @@ class SetupScreenTest {
     }
 
     @Test
+    void aReportOpenedOverTheSetupViewOwnsTheKeys() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(System.currentTimeMillis()), 140, 45,
+                o -> o.withSetup(setup()).withCommands(new TestCommands()))) {
+            d.press("S").awaitText("Setup master (lab, local)").awaitText("missing  directories");
+            d.press("j").awaitText("Step: create directories");
+            d.press(":").type("lines 200").press("Enter").awaitText("line 001");
+            // a and j go to the box on top: a applies nothing, j scrolls the box.
+            d.press("a", "j").awaitNoText("line 001").awaitText("line 002");
+            assertThat(d.text()).doesNotContain("applying on", "[y/n]");
+            d.press("Esc").awaitNoText("line 002").awaitText("Step: create directories");
+            assertThat(d.text()).doesNotContain("applying on", "[y/n]");
+        }
+    }
+
+    @Test
+    void qAndCtrlCAnswerASetupQuestionAndTheConsoleStays() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(System.currentTimeMillis()), 140, 45, o -> o.withSetup(setup()))) {
+            d.press("S").awaitText("Setup master (lab, local)").awaitText("missing  directories");
+            d.press("j").awaitText("Step: create directories");
+            d.press("a").awaitText("apply 1 step on master? [y/n]");
+            d.press("q").awaitNoText("[y/n]").awaitText("declined: cancelled: nothing done");
+            d.press("a").awaitText("applying on master").awaitText("apply 1 step on master? [y/n]");
+            d.press("Ctrl-C").awaitNoText("[y/n]").awaitText("declined: cancelled: nothing done");
+            assertThat(d.text()).contains("Setup master", "missing  directories");
+        }
+        assertThat(dir.resolve("master/db")).doesNotExist();
+    }
+
+    @Test
     void theViewFitsSmallAndLargeScreens() {
         for (int[] size : new int[][] {{40, 10}, {80, 24}, {231, 72}}) {
             try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(System.currentTimeMillis()), size[0], size[1],

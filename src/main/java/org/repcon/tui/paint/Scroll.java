@@ -46,6 +46,11 @@ public final class Scroll {
         top = Math.max(0, top + lines);
     }
 
+    /** Lines in {@code pages} pages (negative: up): the viewport less a line each, so that one line of context stays. */
+    public int pageLines(int pages) {
+        return Math.max(1, viewport - 1) * pages;
+    }
+
     public void reset() {
         top = 0;
     }
