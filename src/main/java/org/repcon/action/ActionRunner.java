@@ -92,11 +92,11 @@ public final class ActionRunner {
         reporter.preview(preview);
         Optional<ActionResult> notConfirmed = confirm(run, preview, action);
         if (notConfirmed.isPresent()) return notConfirmed.get();
-        StepRunner steps = new StepRunner(ctx);
+        StepRunner steps = new StepRunner(ctx).asking(confirmer);
         run.steps = steps;
         try {
             steps.run(plan.steps(), reporter);
-            return run.end(Outcome.DONE, action.verify(reporter));
+            return run.end(Outcome.DONE, steps.reported(action.verify(reporter)));
         } catch (RepconException e) {
             return run.end(Outcome.FAILED, e.getMessage());
         } catch (RuntimeException e) {
