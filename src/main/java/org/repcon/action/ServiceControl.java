@@ -129,7 +129,7 @@ public final class ServiceControl {
 
     /** Stopping the instance on a self-managed host without loss, through its host's transport and its password. */
     RedisShutdown redisShutdown() {
-        return new RedisShutdown(process(), ctx.transport(host), () -> ctx.connect(instance), ctx.limits().stopGrace(), ctx.limits().poll());
+        return new RedisShutdown(process(), ctx.transport(host), () -> ctx.connect(instance), ctx.limits().stopGrace());
     }
 
     /** A restart: the service manager's, or on a self-managed host a stop (when it runs) then a start. */

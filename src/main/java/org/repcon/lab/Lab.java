@@ -46,7 +46,6 @@ public final class Lab implements DirectProcesses {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(10);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private static final Duration STOP_POLL = Duration.ofMillis(20);
     private static final Logger LOG = Log.get(Lab.class);
     private static final Duration LINK_LIMIT = Duration.ofSeconds(30);
 
@@ -176,7 +175,7 @@ public final class Lab implements DirectProcesses {
         Optional<Long> pid = daemon.pid(local);
         if (pid.isEmpty()) return false;
         Instance instance = topology.host(p.host()).flatMap(h -> h.instance(p.name())).orElseThrow();
-        RedisShutdown shutdown = new RedisShutdown(daemon, local, () -> connect(instance), STOP_GRACE, STOP_POLL);
+        RedisShutdown shutdown = new RedisShutdown(daemon, local, () -> connect(instance), STOP_GRACE);
         RedisShutdown.Result r = shutdown.stop(pid.get(), RedisShutdown.Request.of(shutdown.settings()), new ArrayList<>(),
                 LOG::fine, situation -> {
                     LOG.warning(situation + ": killed, the lab does not wait longer");

@@ -23,7 +23,7 @@ public record DirectProcess(String label, List<String> command, String pidFile, 
 
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
     static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
-    private static final long POLL_MILLIS = 10;
+    static final long POLL_MILLIS = 10;
 
     public DirectProcess {
         command = List.copyOf(command);

@@ -121,18 +121,16 @@ public final class RedisShutdown {
     private final Transport transport;
     private final Supplier<Jedis> connect;
     private final Duration grace;
-    private final Duration poll;
 
     /**
      * @param connect a fresh, authenticated connection to the instance; throws when there is none
      * @param grace how much longer than shutdown-timeout and the save it waits before anyone is asked
      */
-    public RedisShutdown(DirectProcess process, Transport transport, Supplier<Jedis> connect, Duration grace, Duration poll) {
+    public RedisShutdown(DirectProcess process, Transport transport, Supplier<Jedis> connect, Duration grace) {
         this.process = process;
         this.transport = transport;
         this.connect = connect;
         this.grace = grace;
-        this.poll = poll;
     }
 
     /** The settings of the running instance, or empty when it cannot be asked (down, hung, CONFIG renamed...). */
@@ -311,7 +309,7 @@ public final class RedisShutdown {
                         return true;
                     }
                 }
-                DirectProcess.sleep(poll.toMillis());
+                DirectProcess.sleep(DirectProcess.POLL_MILLIS);
             }
             return false;
         }
