@@ -76,7 +76,7 @@ class StopWithoutLossTest extends LabActionTest {
             // Answered no: the frozen instance is left as it is, and the result says so.
             long first = lagAndShortenTheWait(master);
             Scripted no = Scripted.answering("y", "no");
-            ActionResult declined = runner(no, freezing(no, first)).run(parse("stop master/fuzzy"));
+            ActionResult declined = freezingRunner(no, first).run(parse("stop master/fuzzy"));
             assertThat(declined.outcome()).as(declined.message()).isEqualTo(Outcome.FAILED);
             assertThat(no.questions).hasSize(2);
             Question kill = no.questions.get(1);
@@ -99,7 +99,7 @@ class StopWithoutLossTest extends LabActionTest {
             // Answered KILL: killed, and the result says the final save did not happen.
             long second = lagAndShortenTheWait(master);
             Scripted yes = Scripted.answering("y", "KILL");
-            ActionResult killed = runner(yes, freezing(yes, second)).run(parse("stop master/fuzzy"));
+            ActionResult killed = freezingRunner(yes, second).run(parse("stop master/fuzzy"));
             assertThat(killed.outcome()).as(killed.message()).isEqualTo(Outcome.FAILED);
             assertThat(killed.message()).startsWith("master/fuzzy was killed (kill -KILL " + second + ")")
                     .contains("the final save did NOT happen: writes since its last save may be lost", "nothing after it runs");
@@ -157,31 +157,19 @@ class StopWithoutLossTest extends LabActionTest {
         return pid("master", "fuzzy");
     }
 
-    /** A runner with a short grace that freezes the instance once its log says it began its shutdown. */
-    private ActionRunner runner(Scripted s, Reporter reporter) {
+    /** A runner with a short grace (1 s) that freezes the instance once its log says it began its shutdown. */
+    private ActionRunner freezingRunner(Scripted s, long pid) {
+        Path log = Path.of(lab.daemon(lab.process("master", "fuzzy").orElseThrow()).logFile().orElseThrow());
+        s.onNote(line -> {
+            if (!line.startsWith("sent SHUTDOWN")) return;
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline && !shutdownBegun(log, pid)) sleep(10);
+            Pids.signal(pid, "STOP");
+        });
         Limits limits = Limits.defaults();
         limits = new Limits(limits.connectTimeout(), limits.readTimeout(), limits.serviceWait(), Duration.ofSeconds(1),
                 limits.linkWait(), limits.syncWait(), limits.poll());
-        return new ActionRunner(new ActionContext(topology, transports, Optional.of(lab), limits), false, s, reporter, audit);
-    }
-
-    private Reporter freezing(Scripted s, long pid) {
-        Path log = Path.of(lab.daemon(lab.process("master", "fuzzy").orElseThrow()).logFile().orElseThrow());
-        return new Reporter() {
-            @Override
-            public void preview(Preview p) {
-                s.preview(p);
-            }
-
-            @Override
-            public void note(String line) {
-                s.note(line);
-                if (!line.startsWith("sent SHUTDOWN")) return;
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (System.nanoTime() < deadline && !shutdownBegun(log, pid)) sleep(10);
-                Pids.signal(pid, "STOP");
-            }
-        };
+        return new ActionRunner(new ActionContext(topology, transports, Optional.of(lab), limits), false, s, s, audit);
     }
 
     private static boolean shutdownBegun(Path log, long pid) {
