@@ -394,8 +394,10 @@ public final class RedisShutdown {
         return r.ok() && r.stdout().strip().matches("\\d{1,15}") ? Long.parseLong(r.stdout().strip()) : -1;
     }
 
+    /** The first warning of the shutdown in its log (why the save failed), as " (its log: ...)". */
     private String lastWarning(long pid) {
-        return shutdownLines(pid).stream().filter(l -> l.contains(" # ")).reduce((a, b) -> b).map(l -> " (its log: " + message(l) + ")").orElse("");
+        return shutdownLines(pid).stream().filter(l -> l.contains(" # ") && !l.contains("User requested shutdown")).findFirst()
+                .map(l -> " (its log: " + message(l) + ")").orElse("");
     }
 
     /** The message of a log line {@code pid:R dd Mon yyyy hh:mm:ss.mmm L message}. */

@@ -114,6 +114,37 @@ class StopWithoutLossTest extends LabActionTest {
     }
 
     @Test
+    void anInstanceThatCannotSaveRefusesAndKeepsRunningWithItsData() throws Exception {
+        Instance cache = instance("replica1/redis");
+        LabProcess process = lab.process("replica1", "redis").orElseThrow();
+        long pid = pid("replica1", "redis");
+        write(cache, "kept:", 20);
+        Path dir = Path.of(config(cache, "dir"));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) Files.delete(f);
+        }
+        Files.delete(dir); // its working directory is gone: the final save cannot be written
+        try {
+            ActionResult r = run("stop replica1/redis", Scripted.answering("y"));
+            assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.FAILED);
+            assertThat(r.message()).startsWith("replica1/redis refused SHUTDOWN SAVE: ERR Errors trying to SHUTDOWN")
+                    .contains("(its log: Failed opening the temp RDB file", "it keeps running, with its data");
+            assertThat(Pids.isRunning(pid)).isTrue();
+            assertThat(dbsize(cache)).isGreaterThanOrEqualTo(20);
+        } finally {
+            // Its directory cannot be set again at runtime (protected config): end it without a save, start it anew.
+            Files.createDirectories(dir);
+            try (Jedis j = jedis(cache)) {
+                j.shutdown(redis.clients.jedis.args.SaveMode.NOSAVE);
+            } catch (redis.clients.jedis.exceptions.JedisException e) {
+                // the connection closes as it exits
+            }
+            Pids.waitGone(pid, Duration.ofSeconds(10));
+            lab.start(process);
+        }
+    }
+
+    @Test
     void anInstanceWithoutPersistenceIsShutDownWithoutSaveAndTheResultSaysSo() throws Exception {
         Instance cache = instance("replica1/redis");
         LabProcess process = lab.process("replica1", "redis").orElseThrow();
