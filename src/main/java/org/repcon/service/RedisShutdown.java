@@ -279,7 +279,7 @@ public final class RedisShutdown {
                     refusal = CompletableFuture.completedFuture(Optional.empty());
                     if (!refusedAccess(refused.get())) {
                         throw RepconException.failed(label + " refused " + sent.words() + ": " + refused.get() + lastWarning(pid)
-                                + "; it keeps running, with its data" + process.logFile().map(l -> " (its log: " + l + ")").orElse(""));
+                                + "; it keeps running, with its data" + process.logFile().map(l -> ": see " + l).orElse(""));
                     }
                     term(" (" + refused.get() + ")");
                 }
@@ -309,7 +309,13 @@ public final class RedisShutdown {
                         return true;
                     }
                 }
-                DirectProcess.sleep(DirectProcess.POLL_MILLIS);
+                try {
+                    Thread.sleep(DirectProcess.POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw RepconException.failed("interrupted while waiting for " + label + " to exit: it was not killed"
+                            + " and goes on shutting down");
+                }
             }
             return false;
         }
@@ -397,7 +403,7 @@ public final class RedisShutdown {
     /** The first warning of the shutdown in its log (why the save failed), as " (its log: ...)". */
     private String lastWarning(long pid) {
         return shutdownLines(pid).stream().filter(l -> l.contains(" # ") && !l.contains("User requested shutdown")).findFirst()
-                .map(l -> " (its log: " + message(l) + ")").orElse("");
+                .map(l -> " (its log says: " + message(l) + ")").orElse("");
     }
 
     /** The message of a log line {@code pid:R dd Mon yyyy hh:mm:ss.mmm L message}. */

@@ -128,7 +128,7 @@ class StopWithoutLossTest extends LabActionTest {
             ActionResult r = run("stop replica1/redis", Scripted.answering("y"));
             assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.FAILED);
             assertThat(r.message()).startsWith("replica1/redis refused SHUTDOWN SAVE: ERR Errors trying to SHUTDOWN")
-                    .contains("(its log: Failed opening the temp RDB file", "it keeps running, with its data");
+                    .contains("(its log says: Failed opening the temp RDB file", "it keeps running, with its data");
             assertThat(Pids.isRunning(pid)).isTrue();
             assertThat(dbsize(cache)).isGreaterThanOrEqualTo(20);
         } finally {
