@@ -21,7 +21,7 @@ import org.repcon.util.RepconException;
  */
 public record DirectProcess(String label, List<String> command, String pidFile, String ownerDir, Optional<String> logFile) {
 
-    static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
     static final long POLL_MILLIS = 10;
 
@@ -147,12 +147,8 @@ public record DirectProcess(String label, List<String> command, String pidFile, 
     }
 
     private static void sleep() {
-        sleep(POLL_MILLIS);
-    }
-
-    static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RepconException.failed("interrupted");
