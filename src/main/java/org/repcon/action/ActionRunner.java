@@ -23,12 +23,15 @@ public final class ActionRunner {
 
     private final ActionContext ctx;
     private final Rails rails;
+    /** Also for a step that must ask mid-way (a stop that does not end: KILL typed, or not). */
+    private final Confirmer confirmer;
     private final Reporter reporter;
     private final Redactor redactor;
 
     public ActionRunner(ActionContext ctx, boolean readOnly, Confirmer confirmer, Reporter reporter, Audit audit) {
         this.ctx = ctx;
         this.rails = new Rails(ctx, readOnly, audit, confirmer);
+        this.confirmer = confirmer;
         this.reporter = reporter;
         this.redactor = rails.redactor();
     }
@@ -98,10 +101,10 @@ public final class ActionRunner {
         List<Host> hosts = action.hosts().stream().flatMap(h -> ctx.topology().host(h).stream()).toList();
         try (Rails.Change change = rails.open(request, () -> reporter.preview(preview), kind, prompt, name, hosts, reporter::note)) {
             Rails.Unit unit = change.begin(request);
-            StepRunner steps = new StepRunner(ctx);
+            StepRunner steps = new StepRunner(ctx).asking(confirmer);
             try {
                 steps.run(plan.steps(), reporter);
-                String verified = action.verify(reporter);
+                String verified = steps.reported(action.verify(reporter));
                 return result(request.command(), Outcome.DONE, unit.end(Outcome.DONE, verified, steps));
             } catch (RepconException e) {
                 return result(request.command(), Outcome.FAILED, unit.end(Outcome.FAILED, e.getMessage(), steps));

@@ -6,6 +6,9 @@ import org.repcon.probe.ProbeOptions;
 /**
  * How long actions wait: for a connection, for a service to come up or go away, for a link to come up,
  * for a full sync to finish. Tests shorten them; operators keep the defaults.
+ *
+ * @param stopGrace stunnel: SIGTERM to SIGKILL; a redis-server: how much longer than its shutdown-timeout and its
+ *                  save repcon waits before asking whether to kill it (it never kills one unasked)
  */
 public record Limits(Duration connectTimeout, Duration readTimeout, Duration serviceWait, Duration stopGrace,
                      Duration linkWait, Duration syncWait, Duration poll) {

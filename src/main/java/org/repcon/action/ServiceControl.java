@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.TunnelSample;
 import org.repcon.service.DirectProcess;
+import org.repcon.service.RedisShutdown;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
@@ -115,9 +116,22 @@ public final class ServiceControl {
         return selfManaged() ? new Step.StartDirect(host.name(), process()) : managed("start");
     }
 
+    /** The stop: the service manager's; on a self-managed host, when it runs, SHUTDOWN for an instance and signals for stunnel. */
     public Optional<Step> stopStep() {
         if (!selfManaged()) return Optional.of(managed("stop"));
-        return pid().map(p -> new Step.StopDirect(host.name(), process(), p, ctx.limits().stopGrace()));
+        return pid().map(p -> new Step.StopDirect(host.name(), process(), p, ctx.limits().stopGrace(), shutdown()));
+    }
+
+    /** How the instance will be asked to stop, from its settings now (persisting: SHUTDOWN SAVE); empty for stunnel. */
+    private Optional<Step.StopDirect.Shutdown> shutdown() {
+        if (instance == null) return Optional.empty();
+        Optional<RedisShutdown.Settings> settings = redisShutdown().settings();
+        return Optional.of(new Step.StopDirect.Shutdown(instance, RedisShutdown.Request.of(settings), settings));
+    }
+
+    /** Stopping the instance on a self-managed host without loss, through its host's transport and its password. */
+    RedisShutdown redisShutdown() {
+        return new RedisShutdown(process(), ctx.transport(host), () -> ctx.connect(instance), ctx.limits().stopGrace());
     }
 
     /** A restart: the service manager's, or on a self-managed host a stop (when it runs) then a start. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.repcon.service.DirectProcess;
+import org.repcon.service.RedisShutdown;
 import org.repcon.topology.Instance;
 
 /**
@@ -103,11 +104,22 @@ public sealed interface Step {
         }
     }
 
-    /** A daemon repcon runs itself, stopped by the pid its pid file names. */
-    record StopDirect(String host, DirectProcess process, long pid, Duration grace) implements Step {
+    /**
+     * A daemon repcon runs itself, stopped by the pid its pid file names: a redis-server by its own SHUTDOWN and a
+     * wait that never ends in SIGKILL unconfirmed ({@link RedisShutdown}), anything else (stunnel) by signals.
+     *
+     * @param shutdown for a redis-server: how it is stopped; empty: by signals, SIGKILL after {@code grace}
+     */
+    record StopDirect(String host, DirectProcess process, long pid, Duration grace, Optional<Shutdown> shutdown) implements Step {
+
+        /** A redis-server's stop: the instance, how it is asked, and its settings as read when planned. */
+        public record Shutdown(Instance instance, RedisShutdown.Request request, Optional<RedisShutdown.Settings> settings) {}
+
         @Override
         public String display() {
-            return host + "$ " + String.join("; ", DirectProcess.stopCommands(pid, grace)) + "  (pid from " + process.pidFile() + ")";
+            String how = shutdown.map(s -> RedisShutdown.describe(s.instance().ref().toString(), pid, s.request(), s.settings(), grace))
+                    .orElseGet(() -> String.join("; ", DirectProcess.stopCommands(pid, grace)));
+            return host + "$ " + how + "  (pid from " + process.pidFile() + ")";
         }
     }
 }

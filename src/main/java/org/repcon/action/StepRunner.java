@@ -2,6 +2,7 @@ package org.repcon.action;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.repcon.service.RedisShutdown;
 import org.repcon.transport.ExecResult;
 import org.repcon.transport.FileWrite;
 import org.repcon.util.RepconException;
@@ -20,7 +21,11 @@ public final class StepRunner {
     private final ActionContext ctx;
     private final List<String> ran = new ArrayList<>();
     private final List<FileWrite> written = new ArrayList<>();
+    /** What steps found out that the result must say (whether a stopped instance's final save happened). */
+    private final List<String> outcomes = new ArrayList<>();
     private Progress output = Progress.NONE;
+    /** Who is asked before a SIGKILL that may lose data; by default nobody, so it never happens. */
+    private Confirmer confirmer = q -> new Reply.Unavailable("nobody to ask");
 
     public StepRunner(ActionContext ctx) {
         this.ctx = ctx;
@@ -29,6 +34,12 @@ public final class StepRunner {
     /** Where the last lines of each command's output go (setup shows them live); by default nowhere. */
     public StepRunner showingOutput(Progress output) {
         this.output = output;
+        return this;
+    }
+
+    /** Who confirms, in words, killing an instance that is still saving or waiting for its replicas (the runner's confirmer). */
+    public StepRunner asking(Confirmer confirmer) {
+        this.confirmer = confirmer;
         return this;
     }
 
@@ -63,12 +74,39 @@ public final class StepRunner {
             // Readiness is the action's to verify (PING, not just the pid file).
             s.process().start(ctx.transports().of(s.host()), ctx.limits().serviceWait(), () -> true);
         } else if (step instanceof Step.StopDirect s) {
-            // The signals actually sent: SIGKILL only when SIGTERM was not enough.
-            return s.process().stop(ctx.transports().of(s.host()), s.grace()).stream().map(c -> s.host() + "$ " + c).toList();
+            stop(s, progress);
+            return List.of();
         } else {
             throw new IllegalStateException("no runner for " + step);
         }
         return List.of(step.display());
+    }
+
+    /** A self-managed daemon stopped; what actually ran goes to the audit, also when it stops half-way. */
+    private void stop(Step.StopDirect s, Progress progress) {
+        List<String> sent = new ArrayList<>();
+        try {
+            if (s.shutdown().isEmpty()) {
+                // Signals (stunnel): SIGKILL only when SIGTERM was not enough.
+                sent.addAll(s.process().stop(ctx.transports().of(s.host()), s.grace()));
+                return;
+            }
+            Step.StopDirect.Shutdown how = s.shutdown().get();
+            RedisShutdown.Result r = ServiceControl.of(ctx, how.instance()).redisShutdown()
+                    .stop(s.pid(), how.request(), sent, progress::note, this::confirmKill);
+            // Killed: what it had not saved is lost, and a master started now would hand its replicas the older
+            // dataset: nothing after this runs.
+            if (r.killed()) throw RepconException.failed(r.said() + "; nothing after it runs");
+            outcomes.add(r.said());
+        } finally {
+            sent.forEach(c -> ran.add(c.contains("> ") ? c : s.host() + "$ " + c));
+        }
+    }
+
+    private boolean confirmKill(String situation) {
+        String prompt = situation + ": type KILL to kill it (its last writes may be lost); anything else leaves it running"
+                + " and stops here: ";
+        return Confirmations.ask(confirmer, Confirmation.TYPE_NAME, prompt, "KILL").isEmpty();
     }
 
     private void showOutput(ExecResult r) {
@@ -79,6 +117,11 @@ public final class StepRunner {
     /** What ran, as the audit records it. */
     public List<String> ran() {
         return List.copyOf(ran);
+    }
+
+    /** The result's line followed by what the steps found out ("master/bayes exited 0.1 s after SHUTDOWN SAVE; final save done ..."). */
+    public String reported(String message) {
+        return outcomes.isEmpty() ? message : message + "; " + String.join("; ", outcomes);
     }
 
     /** The files written, with their backups. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.repcon.config.ConfigRenderer;
 import org.repcon.config.PskStore;
 import org.repcon.config.RenderedDirectory;
@@ -25,6 +26,10 @@ import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
 import org.repcon.service.DirectProcess;
 import org.repcon.service.DirectProcesses;
+import org.repcon.service.RedisShutdown;
+import org.repcon.topology.Secret;
+import org.repcon.transport.RedisConnector;
+import org.repcon.util.Log;
 import org.repcon.transport.LocalTransport;
 import org.repcon.transport.Transport;
 import org.repcon.util.AtomicFiles;
@@ -41,6 +46,7 @@ public final class Lab implements DirectProcesses {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(10);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final Logger LOG = Log.get(Lab.class);
     private static final Duration LINK_LIMIT = Duration.ofSeconds(30);
 
     private final Topology topology;
@@ -158,9 +164,33 @@ public final class Lab implements DirectProcesses {
         daemon(p).start(local, START_LIMIT, () -> accepts(p.readyAddress(), p.readyPort()));
     }
 
-    /** Stops one process (SIGCONT first, since a frozen process cannot act on SIGTERM). */
+    /**
+     * Stops one process (SIGCONT first, since a frozen process can do nothing): a redis-server as the actions stop
+     * one, by its own SHUTDOWN and a wait for its replicas and its final save, but bounded: one that has not exited
+     * by then and shows no progress is killed, and the log says so; stunnel and relays by signals.
+     */
     public boolean stop(LabProcess p) {
-        return !daemon(p).stop(local, STOP_GRACE).isEmpty();
+        DirectProcess daemon = daemon(p);
+        if (p.type() != LabProcess.Type.REDIS) return !daemon.stop(local, STOP_GRACE).isEmpty();
+        Optional<Long> pid = daemon.pid(local);
+        if (pid.isEmpty()) return false;
+        Instance instance = topology.host(p.host()).flatMap(h -> h.instance(p.name())).orElseThrow();
+        RedisShutdown shutdown = new RedisShutdown(daemon, local, () -> connect(instance), STOP_GRACE);
+        RedisShutdown.Result r = shutdown.stop(pid.get(), RedisShutdown.Request.of(shutdown.settings()), new ArrayList<>(),
+                LOG::fine, situation -> {
+                    LOG.warning(situation + ": killed, the lab does not wait longer");
+                    return true;
+                });
+        if (r.killed()) LOG.warning(r.said());
+        else LOG.info(r.said());
+        return true;
+    }
+
+    /** An authenticated connection to a lab instance with the actions' timeouts. */
+    private Jedis connect(Instance i) {
+        Host h = topology.hostOf(i);
+        return RedisConnector.connect(new InetSocketAddress(h.address().orElseThrow(), i.port()),
+                i.password().map(Secret::reveal).orElse(null), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     /** A lab process as the direct-process code runs it, for the lab and for actions on lab hosts alike. */

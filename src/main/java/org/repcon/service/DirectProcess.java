@@ -22,8 +22,8 @@ import org.repcon.util.RepconException;
 public record DirectProcess(String label, List<String> command, String pidFile, String ownerDir, Optional<String> logFile) {
 
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
-    private static final long POLL_MILLIS = 10;
+    static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
+    static final long POLL_MILLIS = 10;
 
     public DirectProcess {
         command = List.copyOf(command);
@@ -56,7 +56,8 @@ public record DirectProcess(String label, List<String> command, String pidFile, 
 
     /**
      * Stops the process if it runs: SIGCONT first (a frozen process cannot act on SIGTERM), SIGTERM, then
-     * SIGKILL after {@code grace}. Returns the commands run, empty when it was not running.
+     * SIGKILL after {@code grace}. Returns the commands run, empty when it was not running. For daemons that hold
+     * nothing to lose (stunnel, relays); a redis-server is stopped with {@link RedisShutdown}.
      */
     public List<String> stop(Transport t, Duration grace) {
         Optional<Long> found = pid(t);
@@ -66,9 +67,14 @@ public record DirectProcess(String label, List<String> command, String pidFile, 
         signal(t, "CONT", pid, run);
         signal(t, "TERM", pid, run);
         if (awaitGone(t, pid, grace)) return run;
+        kill(t, pid, run);
+        return run;
+    }
+
+    /** SIGKILL, and waits until it is gone. */
+    void kill(Transport t, long pid, List<String> run) {
         signal(t, "KILL", pid, run);
         if (!awaitGone(t, pid, KILL_WAIT)) throw RepconException.failed(label + " (pid " + pid + ") survived SIGKILL");
-        return run;
     }
 
     /** The signal commands {@link #stop} runs for a pid, for previews. */
@@ -76,16 +82,16 @@ public record DirectProcess(String label, List<String> command, String pidFile, 
         return List.of(kill("CONT", pid), kill("TERM", pid), "after " + grace.toSeconds() + " s if still running: " + kill("KILL", pid));
     }
 
-    private static String kill(String signal, long pid) {
+    static String kill(String signal, long pid) {
         return "kill -" + signal + " " + pid;
     }
 
-    private static void signal(Transport t, String signal, long pid, List<String> run) {
+    static void signal(Transport t, String signal, long pid, List<String> run) {
         t.exec(List.of("kill", "-" + signal, Long.toString(pid)), COMMAND_LIMIT);
         run.add(kill(signal, pid));
     }
 
-    private boolean awaitGone(Transport t, long pid, Duration limit) {
+    boolean awaitGone(Transport t, long pid, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (running(t, pid)) {
             if (System.nanoTime() > deadline) return false;
@@ -103,12 +109,21 @@ public record DirectProcess(String label, List<String> command, String pidFile, 
     }
 
     /** Running and not a zombie: a killed daemon's parent is init, which may reap it only later. */
-    private static boolean running(Transport t, long pid) {
+    static boolean running(Transport t, long pid) {
+        char state = state(t, pid);
+        return state != 'Z' && state != 'X' && state != '?';
+    }
+
+    /** Stopped by a signal (SIGSTOP): alive, but doing nothing until SIGCONT. */
+    static boolean frozen(Transport t, long pid) {
+        return state(t, pid) == 'T';
+    }
+
+    private static char state(Transport t, long pid) {
         try {
-            char state = t.readFile("/proc/" + pid + "/stat").map(Pids::stateOf).orElse('?');
-            return state != 'Z' && state != 'X' && state != '?';
+            return t.readFile("/proc/" + pid + "/stat").map(Pids::stateOf).orElse('?');
         } catch (RepconException e) {
-            return false; // it exited while being read
+            return '?'; // it exited while being read
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A confirmer that gives prepared replies and keeps the questions, and a reporter that keeps what it was shown. */
 final class Scripted implements Confirmer, Reporter {
@@ -12,6 +13,7 @@ final class Scripted implements Confirmer, Reporter {
     final List<Question> questions = new ArrayList<>();
     final List<Preview> previews = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    private Consumer<String> onNote = line -> { };
 
     static Scripted answering(String... answers) {
         Scripted s = new Scripted();
@@ -37,9 +39,16 @@ final class Scripted implements Confirmer, Reporter {
         previews.add(p);
     }
 
+    /** Runs {@code action} on each progress line as it is shown: a test acting on the deployment at that moment. */
+    Scripted onNote(Consumer<String> action) {
+        this.onNote = action;
+        return this;
+    }
+
     @Override
     public void note(String line) {
         notes.add(line);
+        onNote.accept(line);
     }
 
     /** Everything shown: previews and progress, one string. */

@@ -54,6 +54,37 @@ class LabTest {
     }
 
     @Test
+    void downShutsEveryInstanceDownWithItsFinalSaveAndUpLoadsIt(@TempDir Path dir) throws Exception {
+        Lab lab = TestLab.create(63, dir);
+        LabProcess master = lab.process("master", "bayes").orElseThrow();
+        Instance bayes = lab.topology().instance(new org.repcon.topology.InstanceRef("master", "bayes")).orElseThrow();
+        long pid;
+        try {
+            assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+            pid = lab.pid(master).orElseThrow();
+            try (var j = Lab.jedis(lab.topology().hostOf(bayes), bayes.port())) {
+                for (int k = 0; k < 300; k++) j.set("down:" + k, "v");
+            }
+            assertThat(lab.infoField(bayes, "persistence", "rdb_changes_since_last_save")).isNotEqualTo("0");
+        } finally {
+            lab.down();
+        }
+        // Redis's own SHUTDOWN (not a signal), and its final save, in its log.
+        List<String> log = Files.readAllLines(Path.of(lab.daemon(master).logFile().orElseThrow())).stream()
+                .filter(l -> l.startsWith(pid + ":")).toList();
+        assertThat(log).anyMatch(l -> l.contains("User requested shutdown")).anyMatch(l -> l.contains("DB saved on disk"))
+                .noneMatch(l -> l.contains("Received SIGTERM"));
+        try {
+            assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+            try (var j = Lab.jedis(lab.topology().hostOf(bayes), bayes.port())) {
+                assertThat(j.dbSize()).isEqualTo(300);
+            }
+        } finally {
+            lab.down();
+        }
+    }
+
+    @Test
     void faultsAreRecordedAndHealUndoesThem(@TempDir Path dir) {
         Lab lab = TestLab.create(22, dir);
         try {
