@@ -28,6 +28,7 @@ import org.repcon.service.DirectProcess;
 import org.repcon.service.DirectProcesses;
 import org.repcon.service.RedisShutdown;
 import org.repcon.topology.Secret;
+import org.repcon.transport.Endpoint;
 import org.repcon.transport.RedisConnector;
 import org.repcon.util.Log;
 import org.repcon.transport.LocalTransport;
@@ -189,7 +190,7 @@ public final class Lab implements DirectProcesses {
     /** An authenticated connection to a lab instance with the actions' timeouts. */
     private Jedis connect(Instance i) {
         Host h = topology.hostOf(i);
-        return RedisConnector.connect(new InetSocketAddress(h.address().orElseThrow(), i.port()),
+        return RedisConnector.connect(new Endpoint.Tcp(h.address().orElseThrow(), i.port()),
                 i.password().map(Secret::reveal).orElse(null), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
