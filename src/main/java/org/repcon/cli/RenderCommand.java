@@ -9,7 +9,6 @@ import org.repcon.config.PskStore;
 import org.repcon.config.RenderedCommand;
 import org.repcon.config.RenderedFile;
 import org.repcon.config.Rendering;
-import org.repcon.config.RenderingTree;
 import org.repcon.config.SecretValues;
 import org.repcon.topology.Host;
 import org.repcon.topology.Topology;

@@ -12,7 +12,6 @@ import org.repcon.action.Audit;
 import org.repcon.action.Confirmer;
 import org.repcon.action.Limits;
 import org.repcon.action.Outcome;
-import org.repcon.config.RenderingTree;
 import org.repcon.lab.Lab;
 import org.repcon.setup.Check;
 import org.repcon.setup.PlanLines;

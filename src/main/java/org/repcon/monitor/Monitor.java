@@ -105,7 +105,7 @@ public final class Monitor implements AutoCloseable {
         }
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
         List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, thresholds));
-        State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings));
+        State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds));
         latest = state;
         for (Consumer<State> l : listeners) l.accept(state);
         return state;

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import org.repcon.diagnosis.Finding;
 import org.repcon.diagnosis.Severity;
+import org.repcon.diagnosis.Thresholds;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceHistory;
 import org.repcon.probe.InstanceSample;
@@ -26,13 +27,17 @@ import org.repcon.topology.Tunnel;
 /**
  * Turns the topology, a snapshot with its history, and the findings into what the console and
  * {@code status} show: pure, so the screen code never reasons about Redis.
+ *
+ * <p>Health is judged once, by diagnosis: a row's colour is the worst of its findings' severities and
+ * its sample's status (answered or not); cells that show a measure (lag, memory) are coloured by the
+ * same {@link Thresholds} the rules use, so a row never disagrees with its findings.
  */
 public final class ViewBuilder {
 
     private ViewBuilder() {}
 
     public static ConsoleView build(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
-                                    List<Finding> findings) {
+                                    List<Finding> findings, Thresholds thresholds) {
         Map<String, Health> worstByRow = new LinkedHashMap<>();
         Map<String, Integer> countByRow = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -44,7 +49,7 @@ public final class ViewBuilder {
         int ok = 0, warn = 0, crit = 0;
         for (Host host : topology.hosts()) {
             List<Row> rows = new ArrayList<>();
-            for (Instance i : host.instances()) rows.add(instanceRow(topology, snapshot, i, worstByRow, countByRow));
+            for (Instance i : host.instances()) rows.add(instanceRow(topology, snapshot, i, worstByRow, countByRow, thresholds));
             for (Tunnel t : host.tunnels()) rows.add(tunnelRow(snapshot, t, worstByRow, countByRow));
             Health hostHealth = worstByRow.getOrDefault(host.name(), Health.OK);
             for (Row r : rows) {
@@ -76,9 +81,9 @@ public final class ViewBuilder {
     }
 
     private static Row instanceRow(Topology topology, Snapshot snapshot, Instance i, Map<String, Health> worst,
-                                   Map<String, Integer> counts) {
+                                   Map<String, Integer> counts, Thresholds thresholds) {
         String key = i.ref().toString();
-        Health findingHealth = worst.getOrDefault(key, Health.OK);
+        Health findingHealth = findingHealth(worst, key);
         Optional<InstanceSample> sample = snapshot.instance(i.ref());
         Cell name = new Cell(i.name(), Health.OK);
         if (sample.isEmpty() || sample.get().info().isEmpty() || !sample.get().ok()) {
@@ -103,7 +108,7 @@ public final class ViewBuilder {
             masterOffset = masterInfo.flatMap(m -> opt(m.longValue("master_repl_offset"))).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
             replicaOffset = opt(info.replOffset()).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
             lagBytes = masterInfo.flatMap(m -> opt(info.bytesBehind(m))).map(v -> Cell.of(Format.bytes(v))).orElse(Cell.muted("?"));
-            lagSeconds = opt(l.lastIoSecondsAgo()).map(v -> new Cell(Format.duration(v), v > 20 ? Health.WARN : Health.OK))
+            lagSeconds = opt(l.lastIoSecondsAgo()).map(v -> new Cell(Format.duration(v), v > thresholds.lagWarnSeconds() ? Health.WARN : Health.OK))
                     .orElse(Cell.muted("-"));
             if (l.syncInProgress()) {
                 String perc = info.string("master_sync_perc").map(p -> p.replaceAll("\\..*", "") + "%").orElse("...");
@@ -122,16 +127,23 @@ public final class ViewBuilder {
         double fraction = used.isPresent() && max.isPresent() && max.getAsLong() > 0
                 ? Math.min(1.0, (double) used.getAsLong() / max.getAsLong()) : -1;
         Cell memory = used.isPresent() ? new Cell(Format.bytes(used.getAsLong()) + "/" + (max.orElse(0) > 0
-                ? Format.bytes(max.getAsLong()) : "-"), fraction >= 0.9 ? Health.WARN : Health.OK) : Cell.EMPTY;
-        Health rowHealth = findingHealth.worst(role.health()).worst(link.health());
+                ? Format.bytes(max.getAsLong()) : "-"), fraction >= thresholds.memoryNearFraction() ? Health.WARN : Health.OK) : Cell.EMPTY;
+        // The role and link cells show facts; whether they are trouble, and how bad, the findings say
+        // (a down link explained by a tunnel's finding is that tunnel's row's trouble).
+        Health rowHealth = findingHealth;
         if (i.kind() == Kind.CACHE && info.role() == Role.MASTER) link = Cell.muted("local");
         return new Row(key, Row.Kind.INSTANCE, name, role, link, masterOffset, replicaOffset, lagBytes, lagSeconds, sync,
                 memory, fraction, counts.getOrDefault(key, 0), rowHealth);
     }
 
+    /** What the row's findings make it: OK without one worse than INFO (an INFO finding never colours a row). */
+    private static Health findingHealth(Map<String, Health> worst, String key) {
+        return Health.OK.worst(worst.getOrDefault(key, Health.OK));
+    }
+
     private static Row tunnelRow(Snapshot snapshot, Tunnel t, Map<String, Health> worst, Map<String, Integer> counts) {
         String key = t.host() + "/tunnel/" + t.name();
-        Health findingHealth = worst.getOrDefault(key, Health.OK);
+        Health findingHealth = findingHealth(worst, key);
         Optional<TunnelSample> sample = snapshot.tunnel(t.ref());
         Cell role = Cell.muted((t.isServer() ? "server :" : "client :") + t.accept());
         Cell link = sample.map(ViewBuilder::tunnelState).orElse(new Cell("waiting", Health.UNKNOWN));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.repcon.testing.Await;
 import org.repcon.testing.Daemons;
 import org.repcon.testing.TestTopologies;
 import org.repcon.testing.Tools;
@@ -88,8 +89,8 @@ class RenderedFilesRunTest {
                 assertThat(throughTunnel.get("learned")).isEqualTo("token");
             }
             try (Jedis replicaBayes = new Jedis("127.0.0.63", 6378)) {
-                waitFor(() -> replicaBayes.info("replication").contains("master_link_status:up"), Duration.ofSeconds(20));
-                waitFor(() -> "token".equals(replicaBayes.get("learned")), Duration.ofSeconds(10));
+                Await.until("replica bayes linked", Duration.ofSeconds(20), () -> replicaBayes.info("replication").contains("master_link_status:up"));
+                Await.until("the learned token replicated", Duration.ofSeconds(10), () -> "token".equals(replicaBayes.get("learned")));
             }
         }
     }
@@ -153,13 +154,5 @@ class RenderedFilesRunTest {
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         return out;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within " + limit);
-            Thread.sleep(100);
-        }
     }
 }

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repcon.probe.InstanceSample.Status;
 import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.probe.TunnelSample.Ping;
+import org.repcon.testing.Await;
 import org.repcon.testing.RedisProcess;
 import org.repcon.testing.TcpRelay;
 import org.repcon.testing.TestTopology;
@@ -88,8 +88,8 @@ class ProberTest {
         RedisProcess replica = redis("--replicaof", "127.0.0.1", String.valueOf(master.port()));
         try (Jedis m = master.client(); Jedis r = replica.client()) {
             for (int i = 0; i < 100; i++) m.incr("counter");
-            awaitTrue(() -> r.info("replication").contains("master_link_status:up")
-                    && "100".equals(r.get("counter")), "replica in sync");
+            Await.until("replica in sync", Duration.ofSeconds(10), () -> r.info("replication").contains("master_link_status:up")
+                    && "100".equals(r.get("counter")));
         }
         Prober prober = prober(twoInstances(master.port(), replica.port()));
 
@@ -186,7 +186,8 @@ class ProberTest {
         assertThat(next.instance(ref("local/b")).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
 
         a.thaw();
-        Snapshot recovered = awaitSnapshot(prober, s -> s.instance(ref("local/a")).orElseThrow().ok(), Duration.ofSeconds(15));
+        Snapshot recovered = Await.value("local/a answers again", Duration.ofSeconds(15), Duration.ofMillis(200), prober::refresh,
+                s -> s.instance(ref("local/a")).orElseThrow().ok());
         assertThat(recovered.instance(ref("local/a")).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
     }
 
@@ -452,33 +453,5 @@ class ProberTest {
         snapshots.clear();
         Thread.sleep(400);
         assertThat(snapshots).isEmpty();
-    }
-
-    private static Snapshot awaitSnapshot(Prober prober, Predicate<Snapshot> condition, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        Snapshot last = null;
-        while (System.nanoTime() < deadline) {
-            last = prober.refresh();
-            if (condition.test(last)) return last;
-            sleep(200);
-        }
-        throw new AssertionError("not within " + within + "; last snapshot: " + last);
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) return;
-            sleep(50);
-        }
-        throw new AssertionError(what + ": not within 10 s");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -51,16 +51,14 @@ public final class Daemons implements AutoCloseable {
 
     /** Waits until something accepts connections on address:port (a pid file is written before the listener opens). */
     public static void awaitPort(String address, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        Await.until("something listens on " + address + ":" + port, Duration.ofSeconds(10), () -> {
             try (java.net.Socket s = new java.net.Socket()) {
                 s.connect(new java.net.InetSocketAddress(address, port), 200);
-                return;
+                return true;
             } catch (IOException e) {
-                if (System.nanoTime() > deadline) throw new AssertionError("nothing listens on " + address + ":" + port);
-                Thread.sleep(10);
+                return false;
             }
-        }
+        });
     }
 
     /** Runs a command that stays in the foreground until killed. */

@@ -295,27 +295,13 @@ public final class SshDeployment implements AutoCloseable {
 
     /** Waits (10 s at most) until the instance holds n keys, reading it through the forward. */
     public static void awaitKeys(Transports transports, Instance instance, long n) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long keys = -1;
-        while (System.nanoTime() < deadline) {
+        Await.value(instance.ref() + " holds " + n + " keys", Duration.ofSeconds(10), () -> {
             try (Jedis j = connect(transports, instance)) {
-                keys = j.dbSize();
-                if (keys == n) return;
+                return j.dbSize();
             } catch (RuntimeException e) {
-                // not up yet
+                return -1L; // not up yet
             }
-            sleep(50);
-        }
-        throw new AssertionError(instance.ref() + " holds " + keys + " keys, not " + n + ", after 10 s");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        }, keys -> keys == n);
     }
 
     @Override

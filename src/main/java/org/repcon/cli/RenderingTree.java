@@ -1,17 +1,19 @@
-package org.repcon.config;
+package org.repcon.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.repcon.config.RenderedFile;
+import org.repcon.config.Rendering;
 import org.repcon.util.AtomicFiles;
 
 /** A host's rendering written into a directory tree for review: DIR/&lt;target path&gt;, plus commands.sh. */
-public final class RenderingTree {
+final class RenderingTree {
 
     private RenderingTree() {}
 
     /** Writes the files (and the commands as a script); returns what it wrote. */
-    public static List<Path> write(Rendering r, Path dir) {
+    static List<Path> write(Rendering r, Path dir) {
         List<Path> written = new ArrayList<>();
         for (RenderedFile f : r.files()) {
             Path target = dir.resolve(f.path().replaceFirst("^/+", ""));

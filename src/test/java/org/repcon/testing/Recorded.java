@@ -1,0 +1,130 @@
+package org.repcon.testing;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.repcon.diagnosis.Diagnosis;
+import org.repcon.diagnosis.DiagnosisInput;
+import org.repcon.diagnosis.Finding;
+import org.repcon.diagnosis.Thresholds;
+import org.repcon.probe.Freshness;
+import org.repcon.probe.History;
+import org.repcon.probe.Info;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.Snapshot;
+import org.repcon.probe.TunnelSample;
+import org.repcon.topology.InstanceRef;
+import org.repcon.topology.Topology;
+import org.repcon.view.ConsoleView;
+import org.repcon.view.ViewBuilder;
+
+/**
+ * A deployment's state made from recorded samples, no Redis: the samples of the current refresh
+ * (instances by {@code host/name}, tunnels by {@code host/tunnel/name}), the log lines diagnosis would
+ * have read, and a {@link History} of earlier refreshes ({@link #refresh} moves on by one). Then
+ * {@link #findings} and {@link #view} run the real pure code on it.
+ */
+public final class Recorded {
+
+    private final Topology topology;
+    private final History history;
+    private final Map<InstanceRef, InstanceSample> instances = new LinkedHashMap<>();
+    private final Map<InstanceRef, TunnelSample> tunnels = new LinkedHashMap<>();
+    private final Map<InstanceRef, List<String>> logs = new HashMap<>();
+    private long now = 1_000_000;
+
+    public Recorded(Topology topology) {
+        this.topology = topology;
+        this.history = new History(topology);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The instance answered INFO with {@code info}. */
+    public Recorded instance(String ref, Info info) {
+        InstanceRef r = instanceRef(ref);
+        instances.put(r, InstanceSample.ok(r, now, info, 150));
+        return this;
+    }
+
+    public Recorded instance(String ref, InfoText info) {
+        return instance(ref, info.info());
+    }
+
+    /** The instance's probe ended in {@code status} ("connection refused", ...). */
+    public Recorded instanceFailed(String ref, InstanceSample.Status status, String message) {
+        InstanceRef r = instanceRef(ref);
+        instances.put(r, InstanceSample.failed(r, now, status, message));
+        return this;
+    }
+
+    /** A tunnel end as probed; a server end sends no PING. */
+    public Recorded tunnel(String ref, TunnelSample.Connect connect, TunnelSample.Ping ping) {
+        InstanceRef r = tunnelRef(ref);
+        boolean server = topology.tunnel(r).orElseThrow().isServer();
+        String message = connect == TunnelSample.Connect.REFUSED ? "connection refused" : "";
+        tunnels.put(r, new TunnelSample(r, server, now, connect, server ? TunnelSample.Ping.NOT_SENT : ping, 300, message,
+                Freshness.FRESH));
+        return this;
+    }
+
+    /** Every tunnel end accepts, and every client end carries a PING to Redis and back. */
+    public Recorded tunnelsFine() {
+        topology.tunnels().forEach(t -> tunnel(t.host() + "/tunnel/" + t.name(), TunnelSample.Connect.OK, TunnelSample.Ping.PONG));
+        return this;
+    }
+
+    /** The log lines diagnosis reads for this instance. */
+    public Recorded log(String ref, List<String> lines) {
+        logs.put(instanceRef(ref), List.copyOf(lines));
+        return this;
+    }
+
+    /** Records this refresh into the history and starts the next, {@code after} later, with the same samples (renewed). */
+    public Recorded refresh(Duration after) {
+        history.record(snapshot());
+        now += after.toMillis();
+        instances.replaceAll((r, s) -> new InstanceSample(r, now, s.status(), s.info(), s.rttMicros(), s.message(), s.freshness()));
+        tunnels.replaceAll((r, s) -> new TunnelSample(r, s.server(), now, s.connect(), s.ping(), s.connectMicros(), s.message(),
+                s.freshness()));
+        return this;
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(now, instances, tunnels, Duration.ofMillis(5));
+    }
+
+    public List<Finding> findings() {
+        return findings(Thresholds.defaults());
+    }
+
+    public List<Finding> findings(Thresholds thresholds) {
+        Snapshot snapshot = snapshot();
+        history.record(snapshot);
+        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, thresholds));
+    }
+
+    /** The view of this refresh, with the findings diagnosis gives it under {@code thresholds}. */
+    public ConsoleView view(Thresholds thresholds) {
+        List<Finding> findings = findings(thresholds);
+        return ViewBuilder.build(topology, snapshot(), history::view, findings, thresholds);
+    }
+
+    private InstanceRef instanceRef(String ref) {
+        InstanceRef r = InstanceRef.parse(ref).orElseThrow(() -> new IllegalArgumentException("not HOST/NAME: " + ref));
+        topology.instance(r).orElseThrow(() -> new IllegalArgumentException("no instance " + ref + " in the topology"));
+        return r;
+    }
+
+    private InstanceRef tunnelRef(String ref) {
+        String[] parts = ref.split("/");
+        if (parts.length != 3 || !parts[1].equals("tunnel")) throw new IllegalArgumentException("not HOST/tunnel/NAME: " + ref);
+        InstanceRef r = new InstanceRef(parts[0], parts[2]);
+        topology.tunnel(r).orElseThrow(() -> new IllegalArgumentException("no tunnel " + ref + " in the topology"));
+        return r;
+    }
+}
