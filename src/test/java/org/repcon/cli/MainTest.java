@@ -34,8 +34,9 @@ class MainTest {
     void labFaultHelpListsEveryFaultWithTheTargetItTakes() {
         CliRunner.Result r = CliRunner.run("lab", "fault", "--help");
         assertThat(r.exitCode()).isZero();
+        String words = r.out().replaceAll("\\s+", " "); // however the help is wrapped
         for (org.repcon.lab.LabFaults.Fault f : org.repcon.lab.LabFaults.Fault.values()) {
-            assertThat(r.out()).containsPattern("(?m)^  " + f.cliName() + " " + f.targetForm() + " +" + java.util.regex.Pattern.quote(f.description()));
+            assertThat(words).contains(" " + f.cliName() + " " + f.targetForm() + " " + f.description());
         }
         assertThat(r.out()).contains("wrong-masterauth HOST/REPLICA", "replica1/bayes");
     }
