@@ -65,8 +65,14 @@ class SetupLabTest {
     @Order(1)
     void fromNothingEveryInstanceAndTunnelRunsAndReplicationIsVerified() throws Exception {
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
-        assertThat(first.out()).contains("3 hosts, 49 steps: 3 done, 0 differ, 46 missing, 0 unknown")
-                .contains("applied 44 steps on master, replica1, replica2 (2 more found done by then)");
+        assertThat(first.out()).contains("3 hosts, 49 steps: 3 done, 0 differ, 46 missing, 0 unknown");
+        // Which of the four verifications (tunnels, replication) are found done by then depends on how fast the lab
+        // syncs; every other pending step is applied.
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile(
+                "applied (\\d+) steps on master, replica1, replica2 \\((\\d) more found done by then\\)").matcher(first.out());
+        assertThat(counts.find()).as(first.out()).isTrue();
+        assertThat(Integer.parseInt(counts.group(1)) + Integer.parseInt(counts.group(2))).isEqualTo(46);
+        assertThat(Integer.parseInt(counts.group(1))).isGreaterThanOrEqualTo(42);
         // Masters first: master's steps all come before replica1's.
         assertThat(first.out().indexOf("  master: start master/bayes")).isLessThan(first.out().indexOf("  replica1: write"));
         assertThat(first.out()).contains("replica1/bayes: link up, offsets meet", "log: MASTER <-> REPLICA sync: Finished with success",
