@@ -38,9 +38,6 @@ class ArchitectureTest {
      * occurs fails too, so the list shrinks as they are mended.
      */
     private static final List<Known> KNOWN = List.of(
-            // Format.bytes is presentation; to be mended by a byte formatter below both (util).
-            new Known("action/Dataset.java", "view", "byte sizes formatted by view.Format"),
-            new Known("action/SyncProgress.java", "view", "byte sizes formatted by view.Format"),
             // Typed output lines (item 5) will carry the meaning without action reaching into diagnosis.
             new Known("action/OutputLine.java", "diagnosis", "log line meaning from diagnosis.LogPatterns"),
             // The painter guesses a log line's meaning by FQN; to be mended with typed output lines (item 5).

@@ -3,7 +3,7 @@ package org.repcon.action;
 import org.repcon.probe.Info;
 import org.repcon.topology.Instance;
 import org.repcon.util.RepconException;
-import org.repcon.view.Format;
+import org.repcon.util.Format;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 

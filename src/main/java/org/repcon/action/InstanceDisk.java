@@ -12,6 +12,7 @@ import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.transport.ExecResult;
 import org.repcon.transport.Transport;
+import org.repcon.util.Format;
 import org.repcon.util.RepconException;
 
 /**
@@ -36,7 +37,7 @@ record InstanceDisk(String configPath, boolean configRead, String saves, boolean
     /** A file or directory on the host: whether it exists, its size in bytes and its modification time. */
     record FileFacts(String path, boolean exists, long size, long mtimeSeconds) {
         String age(long nowSeconds) {
-            return CLOCK.format(Instant.ofEpochSecond(mtimeSeconds)) + ", " + org.repcon.view.Format.duration(Math.max(0, nowSeconds - mtimeSeconds)) + " ago";
+            return CLOCK.format(Instant.ofEpochSecond(mtimeSeconds)) + ", " + Format.duration(Math.max(0, nowSeconds - mtimeSeconds)) + " ago";
         }
     }
 

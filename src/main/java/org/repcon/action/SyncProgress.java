@@ -2,7 +2,7 @@ package org.repcon.action;
 
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.repcon.view.Format;
+import org.repcon.util.Format;
 
 /**
  * A replica's running full sync, from its INFO: bytes read so far and, unless the master streams

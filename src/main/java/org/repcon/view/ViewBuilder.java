@@ -23,6 +23,7 @@ import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Kind;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
+import org.repcon.util.Format;
 
 /**
  * Turns the topology, a snapshot with its history, and the findings into what the console and

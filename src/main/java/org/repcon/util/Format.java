@@ -1,4 +1,4 @@
-package org.repcon.view;
+package org.repcon.util;
 
 import java.util.Locale;
 
