@@ -237,6 +237,27 @@ class DatasetGuardLabTest extends LabActionTest {
         awaitNoProblem();
     }
 
+    @Test
+    @Order(5)
+    void setupDoesNotStartAKilledMasterWhoseRdbIsGone() throws Exception {
+        Map<String, Long> before = replicaKeys();
+        assertThat(before.values()).allMatch(k -> k > 0);
+        killMasterAndRemoveItsRdb();
+
+        // setup's start step goes through the same guard as the start action (and has no --force).
+        CliRunner.Result setup = CliRunner.run("setup", dir.resolve("lab.yaml").toString(), "--apply", "--yes");
+        assertThat(setup.exitCode()).as(setup.out() + setup.err()).isEqualTo(1);
+        assertThat(setup.err()).contains("master/bayes would start empty: its RDB", "restore master/bayes from replica1/bayes instead")
+                .doesNotContain("Exception");
+        assertThat(lab.pid(lab.process("master", "bayes").orElseThrow())).isEmpty();
+        assertThat(replicaKeys()).isEqualTo(before);
+
+        ActionResult restored = run("restore master/bayes from replica1/bayes", Scripted.answering("master/bayes"));
+        assertThat(restored.outcome()).as(restored.message()).isEqualTo(Outcome.DONE);
+        awaitLinks();
+        assertThat(replicaKeys()).isEqualTo(before);
+    }
+
     // --- helpers ---
 
     private void killMaster() throws Exception {
