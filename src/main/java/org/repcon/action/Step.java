@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.repcon.service.DirectProcess;
+import org.repcon.syntax.ShellQuote;
 import org.repcon.topology.Instance;
 
 /**
@@ -34,7 +35,7 @@ public sealed interface Step {
 
         @Override
         public String display() {
-            return host + "$ " + String.join(" ", argv);
+            return host + "$ " + ShellQuote.line(argv);
         }
     }
 
@@ -71,7 +72,7 @@ public sealed interface Step {
     record StartDirect(String host, DirectProcess process) implements Step {
         @Override
         public String display() {
-            return host + "$ " + String.join(" ", process.command());
+            return host + "$ " + ShellQuote.line(process.command());
         }
     }
 
