@@ -67,11 +67,12 @@ public final class RedisConfQuote {
             while (!done) {
                 int c = p < n ? b[p] & 0xff : 0;
                 int next = p + 1 < n ? b[p + 1] & 0xff : 0;
-                if (inq) {
-                    if (c == '\\' && next == 'x' && p + 3 < n && hex(b[p + 2]) >= 0 && hex(b[p + 3]) >= 0) {
+                if (inq || insq) {
+                    int quote = inq ? '"' : '\'';
+                    if (inq && c == '\\' && next == 'x' && p + 3 < n && hex(b[p + 2]) >= 0 && hex(b[p + 3]) >= 0) {
                         current.write(hex(b[p + 2]) * 16 + hex(b[p + 3]));
                         p += 3;
-                    } else if (c == '\\' && next != 0) {
+                    } else if (inq && c == '\\' && next != 0) {
                         p++;
                         current.write(switch (next) {
                             case 'n' -> '\n';
@@ -81,23 +82,15 @@ public final class RedisConfQuote {
                             case 'a' -> 7;
                             default -> next;
                         });
-                    } else if (c == '"') {
-                        if (next != 0 && !isSpace((byte) next)) return Optional.empty();
-                        done = true;
-                    } else if (c == 0) {
-                        return Optional.empty();
-                    } else {
-                        current.write(c);
-                    }
-                } else if (insq) {
-                    if (c == '\\' && next == '\'') {
+                    } else if (insq && c == '\\' && next == '\'') {
                         p++;
                         current.write('\'');
-                    } else if (c == '\'') {
+                    } else if (c == quote) {
+                        // A closing quote must be followed by a blank or the end of the line.
                         if (next != 0 && !isSpace((byte) next)) return Optional.empty();
                         done = true;
                     } else if (c == 0) {
-                        return Optional.empty();
+                        return Optional.empty(); // unterminated quotes
                     } else {
                         current.write(c);
                     }

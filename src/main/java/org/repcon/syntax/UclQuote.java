@@ -1,8 +1,10 @@
 package org.repcon.syntax;
 
 /**
- * A string in Rspamd's UCL configuration: double-quoted with JSON's escapes, and every {@code $} doubled,
- * because UCL expands {@code $VAR} and {@code ${VAR}} inside quoted strings too ({@code $$} is a plain '$').
+ * A string in Rspamd's UCL configuration: double-quoted with JSON's escapes. UCL expands {@code $VAR} and
+ * {@code ${VAR}} inside double-quoted strings, and {@code $$} means '$' only when the string also names a known
+ * variable, so a '$' is written as the JSON escape of U+0024: libucl unescapes it, and expands only strings written with a
+ * '$' of their own (checked against rspamadm configdump).
  */
 public final class UclQuote {
 
@@ -14,7 +16,7 @@ public final class UclQuote {
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
-                case '$' -> out.append("$$");
+                case '$' -> out.append("\\u0024");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");

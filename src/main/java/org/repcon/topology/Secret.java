@@ -61,7 +61,7 @@ public record Secret(Source source, String reference) {
         OptionalInt control = ControlCharacters.first(value);
         if (control.isPresent()) {
             throw RepconException.invalid(where() + " holds " + ControlCharacters.name(control.getAsInt())
-                    + (control.getAsInt() == '\n' ? " before its end" : "") + "; a password is one line of text"
+                    + (control.getAsInt() == '\n' && source == Source.FILE ? " before its end" : "") + "; a password is one line of text"
                     + (source == Source.FILE ? " (a final newline is fine)" : ""));
         }
         return value;

@@ -81,8 +81,8 @@ final class ValueRules {
     static Optional<String> command(String value) {
         Optional<String> t = templates(value, "name", "host", "action");
         if (t.isPresent()) return t;
-        for (String word : TEMPLATE.matcher(value).replaceAll("x").strip().split(" +")) {
-            if (!word.isEmpty() && !COMMAND_WORD.matcher(word).matches()) {
+        for (String word : value.strip().split(" +")) {
+            if (!word.isEmpty() && !COMMAND_WORD.matcher(TEMPLATE.matcher(word).replaceAll("x")).matches()) {
                 return Optional.of("command '" + value + "' is run word by word without a shell: each word may hold only"
                         + " letters, digits and _ . / : = @ % + , - (not '" + word + "')");
             }
