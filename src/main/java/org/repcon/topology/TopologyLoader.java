@@ -236,6 +236,10 @@ public final class TopologyLoader {
             Path secrets = top.string("secrets").map(s -> Path.of(resolve(s))).orElseGet(() -> platform == Platform.LAB
                     ? Path.of(root2, "secrets.psk") : Xdg.configHome().resolve("secrets").resolve(name + ".psk"));
 
+            // Made by setup when missing; when there, it must be a file repcon can read.
+            if (top.has("secrets") && java.nio.file.Files.exists(secrets) && !java.nio.file.Files.isRegularFile(secrets)) {
+                top.error("secrets", "secrets file " + secrets + " is not a regular file");
+            }
             if (top.missing("hosts")) top.error("hosts", "the topology needs 'hosts'");
             List<Host> hosts = new ArrayList<>();
             Map<String, NodeTuple> hostEntries = YamlFields.namedEntries(top.node("hosts").orElse(null), file, "hosts", problems);
