@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.repcon.service.DirectProcess;
 import org.repcon.service.RedisShutdown;
+import org.repcon.syntax.ShellQuote;
 import org.repcon.topology.Instance;
 
 /**
@@ -35,7 +36,7 @@ public sealed interface Step {
 
         @Override
         public String display() {
-            return host + "$ " + String.join(" ", argv);
+            return host + "$ " + ShellQuote.line(argv);
         }
     }
 
@@ -100,7 +101,7 @@ public sealed interface Step {
     record StartDirect(String host, DirectProcess process) implements Step {
         @Override
         public String display() {
-            return host + "$ " + String.join(" ", process.command());
+            return host + "$ " + ShellQuote.line(process.command());
         }
     }
 

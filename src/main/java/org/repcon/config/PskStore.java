@@ -1,17 +1,18 @@
 package org.repcon.config;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.repcon.syntax.ControlCharacters;
 import org.repcon.util.AtomicFiles;
 import org.repcon.util.RepconException;
+import org.repcon.util.UserFile;
 
 /**
  * The operator's PSK secrets file: one {@code identity:secret} line per replica host, as stunnel's
@@ -35,29 +36,32 @@ public final class PskStore {
         return file;
     }
 
-    /** Reads the file; an absent file reads as empty. */
+    /** Secrets files hold a line per replica host; this bounds what is read. */
+    private static final long MAX_BYTES = 1 << 20;
+
+    /** Reads the file (a regular file only, bounded, UTF-8); an absent file reads as empty. */
     public static PskStore read(Path file) {
         Map<String, String> secrets = new LinkedHashMap<>();
-        try {
-            int lineNo = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                lineNo++;
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) continue;
-                int colon = l.indexOf(':');
-                if (colon <= 0 || colon == l.length() - 1) {
-                    throw RepconException.invalid(file + ":" + lineNo + ": expected 'identity:secret'");
-                }
-                String secret = l.substring(colon + 1);
-                if (secret.length() < 16) {
-                    throw RepconException.invalid(file + ":" + lineNo + ": the secret is shorter than the 16 characters stunnel needs");
-                }
-                secrets.put(l.substring(0, colon), secret);
+        if (Files.notExists(file)) return new PskStore(file, Map.of());
+        int lineNo = 0;
+        for (String line : UserFile.read(file, StandardCharsets.UTF_8, MAX_BYTES).split("\n", -1)) {
+            lineNo++;
+            String l = line.endsWith("\r") ? line.substring(0, line.length() - 1).strip() : line.strip();
+            OptionalInt control = ControlCharacters.first(l);
+            if (control.isPresent()) {
+                throw RepconException.invalid(file + ":" + lineNo + ": holds " + ControlCharacters.name(control.getAsInt())
+                        + "; each line is identity:secret in plain text");
             }
-        } catch (NoSuchFileException e) {
-            return new PskStore(file, Map.of());
-        } catch (IOException e) {
-            throw RepconException.failed("cannot read secrets file " + file + ": " + e.getMessage());
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            int colon = l.indexOf(':');
+            if (colon <= 0 || colon == l.length() - 1) {
+                throw RepconException.invalid(file + ":" + lineNo + ": expected 'identity:secret'");
+            }
+            String secret = l.substring(colon + 1);
+            if (secret.length() < 16) {
+                throw RepconException.invalid(file + ":" + lineNo + ": the secret is shorter than the 16 characters stunnel needs");
+            }
+            secrets.put(l.substring(0, colon), secret);
         }
         return new PskStore(file, secrets);
     }
@@ -85,6 +89,11 @@ public final class PskStore {
             AtomicFiles.writeOrFail(file, text.toString(), 0600);
         }
         return new PskStore(file, all);
+    }
+
+    /** One line of stunnel's PSK file: {@code identity:secret}; both are one line of text (see {@link #read}). */
+    static String line(String identity, String secret) {
+        return identity + ":" + secret;
     }
 
     public boolean has(String identity) {

@@ -4,13 +4,18 @@ import static org.repcon.topology.Convention.*;
 
 import java.util.List;
 import java.util.Map;
+import org.repcon.syntax.RedisConfQuote;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
 
-/** The common redis settings and one file per instance, as the tutorial writes them. */
+/**
+ * The common redis settings and one file per instance, as the tutorial writes them. Every value goes through
+ * {@link RedisConfQuote}; a {@code settings} value is redis argument text already (the loader made sure Redis can
+ * split it), so it is written as given.
+ */
 final class RedisFiles {
 
     private RedisFiles() {}
@@ -22,8 +27,8 @@ final class RedisFiles {
             // The lab writes the whole file: repcon starts redis-server itself, so it must daemonize.
             lines.add("daemonize yes");
         }
-        if (!host.bind().isEmpty()) lines.add("bind " + String.join(" ", host.bind()));
-        topology.commonMaxmemory().ifPresent(m -> lines.add("maxmemory " + m));
+        if (!host.bind().isEmpty()) lines.add(RedisConfQuote.line("bind", host.bind().toArray(String[]::new)));
+        topology.commonMaxmemory().ifPresent(m -> lines.add(RedisConfQuote.line("maxmemory", m.toString())));
         topology.commonSettings().forEach((k, v) -> lines.add(k + " " + v));
         String content = lines.text();
         return host.platform().stockCommonConfig()
@@ -35,24 +40,24 @@ final class RedisFiles {
     static RenderedFile instance(Topology topology, Host host, Instance instance, SecretValues secrets) {
         Map<Convention, String> stock = host.platform().stock();
         Lines lines = new Lines();
-        lines.add("include " + host.path(COMMON_CONFIG, "").orElseThrow()).blank();
+        lines.add(RedisConfQuote.line("include", host.path(COMMON_CONFIG, "").orElseThrow())).blank();
         if (!(host.isStockInstance(instance))) {
             if (stock.isEmpty() || instance.port() != org.repcon.topology.Platform.STOCK_PORT) {
-                lines.add("port " + instance.port()).blank();
+                lines.add(RedisConfQuote.line("port", Integer.toString(instance.port()))).blank();
             }
             for (Convention c : List.of(PIDFILE, LOGFILE, DBFILENAME, DIR)) {
-                lines.add(c.yamlName() + " " + host.instancePath(instance, c));
+                lines.add(RedisConfQuote.line(c.yamlName(), host.instancePath(instance, c)));
             }
             lines.blank();
         }
         topology.masterOf(instance).ifPresent(master -> {
             Tunnel tunnel = topology.replicationTunnel(instance).orElseThrow();
-            lines.add("replicaof " + host.loopback() + " " + tunnel.accept());
-            master.password().ifPresent(p -> lines.add("masterauth " + secrets.password(p)));
+            lines.add(ReplicaofLine.line(host.loopback(), tunnel.accept()));
+            master.password().ifPresent(p -> lines.add(RedisConfQuote.line("masterauth", secrets.password(p))));
             lines.blank();
         });
-        instance.maxmemory().ifPresent(m -> lines.add("maxmemory " + m).blank());
-        instance.password().ifPresent(p -> lines.add("requirepass " + secrets.password(p)).blank());
+        instance.maxmemory().ifPresent(m -> lines.add(RedisConfQuote.line("maxmemory", m.toString())).blank());
+        instance.password().ifPresent(p -> lines.add(RedisConfQuote.line("requirepass", secrets.password(p))).blank());
         instance.settings().forEach((k, v) -> lines.add(k + " " + v));
         boolean secret = instance.password().isPresent()
                 || topology.masterOf(instance).flatMap(Instance::password).isPresent();

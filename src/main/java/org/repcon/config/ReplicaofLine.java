@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.repcon.syntax.RedisConfQuote;
 
 /**
  * Edits the one directive a re-point or a promotion changes in an instance's file, and nothing else:
@@ -23,7 +24,7 @@ public final class ReplicaofLine {
 
     /** The file with {@code replicaof HOST PORT} in place of the first replication line (later ones dropped), or appended. */
     public static String set(String text, String host, int port) {
-        String wanted = "replicaof " + host + " " + port;
+        String wanted = line(host, port);
         List<String> out = new ArrayList<>();
         boolean done = false;
         for (String line : lines(text)) {
@@ -36,6 +37,11 @@ public final class ReplicaofLine {
         }
         if (!done) out.add(wanted);
         return String.join("\n", out) + "\n";
+    }
+
+    /** {@code replicaof HOST PORT}, quoted as redis.conf needs. */
+    static String line(String host, int port) {
+        return RedisConfQuote.line("replicaof", host, Integer.toString(port));
     }
 
     /** The file with every replication line commented out, {@code note} saying why; the rest untouched. */

@@ -5,6 +5,7 @@ import static org.repcon.topology.Convention.RSPAMD_DIR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.repcon.syntax.UclQuote;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Kind;
@@ -16,19 +17,21 @@ import org.repcon.topology.Topology;
  */
 final class RspamdFiles {
 
+    private static final String BACKEND = UclQuote.assignment("backend", "redis") + "\n";
+
     private RspamdFiles() {}
 
     static List<RenderedFile> files(Topology topology, Host host, SecretValues secrets) {
         String dir = host.path(RSPAMD_DIR, "").orElseThrow();
         List<RenderedFile> files = new ArrayList<>();
         first(host, Kind.CACHE).ifPresent(cache -> files.add(file(dir + "/local.d/redis.conf", cache,
-                "servers = \"" + address(host, cache.port()) + "\";\n" + password(cache, secrets),
+                UclQuote.assignment("servers", address(host, cache.port())) + "\n" + password(cache, secrets),
                 "Rspamd's default Redis: the local cache")));
         first(host, Kind.BAYES).ifPresent(bayes -> files.add(file(dir + "/local.d/classifier-bayes.conf", bayes,
-                "backend = \"redis\";\n" + servers(topology, host, bayes) + password(bayes, secrets),
+                BACKEND + servers(topology, host, bayes) + password(bayes, secrets),
                 "Bayes statistics" + role(bayes))));
         first(host, Kind.FUZZY).ifPresent(fuzzy -> files.add(file(dir + "/override.d/worker-fuzzy.inc", fuzzy,
-                "backend = \"redis\";\n" + servers(topology, host, fuzzy) + password(fuzzy, secrets),
+                BACKEND + servers(topology, host, fuzzy) + password(fuzzy, secrets),
                 "fuzzy storage" + role(fuzzy))));
         return files;
     }
@@ -39,15 +42,15 @@ final class RspamdFiles {
     }
 
     private static String servers(Topology topology, Host host, Instance instance) {
-        if (!instance.isReplica()) return "servers = \"" + address(host, instance.port()) + "\";\n";
+        if (!instance.isReplica()) return UclQuote.assignment("servers", address(host, instance.port())) + "\n";
         int tunnelPort = topology.replicationTunnel(instance).orElseThrow().accept();
-        return "read_servers = \"" + address(host, instance.port()) + "\";\n"
-                + "write_servers = \"" + address(host, tunnelPort) + "\";\n";
+        return UclQuote.assignment("read_servers", address(host, instance.port())) + "\n"
+                + UclQuote.assignment("write_servers", address(host, tunnelPort)) + "\n";
     }
 
     /** Writes go to the master, so it is the master's password Rspamd needs (replicas share it). */
     private static String password(Instance instance, SecretValues secrets) {
-        return instance.password().map(p -> "password = \"" + secrets.password(p) + "\";\n").orElse("");
+        return instance.password().map(p -> UclQuote.assignment("password", secrets.password(p)) + "\n").orElse("");
     }
 
     private static String role(Instance instance) {

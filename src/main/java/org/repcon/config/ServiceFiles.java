@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.repcon.config.RenderedCommand.Step;
+import org.repcon.syntax.ShellQuote;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Platform;
@@ -24,11 +25,11 @@ final class ServiceFiles {
         host.path(RC_CONF, "").ifPresent(rc -> {
             StringBuilder lines = new StringBuilder();
             lines.append("redis_enable=\"YES\"\n");
-            lines.append("redis_profiles=\"").append(host.instances().stream().map(Instance::name)
-                    .collect(Collectors.joining(" "))).append("\"\n");
+            lines.append("redis_profiles=").append(ShellQuote.doubleQuoted(host.instances().stream().map(Instance::name)
+                    .collect(Collectors.joining(" ")))).append("\n");
             if (!host.tunnels().isEmpty()) {
                 lines.append("stunnel_enable=\"YES\"\n");
-                host.path(STUNNEL_PIDFILE, "").ifPresent(pid -> lines.append("stunnel_pidfile=\"").append(pid).append("\"\n"));
+                host.path(STUNNEL_PIDFILE, "").ifPresent(pid -> lines.append("stunnel_pidfile=").append(ShellQuote.doubleQuoted(pid)).append("\n"));
             }
             files.add(new RenderedFile(rc, lines.toString(), RenderedFile.Merge.SHELL_VARIABLES, 0644, false,
                     "start the instances and stunnel at boot"));
@@ -74,30 +75,30 @@ final class ServiceFiles {
 
     static List<RenderedCommand> commands(Host host) {
         List<RenderedCommand> out = new ArrayList<>();
-        host.path(INSTALL, "").ifPresent(c -> out.add(new RenderedCommand(Step.INSTALL, host.convention(INSTALL, ""),
+        host.commandWords(INSTALL, "", "install").ifPresent(c -> out.add(new RenderedCommand(Step.INSTALL, c,
                 "install redis and stunnel")));
         for (RenderedDirectory d : directories(host)) {
-            out.add(new RenderedCommand(Step.DIRECTORIES, "mkdir -p " + d.path()
-                    + d.owner().map(o -> " && chown " + o + " " + d.path()).orElse(""), "directory"));
+            out.add(new RenderedCommand(Step.DIRECTORIES, List.of("mkdir", "-p", d.path()), "directory"));
+            d.owner().ifPresent(o -> out.add(new RenderedCommand(Step.DIRECTORIES, List.of("chown", o, d.path()), "its owner")));
         }
         if (host.platform() == Platform.DEBIAN && host.instances().stream().anyMatch(i -> i.port() == Platform.STOCK_PORT)) {
-            out.add(new RenderedCommand(Step.ENABLE, "systemctl disable --now redis-server",
+            out.add(new RenderedCommand(Step.ENABLE, List.of("systemctl", "disable", "--now", "redis-server"),
                     "the stock single instance would take port " + Platform.STOCK_PORT));
         }
         for (Instance i : host.instances()) {
-            host.serviceCommand(REDIS_ENABLE, i.name(), "enable").ifPresent(c ->
+            host.commandWords(REDIS_ENABLE, i.name(), "enable").ifPresent(c ->
                     out.add(new RenderedCommand(Step.ENABLE, c, "start '" + i.name() + "' at boot")));
         }
         if (!host.tunnels().isEmpty()) {
-            host.serviceCommand(STUNNEL_ENABLE, "", "enable").ifPresent(c ->
+            host.commandWords(STUNNEL_ENABLE, "", "enable").ifPresent(c ->
                     out.add(new RenderedCommand(Step.ENABLE, c, "start stunnel at boot")));
         }
         for (Instance i : host.instances()) {
-            host.serviceCommand(REDIS_SERVICE, i.name(), "start").ifPresent(c ->
+            host.commandWords(REDIS_SERVICE, i.name(), "start").ifPresent(c ->
                     out.add(new RenderedCommand(Step.START, c, "start '" + i.name() + "'")));
         }
         if (!host.tunnels().isEmpty()) {
-            host.serviceCommand(STUNNEL_SERVICE, "", "start").ifPresent(c ->
+            host.commandWords(STUNNEL_SERVICE, "", "start").ifPresent(c ->
                     out.add(new RenderedCommand(Step.START, c, "start stunnel")));
         }
         return out;

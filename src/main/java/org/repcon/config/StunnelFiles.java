@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.repcon.syntax.StunnelValue;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
@@ -24,14 +25,15 @@ final class StunnelFiles {
         if (host.tunnels().isEmpty()) return List.of();
         String psk = host.path(STUNNEL_PSK, "").orElseThrow();
         Lines lines = new Lines();
-        host.path(STUNNEL_USER, "").ifPresent(u -> lines.add("setuid = " + host.convention(STUNNEL_USER, "")));
-        host.path(STUNNEL_GROUP, "").ifPresent(g -> lines.add("setgid = " + host.convention(STUNNEL_GROUP, "")));
-        lines.add("pid = " + host.path(STUNNEL_PIDFILE, "").orElse(""));
+        host.path(STUNNEL_USER, "").ifPresent(u -> lines.add(StunnelValue.line("setuid", host.convention(STUNNEL_USER, ""))));
+        host.path(STUNNEL_GROUP, "").ifPresent(g -> lines.add(StunnelValue.line("setgid", host.convention(STUNNEL_GROUP, ""))));
+        // An empty pid: stunnel writes none (systemd tracks it); the only value written empty, on purpose.
+        lines.add(host.path(STUNNEL_PIDFILE, "").map(pid -> StunnelValue.line("pid", pid)).orElse("pid = "));
         if (!host.platform().selfManaged() && host.path(STUNNEL_PIDFILE, "").isEmpty()) {
             // Under systemd (stunnel@ units, Type=simple) stunnel must stay in the foreground.
             lines.add("foreground = yes");
         }
-        host.path(STUNNEL_LOG, "").ifPresent(log -> lines.add("output = " + log));
+        host.path(STUNNEL_LOG, "").ifPresent(log -> lines.add(StunnelValue.line("output", log)));
         lines.blank();
         for (Tunnel tunnel : host.tunnels()) {
             lines.add("[" + tunnel.name() + "]");
@@ -39,16 +41,16 @@ final class StunnelFiles {
                 Tunnel server = topology.serverOf(tunnel).orElseThrow();
                 Host serverHost = topology.hostOf(server);
                 lines.add("client = yes");
-                lines.add("accept = " + host.loopback() + ":" + tunnel.accept());
-                lines.add("connect = " + serverHost.address().orElseThrow() + ":" + server.accept());
+                lines.add(StunnelValue.line("accept", host.loopback() + ":" + tunnel.accept()));
+                lines.add(StunnelValue.line("connect", serverHost.address().orElseThrow() + ":" + server.accept()));
             } else {
                 Instance target = host.instance(tunnel.to().orElseThrow()).orElseThrow();
-                lines.add("accept = " + local(host, host.address().filter(a -> host.platform().selfManaged()), tunnel.accept()));
-                lines.add("connect = " + local(host, Optional.of(host.loopback()), target.port()));
+                lines.add(StunnelValue.line("accept", local(host, host.address().filter(a -> host.platform().selfManaged()), tunnel.accept())));
+                lines.add(StunnelValue.line("connect", local(host, Optional.of(host.loopback()), target.port())));
             }
             lines.add("ciphers = PSK");
-            lines.add("PSKsecrets = " + psk);
-            if (tunnel.isClient()) lines.add("PSKidentity = " + host.pskIdentity());
+            lines.add(StunnelValue.line("PSKsecrets", psk));
+            if (tunnel.isClient()) lines.add(StunnelValue.line("PSKidentity", host.pskIdentity()));
             lines.blank();
         }
         RenderedFile config = RenderedFile.whole(host.path(STUNNEL_CONFIG, "").orElseThrow(), lines.text(),
@@ -56,7 +58,7 @@ final class StunnelFiles {
 
         StringBuilder secretLines = new StringBuilder();
         for (String identity : identities(topology, host)) {
-            secretLines.append(identity).append(':').append(secrets.psk(identity)).append('\n');
+            secretLines.append(PskStore.line(identity, secrets.psk(identity))).append('\n');
         }
         RenderedFile secretsFile = new RenderedFile(psk, secretLines.toString(), RenderedFile.Merge.WHOLE, 0600, true,
                 "stunnel PSK secrets, one identity:secret a line");

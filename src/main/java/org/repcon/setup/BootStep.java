@@ -2,6 +2,8 @@ package org.repcon.setup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,8 +80,10 @@ final class BootStep extends HostStep {
     @Override
     public String apply(SetupContext ctx, Check current, StepRunner runner, Progress progress) {
         if (current.state() == State.UNKNOWN && current.commands().isEmpty()) throw RepconException.failed(current.detail());
-        List<Step> steps = current.commands().stream()
-                .map(c -> (Step) new Step.Exec(host.name(), List.of(c.strip().split("\\s+")))).toList();
+        // The words as rendered: the shown line is their quoted form, never split again.
+        Map<String, List<String>> argv = ctx.rendering(host).commands().stream()
+                .collect(Collectors.toMap(RenderedCommand::command, RenderedCommand::argv, (a, b) -> a));
+        List<Step> steps = current.commands().stream().map(c -> (Step) new Step.Exec(host.name(), argv.get(c))).toList();
         runner.run(steps, progress);
         Check after = detect(ctx);
         if (after.state() == State.MISSING || after.state() == State.DIFFERS) throw RepconException.failed(after.detail());

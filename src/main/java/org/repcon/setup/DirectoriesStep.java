@@ -8,6 +8,7 @@ import org.repcon.action.Progress;
 import org.repcon.action.Step;
 import org.repcon.action.StepRunner;
 import org.repcon.config.RenderedDirectory;
+import org.repcon.syntax.ShellQuote;
 import org.repcon.topology.Host;
 import org.repcon.transport.ExecResult;
 import org.repcon.util.RepconException;
@@ -65,7 +66,7 @@ final class DirectoriesStep extends HostStep {
         List<List<String>> commands = new ArrayList<>();
         if (!missing.isEmpty()) commands.add(concat(List.of("mkdir", "-p"), missing));
         chown.forEach((owner, paths) -> commands.add(concat(List.of("chown", owner), paths)));
-        List<String> shown = commands.stream().map(c -> String.join(" ", c)).toList();
+        List<String> shown = commands.stream().map(ShellQuote::line).toList();
         Check check = missing.isEmpty() && owners.isEmpty()
                 ? Check.done(dirs.size() + " directories" + (dirs.stream().anyMatch(d -> d.owner().isPresent()) ? ", owners as wanted" : ""))
                 : !missing.isEmpty() ? Check.of(State.MISSING, "missing: " + String.join(", ", missing), shown)
@@ -77,10 +78,10 @@ final class DirectoriesStep extends HostStep {
     public Check offline(SetupContext ctx, String reason) {
         List<RenderedDirectory> dirs = directories(ctx);
         List<String> commands = new ArrayList<>();
-        commands.add(String.join(" ", concat(List.of("mkdir", "-p"), dirs.stream().map(RenderedDirectory::path).toList())));
+        commands.add(ShellQuote.line(concat(List.of("mkdir", "-p"), dirs.stream().map(RenderedDirectory::path).toList())));
         Map<String, List<String>> chown = new LinkedHashMap<>();
         dirs.forEach(d -> d.owner().ifPresent(o -> chown.computeIfAbsent(o, x -> new ArrayList<>()).add(d.path())));
-        chown.forEach((owner, paths) -> commands.add(String.join(" ", concat(List.of("chown", owner), paths))));
+        chown.forEach((owner, paths) -> commands.add(ShellQuote.line(concat(List.of("chown", owner), paths))));
         return Check.of(State.UNKNOWN, reason, commands);
     }
 

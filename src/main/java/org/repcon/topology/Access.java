@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param port the remote ssh port ({@code ssh -p}); empty: ssh's config decides
  * @param options extra ssh arguments, word by word, placed before the address: {@code ["-J", "jump.example.org"]},
  *                {@code ["-o", "IdentityFile=~/.ssh/repcon"]}, {@code ["-F", "/path/to/ssh_config"]}; which flags
- *                are accepted is checked where ssh is run (org.repcon.transport.SshCommand)
+ *                are accepted is {@link SshOptions}, checked at load and again where ssh is run
  */
 public record Access(Method method, Optional<String> user, Optional<Integer> port, List<String> options) {
 

@@ -54,6 +54,14 @@ public enum Convention {
         return Optional.empty();
     }
 
+    /** Whether a platform may leave it empty (not used there); the others every host needs. */
+    public boolean optional() {
+        return switch (this) {
+            case COMMON_CONFIG, INSTANCE_CONFIG, PIDFILE, LOGFILE, DIR, DBFILENAME, STUNNEL_CONFIG, STUNNEL_PSK, RSPAMD_DIR -> false;
+            default -> true;
+        };
+    }
+
     /** The conventions an instance may override in its own mapping. */
     public boolean perInstance() {
         return this == INSTANCE_CONFIG || this == PIDFILE || this == LOGFILE || this == DIR || this == DBFILENAME;

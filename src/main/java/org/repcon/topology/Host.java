@@ -73,6 +73,17 @@ public record Host(
         return template.isEmpty() ? Optional.empty() : Optional.of(template.replace("{action}", action));
     }
 
+    /**
+     * A command convention as words ({@code systemctl start redis-server@bayes}), or empty when the platform has
+     * none: split on blanks first, so that a filled-in placeholder is always within one word.
+     */
+    public Optional<List<String>> commandWords(Convention c, String name, String action) {
+        String template = conventions.get(c).strip();
+        if (template.isEmpty()) return Optional.empty();
+        return Optional.of(java.util.Arrays.stream(template.split(" +"))
+                .map(w -> w.replace("{host}", this.name).replace("{name}", name).replace("{action}", action)).toList());
+    }
+
     public String underRoot(String absolute) {
         if (root.equals("/") || !absolute.startsWith("/")) return absolute;
         return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + absolute;

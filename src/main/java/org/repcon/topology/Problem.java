@@ -1,5 +1,7 @@
 package org.repcon.topology;
 
+import org.repcon.syntax.ControlCharacters;
+
 /** One thing wrong (or doubtful) in a topology file, printed as {@code FILE:LINE:COLUMN: message}. */
 public record Problem(Severity severity, Position position, String message) {
 
@@ -11,7 +13,7 @@ public record Problem(Severity severity, Position position, String message) {
         message.codePoints().forEach(c -> {
             if (c == '\n') safe.append("\\n");
             else if (c == '\t') safe.append("\\t");
-            else if (Character.isISOControl(c)) safe.append(String.format("\\u%04x", c));
+            else if (ControlCharacters.isControl(c)) safe.append(String.format("\\u%04x", c));
             else safe.appendCodePoint(c);
         });
         message = safe.toString();

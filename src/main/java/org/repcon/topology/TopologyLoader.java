@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.repcon.syntax.ControlCharacters;
 import org.repcon.util.Suggest;
 import org.repcon.util.UserFile;
 import org.repcon.util.Xdg;
@@ -25,8 +27,11 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -82,8 +87,11 @@ public final class TopologyLoader {
 
     private TopologyLoader() {}
 
+    /** A topology file is small: this bounds what is read before a single byte is parsed. */
+    static final long MAX_BYTES = 4L << 20;
+
     public static Topology load(Path file) {
-        return parse(UserFile.read(file, StandardCharsets.UTF_8), file);
+        return parse(UserFile.read(file, StandardCharsets.UTF_8, MAX_BYTES), file);
     }
 
     public static Topology parse(String text, Path file) {
@@ -109,6 +117,8 @@ public final class TopologyLoader {
 
     private static Node compose(String text, String file) {
         try {
+            List<Problem> unplain = unplainScalars(text, file);
+            if (!unplain.isEmpty()) throw new TopologyException(unplain);
             Node root = yaml().compose(new StringReader(text));
             if (root == null) {
                 throw new TopologyException(List.of(Problem.error(new Position(file, 1, 1),
@@ -139,6 +149,41 @@ public final class TopologyLoader {
                 options, new Resolver());
     }
 
+    /**
+     * Every tag (explicit types are not plain data: {@code port: !!str 6379}) and every value holding a control
+     * character (a newline in a double-quoted or block value would become a directive in a rendered file), found
+     * from the parse events so that keys and values in any position are covered.
+     */
+    private static List<Problem> unplainScalars(String text, String file) {
+        List<Problem> problems = new ArrayList<>();
+        int depth = 0;
+        int insideTagged = -1; // the depth of a tagged list or mapping: the tags within it are the same mistake
+        for (Event event : yaml().parse(new StringReader(text))) {
+            if (event instanceof NodeEvent node) {
+                String tag = node instanceof ScalarEvent s ? s.getTag() : node instanceof CollectionStartEvent c ? c.getTag() : null;
+                if (tag != null && insideTagged < 0) {
+                    problems.add(Problem.error(position(event.getStartMark(), file), "tag " + YamlFields.shortTag(tag)
+                            + " is not allowed: topology files hold plain values only"));
+                }
+                if (event instanceof CollectionStartEvent) {
+                    depth++;
+                    if (tag != null && insideTagged < 0) insideTagged = depth;
+                }
+            } else if (event instanceof CollectionEndEvent) {
+                if (depth == insideTagged) insideTagged = -1;
+                depth--;
+            }
+            if (event instanceof ScalarEvent scalar) {
+                OptionalInt control = ControlCharacters.first(scalar.getValue());
+                if (control.isPresent()) {
+                    problems.add(Problem.error(position(event.getStartMark(), file), "'" + scalar.getValue() + "' holds "
+                            + ControlCharacters.name(control.getAsInt()) + "; every value is one line of printable text"));
+                }
+            }
+        }
+        return problems;
+    }
+
     static Position position(Mark mark, String file) {
         return mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
@@ -163,7 +208,11 @@ public final class TopologyLoader {
     }
 
     /** One pass over one file's nodes; collects problems instead of stopping at the first. */
-    private record Reading(String file, Path path, List<Problem> problems) {
+    private record Reading(String file, Path path, List<Problem> problems, Set<Secret> checkedSecrets) {
+
+        Reading(String file, Path path, List<Problem> problems) {
+            this(file, path, problems, new HashSet<>());
+        }
 
         Topology topology(Node root) {
             YamlFields top = YamlFields.of(root, file, "the topology", TOP_KEYS, problems);
@@ -177,14 +226,20 @@ public final class TopologyLoader {
             Map<Convention, String> conventions = conventions(top, "the topology", new EnumMap<>(platform.defaults()));
             YamlFields common = YamlFields.of(top.node("common").orElse(null), file, "common", COMMON_KEYS, problems);
             List<String> commonBind = common.strings("bind");
+            common.check("bind", ValueRules::bind);
             Optional<Size> maxmemory = common.size("maxmemory");
             Map<String, String> settings = settings(common, "common");
 
+            top.check("root", v -> ValueRules.path(v, true));
             String root2 = top.string("root").map(this::resolve).orElseGet(() -> platform == Platform.LAB
                     ? Xdg.stateHome().resolve("lab").resolve(name).toString() : "/");
             Path secrets = top.string("secrets").map(s -> Path.of(resolve(s))).orElseGet(() -> platform == Platform.LAB
                     ? Path.of(root2, "secrets.psk") : Xdg.configHome().resolve("secrets").resolve(name + ".psk"));
 
+            // Made by setup when missing; when there, it must be a file repcon can read.
+            if (top.has("secrets") && java.nio.file.Files.exists(secrets) && !java.nio.file.Files.isRegularFile(secrets)) {
+                top.error("secrets", "secrets file " + secrets + " is not a regular file");
+            }
             if (top.missing("hosts")) top.error("hosts", "the topology needs 'hosts'");
             List<Host> hosts = new ArrayList<>();
             Map<String, NodeTuple> hostEntries = YamlFields.namedEntries(top.node("hosts").orElse(null), file, "hosts", problems);
@@ -204,6 +259,10 @@ public final class TopologyLoader {
             if (platform == defaultPlatform) conventions.putAll(topConventions);
             conventions = conventions(f, context, conventions);
             Optional<String> address = f.string("address").map(String::strip).filter(a -> !a.isEmpty());
+            if (platform != Platform.LAB) f.check("address", ValueRules::address);
+            f.check("loopback", ValueRules::address);
+            f.check("bind", ValueRules::bind);
+            f.check("psk_identity", ValueRules::identity);
             Position at = f.position(tuple.getKeyNode());
             Access access = platform == Platform.LAB ? labAccess(f, context, address) : access(f, context, address.isPresent(), at);
             String hostAddress = address.orElse("127.0.0.1");
@@ -240,6 +299,9 @@ public final class TopologyLoader {
                     return Access.LOCAL;
                 }
                 case "ssh" -> {
+                    ssh.check("user", ValueRules::name);
+                    List<String> options = ssh.strings("options");
+                    SshOptions.problem(options).ifPresent(why -> ssh.error("options", context + ": ssh.options: " + why));
                     return new Access(Access.Method.SSH, ssh.string("user"), ssh.port("port"), ssh.strings("options"));
                 }
                 default -> {
@@ -286,7 +348,10 @@ public final class TopologyLoader {
             Optional<Secret> password = password(f, context);
             Map<Convention, String> paths = new EnumMap<>(Convention.class);
             for (Convention c : Convention.values()) {
-                if (c.perInstance()) f.string(instanceKey(c)).ifPresent(v -> paths.put(c, v));
+                if (c.perInstance()) {
+                    f.check(instanceKey(c), v -> ValueRules.convention(c, v));
+                    f.string(instanceKey(c)).ifPresent(v -> paths.put(c, v));
+                }
             }
             Optional<Size> maxmemory = f.size("maxmemory");
             Optional<String> via = f.string("via");
@@ -300,8 +365,16 @@ public final class TopologyLoader {
             if (f.has("password_file") && f.has("password_env")) {
                 f.error("password_env", context + ": give either password_file or password_env, not both");
             }
-            return f.string("password_file").map(p -> Secret.file(Path.of(resolve(p))))
+            Optional<Secret> secret = f.string("password_file").map(p -> Secret.file(Path.of(resolve(p))))
                     .or(() -> f.string("password_env").map(Secret::env));
+            // With both given, which one is meant is the error; neither is read.
+            if (!f.has("password_env") || !f.has("password_file")) secret.ifPresent(s -> {
+                String key = s.source() == Secret.Source.FILE ? "password_file" : "password_env";
+                // The same reading setup does to write it: what validate accepts can be written.
+                s.problem().ifPresent(why -> f.error(key, context + ": " + why));
+                if (checkedSecrets.add(s)) s.exposure().ifPresent(w -> problems.add(Problem.warning(f.at(key), w)));
+            });
+            return secret;
         }
 
         Optional<Tunnel> tunnel(String host, String name, NodeTuple tuple) {
@@ -345,7 +418,10 @@ public final class TopologyLoader {
                     f.error(tuple.getKeyNode(), "unknown convention '" + key + "' in the conventions of " + context
                             + Suggest.hint(key, names));
                 } else {
-                    base.put(c.get(), ((ScalarNode) tuple.getValueNode()).getValue());
+                    String value = ((ScalarNode) tuple.getValueNode()).getValue();
+                    ValueRules.convention(c.get(), value).ifPresent(why ->
+                            f.error(tuple.getValueNode(), "convention '" + key + "' of " + context + ": " + why));
+                    base.put(c.get(), value);
                 }
             });
             return base;
@@ -361,6 +437,9 @@ public final class TopologyLoader {
                             + " must be a redis directive name with a one-line value");
                 } else if (owned != null) {
                     f.error(tuple.getKeyNode(), "setting '" + key + "' in " + context + " is written by repcon; " + owned);
+                } else if (ValueRules.redisArguments(value).isPresent()) {
+                    f.error(tuple.getValueNode(), "setting '" + key + "' in " + context + ": "
+                            + ValueRules.redisArguments(value).get());
                 } else {
                     out.put(key, value);
                 }

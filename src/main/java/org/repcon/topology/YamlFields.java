@@ -185,6 +185,18 @@ final class YamlFields {
         return out;
     }
 
+    /** Applies {@code rule} to the key's value, or to each item of its list, reporting each refusal at its item. */
+    void check(String key, java.util.function.Function<String, Optional<String>> rule) {
+        Optional<Node> node = node(key);
+        if (node.isEmpty()) return;
+        List<Node> items = node.get() instanceof SequenceNode seq ? seq.getValue() : List.of(node.get());
+        for (Node item : items) {
+            if (item instanceof ScalarNode s && !isNull(s)) {
+                rule.apply(s.getValue()).ifPresent(why -> error(item, key + " in " + context + ": " + why));
+            }
+        }
+    }
+
     void error(Node node, String message) {
         problems.add(Problem.error(position(node), message));
     }

@@ -2,6 +2,7 @@ package org.repcon.transport;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.repcon.syntax.ShellQuote;
 
 /**
  * The one string ssh sends for an argv. The remote sshd hands it to the user's login shell, so every
@@ -31,6 +32,6 @@ final class RemoteShell {
 
     /** One word for a POSIX shell, whatever it contains. */
     static String quote(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
+        return ShellQuote.always(word);
     }
 }

@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.repcon.topology.Access;
+import org.repcon.topology.SshOptions;
 import org.repcon.util.RepconException;
 
 /**
@@ -31,18 +30,6 @@ final class SshCommand {
     static final Duration PERSIST = Duration.ofSeconds(60);
     static final int SERVER_ALIVE_INTERVAL_SECONDS = 5;
     static final int SERVER_ALIVE_COUNT_MAX = 3;
-
-    /** ssh flags a topology may give that take a value (the next word, or the rest of the same word). */
-    private static final Set<Character> WITH_VALUE = Set.of('B', 'b', 'c', 'F', 'I', 'i', 'J', 'm', 'o');
-    /**
-     * ssh flags a topology may give alone; grouped ones ("-4C") are fine too. Not -q, -E, -y: they take ssh's
-     * error messages away from stderr, where repcon reads why a connection failed.
-     */
-    private static final Set<Character> ALONE = Set.of('4', '6', 'A', 'a', 'C', 'k', 'K', 'x');
-    /** Options repcon sets itself: a topology's value would be ignored (first wins) or would break repcon. */
-    private static final Set<String> OWNED = Set.of("batchmode", "controlmaster", "controlpath", "controlpersist",
-            "requesttty", "remotecommand", "permitlocalcommand", "sessiontype", "stdinnull", "forkafterauthentication",
-            "streamlocalbindmask", "streamlocalbindunlink");
 
     /**
      * Keeps ssh from ever reading the terminal, also in processes it starts itself (a ProxyJump's inner ssh, which
@@ -118,52 +105,11 @@ final class SshCommand {
         return address;
     }
 
-    /**
-     * The topology's {@code ssh.options} are ssh arguments placed before the address: "-J", "jump.example.org";
-     * "-o", "IdentityFile=~/.ssh/repcon"; "-F", "/etc/repcon/ssh_config". Only flags that shape the connection
-     * are accepted, none that repcon sets itself, and never StrictHostKeyChecking=no: host keys are always checked.
-     */
+    /** The topology's {@code ssh.options}, checked by the one list the loader checks them with ({@link SshOptions}). */
     static void checkOptions(String hostName, List<String> options) {
-        for (int i = 0; i < options.size(); i++) {
-            String word = options.get(i);
-            if (word.length() < 2 || word.charAt(0) != '-' || word.startsWith("--")) {
-                throw refuse(hostName, "'" + word + "' is not an ssh flag (the address comes from 'address')");
-            }
-            for (int j = 1; j < word.length(); j++) {
-                char flag = word.charAt(j);
-                if (ALONE.contains(flag)) continue;
-                if (flag == 'l' || flag == 'p') {
-                    throw refuse(hostName, "give the " + (flag == 'l' ? "user as 'ssh.user'" : "port as 'ssh.port'")
-                            + " rather than -" + flag);
-                }
-                if (!WITH_VALUE.contains(flag)) {
-                    throw refuse(hostName, "ssh flag -" + flag + " is not allowed (repcon runs ssh itself, without a"
-                            + " terminal); allowed: -o -J -F -i and other flags that shape the connection");
-                }
-                String value = j + 1 < word.length() ? word.substring(j + 1) : null;
-                if (value == null) {
-                    if (++i >= options.size()) throw refuse(hostName, "ssh flag -" + flag + " needs a value after it");
-                    value = options.get(i);
-                }
-                if (flag == 'o') checkOption(hostName, value);
-                break;
-            }
-        }
-    }
-
-    private static void checkOption(String hostName, String option) {
-        String text = option.strip();
-        int cut = 0;
-        while (cut < text.length() && text.charAt(cut) != '=' && !Character.isWhitespace(text.charAt(cut))) cut++;
-        String key = text.substring(0, cut).toLowerCase(Locale.ROOT);
-        String value = text.substring(cut).replaceFirst("^\\s*=?\\s*", "").replace("\"", "").strip().toLowerCase(Locale.ROOT);
-        if (OWNED.contains(key)) {
-            throw refuse(hostName, "-o " + text.substring(0, cut) + " is set by repcon itself; remove it");
-        }
-        if (key.equals("stricthostkeychecking") && Set.of("no", "off", "false").contains(value)) {
-            throw refuse(hostName, "-o StrictHostKeyChecking=" + value + " is refused: repcon always checks host keys"
-                    + " (use 'accept-new' to record the key of a host met for the first time)");
-        }
+        SshOptions.problem(options).ifPresent(why -> {
+            throw refuse(hostName, why);
+        });
     }
 
     private static RepconException refuse(String hostName, String why) {

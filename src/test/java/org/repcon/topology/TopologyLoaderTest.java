@@ -140,14 +140,16 @@ class TopologyLoaderTest {
                     address: master.example.com
                     instances:
                       bayes: { port: 6378, password_file: ../keys/bayes.pw }
-                      fuzzy: { port: 6377, password_env: FUZZY_PASSWORD }
-                      redis: { port: 6379, password_file: /etc/redis/redis.pw }
-                """);
+                      fuzzy: { port: 6377, password_env: REPCON_TEST_PASSWORD }
+                      redis: { port: 6379, password_file: %s }
+                """.formatted(dir.resolve("redis.pw")));
+        write(dir.resolve("keys/bayes.pw"), "one\n");
+        write(dir.resolve("redis.pw"), "two");
         Topology t = TopologyLoader.load(file);
         assertThat(t.secrets()).isEqualTo(dir.resolve("keys/t.psk"));
         assertThat(instance(t, "master/bayes").password()).contains(Secret.file(dir.resolve("keys/bayes.pw")));
-        assertThat(instance(t, "master/fuzzy").password()).contains(Secret.env("FUZZY_PASSWORD"));
-        assertThat(instance(t, "master/redis").password()).contains(Secret.file(Path.of("/etc/redis/redis.pw")));
+        assertThat(instance(t, "master/fuzzy").password()).contains(Secret.env("REPCON_TEST_PASSWORD"));
+        assertThat(instance(t, "master/redis").password()).contains(Secret.file(dir.resolve("redis.pw")));
     }
 
     @Test
