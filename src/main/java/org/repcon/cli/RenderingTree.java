@@ -8,12 +8,12 @@ import org.repcon.config.Rendering;
 import org.repcon.util.AtomicFiles;
 
 /** A host's rendering written into a directory tree for review: DIR/&lt;target path&gt;, plus commands.sh. */
-final class RenderingTree {
+public final class RenderingTree {
 
     private RenderingTree() {}
 
     /** Writes the files (and the commands as a script); returns what it wrote. */
-    static List<Path> write(Rendering r, Path dir) {
+    public static List<Path> write(Rendering r, Path dir) {
         List<Path> written = new ArrayList<>();
         for (RenderedFile f : r.files()) {
             Path target = dir.resolve(f.path().replaceFirst("^/+", ""));
