@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import org.repcon.syntax.RedisConfQuote;
 import org.repcon.topology.Size;
 
 /**
@@ -99,7 +100,7 @@ public final class ConfigDrift {
         void load(String text, int depth) {
             reading = true;
             for (String line : text.split("\n", -1)) {
-                List<String> words = RedisConfigWords.split(line).orElse(List.of());
+                List<String> words = RedisConfQuote.directive(line).orElse(List.of());
                 if (words.isEmpty()) continue;
                 String name = canonical(words.get(0));
                 List<String> args = words.subList(1, words.size());

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.repcon.config.ConfigDrift;
-import org.repcon.config.RedisConfigWords;
+import org.repcon.syntax.RedisConfQuote;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.transport.Transport;
@@ -69,7 +69,7 @@ final class RunningConfig {
     static Set<String> directives(SetupContext ctx, Host host, Instance instance) {
         Set<String> names = new LinkedHashSet<>();
         for (String path : List.of(host.path(COMMON_CONFIG, "").orElseThrow(), host.instancePath(instance, INSTANCE_CONFIG))) {
-            ctx.file(host, path).content().lines().map(RedisConfigWords::split).flatMap(Optional::stream)
+            ctx.file(host, path).content().lines().map(RedisConfQuote::directive).flatMap(Optional::stream)
                     .filter(w -> !w.isEmpty()).map(w -> ConfigDrift.canonical(w.get(0))).forEach(names::add);
         }
         names.addAll(ConfigDrift.EMPTY_BY_DEFAULT);

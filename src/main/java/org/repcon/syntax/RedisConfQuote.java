@@ -49,6 +49,16 @@ public final class RedisConfQuote {
     }
 
     /**
+     * The words of one line of a config file as redis-server reads it: empty for a blank line or a comment (Redis
+     * skips a line whose first non-blank is '#'), and for a line it refuses for unbalanced quotes.
+     */
+    public static Optional<List<String>> directive(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("#")) return Optional.empty();
+        return split(s);
+    }
+
+    /**
      * The arguments Redis reads from one line of text (sdssplitargs, byte for byte over the UTF-8 encoding);
      * empty when Redis would refuse the line for unbalanced quotes.
      */

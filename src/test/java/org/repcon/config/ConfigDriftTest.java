@@ -9,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.repcon.syntax.RedisConfQuote;
 
 /**
  * The pending-restart comparator on CONFIG GET replies recorded from real servers (src/test/resources/config-get,
@@ -144,12 +145,12 @@ class ConfigDriftTest {
 
     @Test
     void wordsAreSplitAsRedisSplitsThem() {
-        assertThat(RedisConfigWords.split("  requirepass \"a \\\"b\\\" \\x41\"  ")).hasValue(List.of("requirepass", "a \"b\" A"));
-        assertThat(RedisConfigWords.split("masterauth 'it\\'s'")).hasValue(List.of("masterauth", "it's"));
-        assertThat(RedisConfigWords.split("save \"\"")).hasValue(List.of("save", ""));
-        assertThat(RedisConfigWords.split("# maxmemory 1")).isEmpty();
-        assertThat(RedisConfigWords.split("requirepass \"unbalanced")).isEmpty();
-        assertThat(RedisConfigWords.split("requirepass \"a\"b")).isEmpty(); // Redis: closing quote must be followed by a space
+        assertThat(RedisConfQuote.directive("  requirepass \"a \\\"b\\\" \\x41\"  ")).hasValue(List.of("requirepass", "a \"b\" A"));
+        assertThat(RedisConfQuote.directive("masterauth 'it\\'s'")).hasValue(List.of("masterauth", "it's"));
+        assertThat(RedisConfQuote.directive("save \"\"")).hasValue(List.of("save", ""));
+        assertThat(RedisConfQuote.directive("# maxmemory 1")).isEmpty();
+        assertThat(RedisConfQuote.directive("requirepass \"unbalanced")).isEmpty();
+        assertThat(RedisConfQuote.directive("requirepass \"a\"b")).isEmpty(); // Redis: closing quote must be followed by a space
     }
 
     /** The instance's file at /i.conf, including /etc/redis/common.conf (and /c.conf) with {@code common}. */
