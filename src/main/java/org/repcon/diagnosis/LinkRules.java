@@ -43,10 +43,12 @@ final class LinkRules {
                     "repoint " + s.key() + " to " + master, List.of(field(info, "master_host"), field(info, "master_port")));
             return;
         }
-        if (!link.up()) {
-            down(f, replica, info, out);
-        } else if (link.syncInProgress()) {
+        // A full sync in progress comes first: Redis reports master_link_status:down until it has loaded the RDB,
+        // and a sync that moves is no broken link (the view shows its progress); one that does not move is stalled.
+        if (link.syncInProgress()) {
             stalled(f, replica, info, out);
+        } else if (!link.up()) {
+            down(f, replica, info, out);
         } else {
             lag(f, replica, info, link, out);
         }

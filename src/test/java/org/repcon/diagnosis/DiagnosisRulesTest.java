@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -376,10 +375,9 @@ class DiagnosisRulesTest {
 
     /**
      * A real full sync in progress reports {@code master_link_status:down} (Redis sets "up" only once the
-     * sync is done; every capture shows it), so the stalled rule, which looks at syncing links that are up,
-     * never sees one: a stalled real sync is reported as a down link instead. Left to the diagnosis owner.
+     * sync is done; every capture shows it): one that reads no bytes is stalled, one that moves is no
+     * finding at all (not a down link: the view shows its progress).
      */
-    @Disabled("known defect: SYNC_STALLED needs master_link_status:up, which Redis never reports during a full sync")
     @Test
     void aRecordedStalledFullSyncIsStalled() {
         Topology t = topology(HOSTS);
@@ -388,6 +386,19 @@ class DiagnosisRulesTest {
                         .with("master_host", "127.0.0.3").with("master_port", 6478));
         for (int n = 1; n < Thresholds.defaults().stalledSamples(); n++) r.refresh(Duration.ofSeconds(1));
         assertThat(codes(r.findings())).containsExactly(Code.SYNC_STALLED);
+    }
+
+    @Test
+    void aRecordedFullSyncThatMovesIsNoFinding() {
+        Topology t = topology(HOSTS);
+        InfoText syncing = InfoText.resource("recorded/redis-8.0-m01-replica-sync-in-progress-info.txt")
+                .with("master_host", "127.0.0.3").with("master_port", 6478);
+        Recorded r = healthy(t, "redis-8.0-m01").instance("replica1/bayes", syncing.with("master_sync_read_bytes", 1000));
+        for (int n = 1; n <= Thresholds.defaults().stalledSamples(); n++) {
+            r.instance("replica1/bayes", syncing.with("master_sync_read_bytes", 1000 + n * 65536));
+            r.refresh(Duration.ofSeconds(1));
+        }
+        assertThat(codes(r.findings())).isEmpty();
     }
 
     // ---- SyncRules ----
