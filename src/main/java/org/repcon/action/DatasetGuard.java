@@ -91,13 +91,26 @@ public final class DatasetGuard {
     public static Verdict check(ActionContext ctx, Instance master, Change change) {
         List<ReplicaState> answering = replicas(ctx, master);
         Verdict v = check(ctx, master, change, answering);
-        List<String> silent = ctx.topology().replicasOf(master).stream()
-                .filter(r -> answering.stream().noneMatch(a -> a.replica().ref().equals(r.ref())))
-                .map(r -> r.ref() + " does not answer or follows another master: what it holds is not compared").toList();
-        if (silent.isEmpty()) return v;
-        List<String> facts = new ArrayList<>(silent);
+        List<String> facts = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (Instance r : ctx.topology().replicasOf(master)) {
+            if (answering.stream().anyMatch(a -> a.replica().ref().equals(r.ref()))) continue;
+            InstanceSample s = ctx.probe(r);
+            if (s.ok()) {
+                facts.add(r.ref() + " follows another master: what it holds is not compared");
+            } else if (s.status() == InstanceSample.Status.REFUSED) {
+                facts.add(r.ref() + " is not running: what it holds in memory is not compared");
+            } else {
+                // Hung, unreachable, refusing the password: it may hold everything, and copies the master once it is back.
+                unknown.add(r.ref() + " does not answer (" + s.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + (s.message().isEmpty() ? "" : ": " + s.message()) + "), so what it holds cannot be compared with what "
+                        + master.ref() + " would hold");
+            }
+        }
         facts.addAll(v.facts());
-        return new Verdict(master, facts, v.loss(), v.source());
+        // Fail closed: a replica that cannot be seen is no replica that is safe to overwrite.
+        Optional<String> loss = v.loss().isPresent() || unknown.isEmpty() ? v.loss() : Optional.of(String.join("; ", unknown));
+        return new Verdict(master, facts, loss, v.source());
     }
 
     /** The guard against some of the master's replicas only: the one a resync makes copy it. */
@@ -155,13 +168,13 @@ public final class DatasetGuard {
         facts.add(m + "'s RDB " + disk.rdb().path() + (disk.rdb().exists() ? ": " + disk.rdb().size() + " bytes, saved "
                 + disk.rdb().age(now) : ": missing"));
         if (disk.appendonly()) {
-            InstanceDisk.FileFacts aof = disk.aofDir().orElseThrow();
+            InstanceDisk.FileFacts aof = disk.aof().orElseThrow();
             facts.add(m + "'s AOF " + aof.path() + (aof.exists() ? "" : ": missing"));
-            // Redis loads the AOF instead of the RDB; an AOF is written as writes come (fsync every second by default).
+            // With appendonly yes Redis loads the AOF and never the RDB; an AOF is written as writes come (fsync every
+            // second by default). Without one it starts empty, however full the RDB beside it.
             if (aof.exists()) return Optional.empty();
-            if (!disk.rdb().exists()) return Optional.of(m + " would start empty: appendonly is on and neither its AOF "
-                    + aof.path() + " nor its RDB exists");
-            return Optional.empty();
+            return Optional.of(m + " would start empty: appendonly is on in its file and its AOF " + aof.path()
+                    + " is missing (Redis then ignores the RDB)");
         }
         if (!disk.rdb().exists()) return Optional.of(m + " would start empty: its RDB " + disk.rdb().path() + " is missing");
         if (disk.header().isEmpty()) return Optional.of(m + " would not load its RDB " + disk.rdb().path() + ": it is no RDB file");
@@ -225,6 +238,17 @@ public final class DatasetGuard {
         if (clearlyFewer(keys.total(), best.keys().total())) {
             return Optional.of(m + " holds only " + keys.describe() + (change == Change.SYNC ? " and would be copied as it is"
                     : " and would come back so"));
+        }
+        if (change == Change.RESTART) {
+            // A restart saves where it runs but loads what its file says: a file that moved the RDB or turned the AOF
+            // on (a setup that found drift, a hand edit) is judged as a start from that file.
+            InstanceDisk disk = InstanceDisk.read(ctx, master);
+            if (!config.isEmpty() && !disk.sameFiles(config.getOrDefault("dir", ""), config.getOrDefault("dbfilename", ""), aof)) {
+                facts.add(m + " runs with dir " + config.get("dir") + ", dbfilename " + config.get("dbfilename") + ", appendonly "
+                        + (aof ? "yes" : "no") + "; its file says otherwise, and a restart loads what its file says");
+                Optional<String> fromFile = fromFiles(ctx, master, best, facts);
+                if (fromFile.isPresent()) return Optional.of(fromFile.get() + " after a restart (it saves to another place than it loads from)");
+            }
         }
         if (change == Change.RESTART && save.isEmpty() && !aof) {
             // Without save points a shutdown does not save: the instance comes back with whatever its file holds.

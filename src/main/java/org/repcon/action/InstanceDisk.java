@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.repcon.syntax.RedisConfQuote;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
@@ -23,10 +24,11 @@ import org.repcon.util.RepconException;
  *
  * @param saves the effective {@code save} rules; empty when the file turns RDB snapshots off ({@code save ""})
  * @param rdb the RDB file ({@code dir/dbfilename}); {@link FileFacts#exists()} false when missing
- * @param aofDir with appendonly, the AOF directory ({@code dir/appenddirname})
+ * @param aof with appendonly, the AOF Redis would load: the manifest in {@code dir/appenddirname} (7.0 and later), else
+ *            the single {@code dir/appendfilename} of 6.2; when neither exists Redis starts empty, whatever the RDB holds
  */
 record InstanceDisk(String configPath, boolean configRead, String saves, boolean appendonly, FileFacts rdb,
-                    Optional<FileFacts> aofDir, Optional<RdbHeader> header) {
+                    Optional<FileFacts> aof, Optional<RdbHeader> header) {
 
     /** Redis's own default when no {@code save} line is given (7.0 and later). */
     static final String DEFAULT_SAVE = "3600 1 300 100 60 10000";
@@ -56,12 +58,20 @@ record InstanceDisk(String configPath, boolean configRead, String saves, boolean
         String dir = s.dir.endsWith("/") ? s.dir : s.dir + "/";
         String rdbPath = dir + s.dbfilename;
         List<String> paths = new ArrayList<>(List.of(rdbPath));
-        if (s.appendonly) paths.add(dir + s.appenddirname);
+        // An AOF directory that merely exists loads nothing: Redis 7 reads the manifest in it.
+        if (s.appendonly) paths.addAll(List.of(dir + s.appenddirname + "/" + s.appendfilename + ".manifest", dir + s.appendfilename));
         List<FileFacts> facts = stat(t, host, paths);
         Optional<RdbHeader> header = Optional.empty();
         if (facts.get(0).exists()) header = t.readBytes(rdbPath, RdbHeader.PREFIX).flatMap(RdbHeader::parse);
-        return new InstanceDisk(config, read, s.saves == null ? DEFAULT_SAVE : s.saves.strip(), s.appendonly, facts.get(0),
-                s.appendonly ? Optional.of(facts.get(1)) : Optional.empty(), header);
+        Optional<FileFacts> aof = !s.appendonly ? Optional.empty()
+                : Optional.of(facts.get(1).exists() || !facts.get(2).exists() ? facts.get(1) : facts.get(2));
+        return new InstanceDisk(config, read, s.saves == null ? DEFAULT_SAVE : s.saves.strip(), s.appendonly, facts.get(0), aof, header);
+    }
+
+    /** Whether a running instance with these settings saves to and loads from the same files as this file says. */
+    boolean sameFiles(String runningDir, String runningDbfilename, boolean runningAppendonly) {
+        return rdb.path().equals((runningDir.endsWith("/") ? runningDir : runningDir + "/") + runningDbfilename)
+                && appendonly == runningAppendonly;
     }
 
     /** Size and mtime of each path, through the host's shell: GNU stat, else BSD stat (FreeBSD). */
@@ -103,13 +113,14 @@ record InstanceDisk(String configPath, boolean configRead, String saves, boolean
         String dir;
         String dbfilename;
         String appenddirname = "appendonlydir";
+        String appendfilename = "appendonly.aof";
 
         /** Reads one file (and what it includes); false when the instance's own file does not exist. */
         boolean read(Transport t, String path, int depth) {
             Optional<String> text = t.readFile(path);
             if (text.isEmpty()) return false;
             for (String raw : text.get().lines().toList()) {
-                List<String> w = words(raw);
+                List<String> w = RedisConfQuote.directive(raw).orElse(List.of());
                 if (w.isEmpty()) continue;
                 String arg = w.size() > 1 ? String.join(" ", w.subList(1, w.size())) : "";
                 switch (w.get(0).toLowerCase(java.util.Locale.ROOT)) {
@@ -121,42 +132,11 @@ record InstanceDisk(String configPath, boolean configRead, String saves, boolean
                     case "dir" -> dir = arg;
                     case "dbfilename" -> dbfilename = arg;
                     case "appenddirname" -> appenddirname = arg;
+                    case "appendfilename" -> appendfilename = arg;
                     default -> { }
                 }
             }
             return true;
-        }
-
-        /** A line's words, with Redis's quoting ("..." and '...'); a comment line has none. */
-        private static List<String> words(String line) {
-            String s = line.strip();
-            List<String> out = new ArrayList<>();
-            if (s.isEmpty() || s.startsWith("#")) return out;
-            StringBuilder word = null;
-            char quote = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (quote != 0) {
-                    if (ch == quote) {
-                        quote = 0;
-                    } else if (ch == '\\' && quote == '"' && i + 1 < s.length()) {
-                        word.append(s.charAt(++i));
-                    } else {
-                        word.append(ch);
-                    }
-                } else if (ch == '"' || ch == '\'') {
-                    quote = ch;
-                    if (word == null) word = new StringBuilder();
-                } else if (Character.isWhitespace(ch)) {
-                    if (word != null) out.add(word.toString());
-                    word = null;
-                } else {
-                    if (word == null) word = new StringBuilder();
-                    word.append(ch);
-                }
-            }
-            if (word != null) out.add(word.toString());
-            return out;
         }
     }
 }

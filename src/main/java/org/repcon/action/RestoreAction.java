@@ -110,7 +110,7 @@ final class RestoreAction implements Action {
         }
         InstanceDisk disk = InstanceDisk.read(ctx, master);
         if (disk.appendonly()) {
-            String aof = disk.aofDir().map(InstanceDisk.FileFacts::path).orElse("its AOF directory");
+            String aof = disk.aof().map(InstanceDisk.FileFacts::path).orElse("its AOF");
             return Optional.of(m + "'s file " + disk.configPath() + " has appendonly yes: at start Redis would load its AOF ("
                     + aof + "), not the restored RDB. Set appendonly no in that file and move " + aof + " aside by hand, restore,"
                     + " then turn it on again (CONFIG SET appendonly yes writes a new AOF from the data)");

@@ -258,6 +258,66 @@ class DatasetGuardLabTest extends LabActionTest {
         assertThat(replicaKeys()).isEqualTo(before);
     }
 
+    @Test
+    @Order(6)
+    void aKilledMasterWhoseFileTurnedTheAofOnIsNotStartedThoughItsRdbIsFull() throws Exception {
+        cli("SAVE");
+        Path config = Path.of(instancePath(Convention.INSTANCE_CONFIG));
+        String original = Files.readString(config);
+        killMaster();
+        try {
+            // Redis with appendonly yes loads the AOF only: with none, it starts empty whatever the RDB holds.
+            Files.writeString(config, original + "appendonly yes\n");
+            ActionResult r = run("start master/bayes", new Scripted());
+            assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(r.message()).contains("master/bayes would start empty: appendonly is on in its file and its AOF",
+                    "is missing (Redis then ignores the RDB)");
+        } finally {
+            Files.writeString(config, original);
+        }
+        ActionResult start = run("start master/bayes", Scripted.answering("y"));
+        assertThat(start.outcome()).as(start.message()).isEqualTo(Outcome.DONE);
+        awaitLinks();
+        assertThat(keys("master/bayes")).isEqualTo(replicaKeys().get("replica1/bayes"));
+    }
+
+    @Test
+    @Order(7)
+    void aRestartIsJudgedByWhatTheFileLoadsNotWhereTheInstanceSaves() throws Exception {
+        Path config = Path.of(instancePath(Convention.INSTANCE_CONFIG));
+        String original = Files.readString(config);
+        try {
+            // The file now names another RDB than the running instance saves to: the restart would load nothing.
+            Files.writeString(config, original.replaceAll("(?m)^dbfilename .*$", "dbfilename bayes-v2.rdb"));
+            ActionResult r = run("restart master/bayes", new Scripted());
+            assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(r.message()).contains("would start empty: its RDB", "bayes-v2.rdb is missing after a restart");
+        } finally {
+            Files.writeString(config, original);
+        }
+        assertThat(lab.pid(lab.process("master", "bayes").orElseThrow())).isPresent();
+    }
+
+    @Test
+    @Order(8)
+    void aReplicaThatDoesNotAnswerStopsTheStartOfItsMaster() throws Exception {
+        cli("SAVE");
+        killMaster();
+        long replica2 = lab.pid(lab.process("replica2", "bayes").orElseThrow()).orElseThrow();
+        new ProcessBuilder("kill", "-STOP", Long.toString(replica2)).start().waitFor();
+        try {
+            ActionResult r = run("start master/bayes", new Scripted());
+            assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(r.message()).startsWith("replica2/bayes does not answer (timeout").contains("so what it holds cannot be compared"
+                    + " with what master/bayes would hold", "'start master/bayes --force'");
+        } finally {
+            new ProcessBuilder("kill", "-CONT", Long.toString(replica2)).start().waitFor();
+        }
+        ActionResult start = run("start master/bayes", Scripted.answering("y"));
+        assertThat(start.outcome()).as(start.message()).isEqualTo(Outcome.DONE);
+        awaitLinks();
+    }
+
     // --- helpers ---
 
     private void killMaster() throws Exception {
@@ -283,6 +343,11 @@ class DatasetGuardLabTest extends LabActionTest {
     private void killMasterAndRemoveItsRdb() throws Exception {
         killMaster();
         Files.deleteIfExists(Path.of(rdbPath()));
+    }
+
+    private String instancePath(Convention c) {
+        Instance m = instance("master/bayes");
+        return topology.hostOf(m).instancePath(m, c);
     }
 
     private String rdbPath() {
