@@ -38,6 +38,14 @@ final class LabCommand {
         Lab lab() {
             return new Lab(LabTopology.of(topologyFile.load(), Optional.ofNullable(dir)));
         }
+
+        /** The lab for a subcommand that starts, stops or breaks its processes: refused under --read-only (exit 4). */
+        Lab toChange(CommandSpec spec) {
+            if (Main.readOnly(spec)) {
+                throw new RepconException("refused: read-only mode: 'lab " + spec.name() + "' changes the lab", 4);
+            }
+            return lab();
+        }
     }
 
     @Command(name = "up", description = "Write the lab's files, start every instance and tunnel, wait until replication is up.")
@@ -50,7 +58,7 @@ final class LabCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            boolean linked = options.lab().up(out);
+            boolean linked = options.toChange(spec).up(out);
             out.flush();
             return linked ? 0 : RepconException.FAILED;
         }
@@ -84,7 +92,7 @@ final class LabCommand {
 
         @Override
         public Integer call() {
-            Lab lab = options.lab();
+            Lab lab = options.toChange(spec);
             List<LabProcess> stopped = lab.down();
             PrintWriter out = spec.commandLine().getOut();
             out.println(stopped.isEmpty() ? "lab '" + lab.topology().name() + "': nothing was running"
@@ -109,7 +117,7 @@ final class LabCommand {
         @Override
         public Integer call() {
             LabFaults.Fault fault = LabFaults.Fault.parse(name);
-            spec.commandLine().getOut().println(LabFaults.inject(options.lab(), fault, target));
+            spec.commandLine().getOut().println(LabFaults.inject(options.toChange(spec), fault, target));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -125,7 +133,7 @@ final class LabCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Lab lab = options.lab();
+            Lab lab = options.toChange(spec);
             List<String> done = LabFaults.heal(lab, out);
             if (done.isEmpty()) out.println("nothing to heal");
             boolean linked = lab.awaitReplication(out);

@@ -2,6 +2,7 @@ package org.repcon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command line as a user meets it: version, help, usage mistakes, and validate over several files. */
@@ -49,6 +50,23 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines()).containsExactly("repcon: 'replica1' is a host; this fault takes one of its instances:"
                 + " replica1/redis, replica1/bayes, replica1/fuzzy");
+    }
+
+    @Test
+    void readOnlyRefusesEveryLabCommandThatChangesTheLabBeforeItLooksAtIt() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("repcon-ro-lab");
+        String file = org.repcon.testing.TestLab.file(91, dir).toString(); // never started: each is refused first
+        for (String[] args : List.of(new String[] {"up", file}, new String[] {"down", file}, new String[] {"heal", file},
+                new String[] {"fault", file, "kill", "master/bayes"})) {
+            String[] before = java.util.stream.Stream.concat(java.util.stream.Stream.of("--read-only", "lab"), java.util.Arrays.stream(args))
+                    .toArray(String[]::new);
+            CliRunner.Result r = CliRunner.run(before);
+            assertThat(r.exitCode()).as(String.join(" ", before)).isEqualTo(4);
+            assertThat(r.err().lines()).containsExactly("repcon: refused: read-only mode: 'lab " + args[0] + "' changes the lab");
+        }
+        CliRunner.Result after = CliRunner.run("lab", "down", file, "--read-only");
+        assertThat(after.exitCode()).isEqualTo(4);
+        assertThat(CliRunner.run("--read-only", "lab", "status", file).exitCode()).isNotEqualTo(4); // reading is fine
     }
 
     @Test
