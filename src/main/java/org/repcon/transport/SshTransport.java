@@ -132,9 +132,12 @@ public final class SshTransport implements Transport {
      * renames over $1, and prints the backup's path. The content comes on stdin, never on a command line:
      * an instance file may hold masterauth, a PSK file the secrets.
      */
-    private static final String WRITE = "set -e; p=\"$1\"; d=$(dirname -- \"$p\"); mkdir -p -- \"$d\";"
+    static final String WRITE = "set -e; p=\"$1\"; d=$(dirname -- \"$p\"); mkdir -p -- \"$d\";"
             + " t=$(mktemp \"$d/.repcon.XXXXXX\"); trap 'rm -f -- \"$t\"' EXIT;"
-            + " chmod 600 \"$t\"; cat > \"$t\"; chmod \"$2\" \"$t\"; b=;"
+            + " chmod 600 \"$t\"; cat > \"$t\";"
+            // stdin ended early (a timeout, Ctrl-C, a dropped link) also ends cat with 0: a short file is never installed.
+            + " s=$(wc -c < \"$t\" | tr -d ' '); if [ \"$s\" != \"$4\" ]; then echo \"short write: $s of $4 bytes\" >&2; exit 1; fi;"
+            + " chmod \"$2\" \"$t\"; b=;"
             + " if [ -e \"$p\" ]; then b=\"$p.bak-$3\"; n=1; while [ -e \"$b\" ]; do b=\"$p.bak-$3.$n\"; n=$((n+1)); done;"
             + " cp -p -- \"$p\" \"$b\"; o=$(stat -c %u:%g -- \"$p\" 2>/dev/null || stat -f %u:%g -- \"$p\");"
             + " chown \"$o\" \"$t\" 2>/dev/null || true; fi; mv -f -- \"$t\" \"$p\"; trap - EXIT; printf '%s\\n' \"$b\"";
@@ -190,7 +193,7 @@ public final class SshTransport implements Transport {
 
     private FileWrite write(String path, byte[] bytes, int mode, Duration timeout) {
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        List<String> argv = List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode), stamp);
+        List<String> argv = List.of("sh", "-c", WRITE, "sh", path, String.format("%04o", mode), stamp, Integer.toString(bytes.length));
         long start = System.nanoTime();
         SshMaster m;
         try {
