@@ -111,7 +111,8 @@ public final class Rails {
         Change change = new Change(request, note);
         try {
             for (Host host : hosts) change.lock(host);
-        } catch (Stopped e) {
+        } catch (RuntimeException e) {
+            // Whatever stopped the second lock (a refusal, a closed transport, a bug), the first is not kept.
             change.close();
             throw e;
         }
