@@ -64,6 +64,14 @@ final class RestoreAction implements Action {
         return masterHost.name();
     }
 
+    /** The master's host, and the source replica's, whose snapshot and file it reads: no other change meanwhile. */
+    @Override
+    public List<String> hosts() {
+        if (source == null) return List.of(host());
+        String from = ctx.topology().hostOf(source.replica()).name();
+        return from.equals(host()) ? List.of(host()) : List.of(host(), from);
+    }
+
     @Override
     public boolean mutates() {
         return true;
