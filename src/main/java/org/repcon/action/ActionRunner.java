@@ -100,6 +100,10 @@ public final class ActionRunner {
                 : preview.title() + "? [y/n] ";
         List<Host> hosts = action.hosts().stream().flatMap(h -> ctx.topology().host(h).stream()).toList();
         try (Rails.Change change = rails.open(request, () -> reporter.preview(preview), kind, prompt, name, hosts, reporter::note)) {
+            // The answer may come minutes after the preview, and another change may have run meanwhile: the
+            // preconditions (the dataset guard among them) are checked again under the locks, just before the first step.
+            Optional<String> now = check(action);
+            if (now.isPresent()) throw rails.stop(request, Outcome.REFUSED, "no longer safe since the preview: " + now.get());
             Rails.Unit unit = change.begin(request);
             StepRunner steps = new StepRunner(ctx).asking(confirmer);
             try {

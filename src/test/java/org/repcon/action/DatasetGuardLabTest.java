@@ -318,6 +318,33 @@ class DatasetGuardLabTest extends LabActionTest {
         awaitLinks();
     }
 
+    @Test
+    @Order(9)
+    void whatChangedWhileTheQuestionWasAskedIsCheckedAgainBeforeTheFirstStep() throws Exception {
+        cli("SAVE");
+        killMaster();
+        // Safe when previewed (its RDB is full); while the operator reads the preview, someone removes the RDB.
+        Confirmer meanwhile = q -> {
+            try {
+                Files.deleteIfExists(Path.of(rdbPath()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Reply.Answer("y");
+        };
+        Scripted shown = new Scripted();
+        ActionResult r = run("start master/bayes", runner(meanwhile, shown));
+        assertThat(shown.previews).hasSize(1);
+        assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(r.message()).startsWith("no longer safe since the preview: replica1/bayes holds").contains("its RDB", "is missing");
+        assertThat(lab.pid(lab.process("master", "bayes").orElseThrow())).isEmpty();
+        assertThat(lastAudit().get("outcome").getAsString()).isEqualTo("refused");
+
+        ActionResult restored = run("restore master/bayes from replica1/bayes", Scripted.answering("master/bayes"));
+        assertThat(restored.outcome()).as(restored.message()).isEqualTo(Outcome.DONE);
+        awaitLinks();
+    }
+
     // --- helpers ---
 
     private void killMaster() throws Exception {
