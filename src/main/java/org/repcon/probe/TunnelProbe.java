@@ -24,6 +24,11 @@ import org.repcon.util.RepconException;
  * as {@code -NOAUTH} (no password is sent: any Redis reply proves the path). A server end (on the
  * master) speaks TLS-PSK, which the JDK's TLS does not implement, so it gets a TCP connect only.
  *
+ * <p>A client end's connection is kept between refreshes and PINGed again, because each new one costs a
+ * TLS handshake on the master and three lines in its stunnel log. It is dropped after any failure, and a
+ * kept one closed under the PING (a restarted stunnel, a dropped remote leg) is retried at once on a fresh
+ * one, so a sample still says what a new connection meets; a PING timeout is the answer (a hung path).
+ *
  * <p>That connect-and-close costs the master's stunnel log an error line ({@code SSL_accept: ... unexpected
  * eof}) and two notices per probe, and cannot tell a frozen stunnel from a live one (the kernel accepts for
  * it). So a server end is probed every {@link ProbeOptions#serverTunnelInterval()} while its client ends'
