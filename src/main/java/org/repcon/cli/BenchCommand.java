@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.repcon.bench.FootprintBench;
 import org.repcon.bench.ParseBench;
 import org.repcon.bench.ProbeBench;
+import org.repcon.lab.Lab;
+import org.repcon.lab.LabTopology;
+import org.repcon.probe.ProbeOptions;
+import org.repcon.topology.TopologyLoader;
 import org.repcon.util.RepconException;
 import org.repcon.util.UserFile;
 import picocli.CommandLine.Command;
@@ -17,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks on this machine (loopback labs; figures for docs/benchmarks.md).",
-        subcommands = {BenchCommand.Probe.class, BenchCommand.Parse.class})
+        subcommands = {BenchCommand.Probe.class, BenchCommand.Parse.class, BenchCommand.Footprint.class})
 final class BenchCommand {
 
     @Command(name = "probe", description = "One full refresh of an N-host lab (3 instances per host), median of"
@@ -84,6 +91,47 @@ final class BenchCommand {
                     r.microsPerParse().stream().mapToDouble(Double::doubleValue).max().orElse(0));
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "footprint", description = "What a console costs the master: a lab (the demo's,"
+            + " sample-topologies/lab.yaml, unless --lab; started and stopped here unless it is up already) probed every --interval-ms for --seconds, and the"
+            + " lines and the accepted sessions its server-end stunnel logs gained meanwhile, after the first refresh.")
+    static final class Footprint implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "How long to probe (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--interval-ms", defaultValue = "1000", description = "Refresh interval (default: ${DEFAULT-VALUE}).")
+        int intervalMs;
+
+        @Option(names = "--lab", paramLabel = "FILE", description = "A lab topology (platform: lab) instead of the demo's,"
+                + " e.g. one moved to other loopback addresses while the demo runs.")
+        Path labFile;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (seconds < 1 || seconds > 3600 || intervalMs < 100) throw RepconException.invalid("--seconds 1..3600 and --interval-ms >= 100");
+            PrintWriter out = spec.commandLine().getOut();
+            Lab lab = new Lab(LabTopology.of(labFile != null ? TopologyLoader.load(labFile) : DemoCommand.bundledLab(), Optional.empty()));
+            boolean wasUp = lab.processes().stream().anyMatch(p -> lab.pid(p).isPresent());
+            try {
+                if (!wasUp && !lab.up(new PrintWriter(PrintWriter.nullWriter()))) {
+                    throw RepconException.failed("the lab did not come up: see the logs under " + lab.root());
+                }
+                ProbeOptions options = ProbeOptions.defaults().withInterval(Duration.ofMillis(intervalMs));
+                FootprintBench.Result r = FootprintBench.run(lab, options, Duration.ofSeconds(seconds), out);
+                out.printf(Locale.ROOT, "stunnel logs: %s%n", r.logs());
+                out.printf(Locale.ROOT, "%d refreshes in %.1f s%n", r.refreshes(), r.measured().toMillis() / 1000.0);
+                out.printf(Locale.ROOT, "log lines: %d (%.1f per minute)%n", r.logLines(), r.perMinute(r.logLines()));
+                out.printf(Locale.ROOT, "sessions accepted: %d (%.1f per minute)%n", r.sessions(), r.perMinute(r.sessions()));
+                out.flush();
+                return 0;
+            } finally {
+                if (!wasUp) lab.down();
+            }
         }
     }
 }

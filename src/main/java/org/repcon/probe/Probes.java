@@ -23,8 +23,13 @@ public final class Probes {
         }
     }
 
-    /** A TCP connect to the tunnel end and, on a client end, a PING through it. */
+    /** A TCP connect to the tunnel end and, on a client end, a PING through it; closed afterwards. */
     public static TunnelSample tunnel(Tunnel tunnel, Host host, Transports transports, ProbeOptions options) {
-        return new TunnelProbe(tunnel, host, transports, options).probe();
+        TunnelProbe probe = new TunnelProbe(tunnel, host, transports, options);
+        try {
+            return probe.probe();
+        } finally {
+            probe.close();
+        }
     }
 }

@@ -17,13 +17,17 @@ import org.repcon.transport.Transports;
 import org.repcon.util.RepconException;
 
 /**
- * Probes one stunnel end with a fresh TCP connection each time: a kept connection would only prove a
- * path that already existed, while the question is whether stunnel can open one now.
+ * Probes one stunnel end.
  *
  * <p>A client end (on a replica) accepts plain TCP and forwards it through TLS to the master, so a
  * {@code PING} sent to it comes back from the master's instance: {@code +PONG}, or an error reply such
  * as {@code -NOAUTH} (no password is sent: any Redis reply proves the path). A server end (on the
  * master) speaks TLS-PSK, which the JDK's TLS does not implement, so it gets a TCP connect only.
+ *
+ * <p>A client end's connection is kept between refreshes and PINGed again, because each new one costs a
+ * TLS handshake on the master and three lines in its stunnel log. It is dropped after any failure, and a
+ * kept one closed under the PING (a restarted stunnel, a dropped remote leg) is retried at once on a fresh
+ * one, so a sample still says what a new connection meets; a PING timeout is the answer (a hung path).
  *
  * <p>That connect-and-close costs the master's stunnel log an error line ({@code SSL_accept: ... unexpected
  * eof}) and two notices per probe, and cannot tell a frozen stunnel from a live one (the kernel accepts for
@@ -42,6 +46,10 @@ final class TunnelProbe extends Target<TunnelSample> {
     private final ProbeOptions options;
     /** For a server end: its client ends in the topology. */
     private List<TunnelProbe> clients = List.of();
+    /** A client end's kept connection: used by one probe at a time (the in-flight rule); volatile for close(). */
+    private volatile Socket kept;
+    /** How long the kept connection's connect took: the figure its samples report. */
+    private long keptConnectMicros;
 
     TunnelProbe(Tunnel tunnel, Host host, Transports transports, ProbeOptions options) {
         super("tunnel", tunnel.ref());
@@ -72,6 +80,17 @@ final class TunnelProbe extends Target<TunnelSample> {
     @Override
     TunnelSample probe() {
         long timeMs = System.currentTimeMillis();
+        Socket socket = kept;
+        if (socket != null) {
+            TunnelSample reused = pingKept(socket, timeMs);
+            // A kept connection closed under the PING says nothing about a new one (stunnel restarted, or its
+            // remote leg dropped): ask a fresh connection. A timeout is the answer (a hung path).
+            if (reused.reachesRedis() || reused.ping() == Ping.TIMEOUT) return reused;
+        }
+        return connectAndProbe(timeMs);
+    }
+
+    private TunnelSample connectAndProbe(long timeMs) {
         Endpoint endpoint;
         try {
             endpoint = transports.of(host).reach(host.loopback(), tunnel.accept());
@@ -79,12 +98,22 @@ final class TunnelProbe extends Target<TunnelSample> {
             return failed(timeMs, Connect.UNREACHABLE, e.getMessage());
         }
         long start = System.nanoTime();
-        try (Socket socket = endpoint.connect(options.connectTimeout())) {
+        Socket socket = null;
+        try {
+            socket = endpoint.connect(options.connectTimeout());
             long connectMicros = (System.nanoTime() - start) / 1000;
             if (tunnel.isServer()) {
                 return new TunnelSample(ref, true, timeMs, Connect.OK, Ping.NOT_SENT, connectMicros, "", Freshness.FRESH);
             }
-            return ping(socket, timeMs, connectMicros);
+            keptConnectMicros = connectMicros;
+            kept = socket;
+            if (closed) {
+                drop(socket);
+                return failed(timeMs, Connect.UNREACHABLE, "prober closed");
+            }
+            TunnelSample sample = pingKept(socket, timeMs);
+            if (kept == socket) socket = null; // kept: not closed here
+            return sample;
         } catch (SocketTimeoutException e) {
             return failed(timeMs, Connect.TIMEOUT, "connect timed out after " + options.connectTimeout().toMillis() + " ms");
         } catch (ConnectException e) {
@@ -93,8 +122,17 @@ final class TunnelProbe extends Target<TunnelSample> {
         } catch (UnknownHostException e) {
             return failed(timeMs, Connect.UNREACHABLE, "unknown host " + e.getMessage());
         } catch (IOException e) {
-            return failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage())); // socket setup or close
+            return failed(timeMs, Connect.UNREACHABLE, String.valueOf(e.getMessage())); // socket setup
+        } finally {
+            closeQuietly(socket);
         }
+    }
+
+    /** PINGs over the kept connection, which is dropped unless Redis answered. */
+    private TunnelSample pingKept(Socket socket, long timeMs) {
+        TunnelSample sample = ping(socket, timeMs, keptConnectMicros);
+        if (!sample.reachesRedis()) drop(socket);
+        return sample;
     }
 
     private TunnelSample ping(Socket socket, long timeMs, long connectMicros) {
@@ -132,6 +170,27 @@ final class TunnelProbe extends Target<TunnelSample> {
 
     private TunnelSample failed(long timeMs, Connect connect, String message) {
         return new TunnelSample(ref, tunnel.isServer(), timeMs, connect, Ping.NOT_SENT, 0, message, Freshness.FRESH);
+    }
+
+    private void drop(Socket socket) {
+        if (kept == socket) kept = null;
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        if (socket == null) return;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already broken
+        }
+    }
+
+    @Override
+    void close() {
+        super.close();
+        Socket socket = kept;
+        if (socket != null) drop(socket); // also unblocks a probe waiting for a PONG through a hung tunnel
     }
 
     @Override

@@ -4,10 +4,11 @@ import org.repcon.topology.InstanceRef;
 
 /**
  * One probe of one stunnel end: a TCP connect to its accept port and, for a client end, a PING
- * through it to the master's instance.
+ * through it to the master's instance (over a connection kept between refreshes while it answers).
  *
  * @param server a server end (TLS-PSK on the master; connect only) rather than a client end
- * @param connectMicros how long the TCP connect took, when it succeeded
+ * @param connectMicros how long the TCP connect took, when it succeeded (a client end's kept connection: its
+ *                      connect, however many refreshes ago)
  * @param message a short human reason or the error reply's text ("NOAUTH Authentication required.")
  */
 public record TunnelSample(InstanceRef tunnel, boolean server, long timeMs, Connect connect, Ping ping,

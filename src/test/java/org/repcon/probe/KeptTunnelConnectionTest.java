@@ -1,0 +1,172 @@
+package org.repcon.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.repcon.topology.Convention.STUNNEL_LOG;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.repcon.lab.Lab;
+import org.repcon.lab.LabProcess;
+import org.repcon.probe.TunnelSample.Connect;
+import org.repcon.testing.Await;
+import org.repcon.testing.TestLab;
+import org.repcon.topology.InstanceRef;
+import org.repcon.topology.Tunnel;
+import org.repcon.transport.Transports;
+import org.repcon.util.Pids;
+
+/**
+ * The tunnel probe's kept connections against a real stunnel lab: in steady state a refresh opens no new
+ * session on the master's stunnel (its log does not grow), and a killed or restarted stunnel is still seen.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeptTunnelConnectionTest {
+
+    private static final Duration REFRESH = Duration.ofMillis(200);
+
+    private Path dir;
+    private Lab lab;
+    private Transports transports;
+    private Prober prober;
+
+    @BeforeAll
+    void up() throws IOException {
+        dir = Files.createTempDirectory("repcon-kept");
+        lab = TestLab.create(47, dir);
+        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+        transports = new Transports(lab.topology());
+    }
+
+    /** A prober of its own per test: its server-end probes (one per 30 s) fall at its first refresh. */
+    @BeforeEach
+    void newProber() {
+        prober = new Prober(lab.topology(), transports, ProbeOptions.defaults().withInterval(REFRESH));
+    }
+
+    @AfterEach
+    void closeProber() {
+        prober.close();
+    }
+
+    @AfterAll
+    void down() {
+        try {
+            if (transports != null) transports.close();
+        } finally {
+            lab.down();
+        }
+    }
+
+    @Test
+    void steadyRefreshesOpenNoSessionOnTheMastersStunnel() throws InterruptedException {
+        Path masterLog = stunnelLog("master");
+        refreshUntilAllTunnelsAnswer();
+        // The first refresh's connects (and the server ends' connect-only probes) have been logged by now.
+        long before = settledLineCount(masterLog);
+        assertThat(before).as("the master's stunnel logs sessions (else this test proves nothing)").isPositive();
+
+        int refreshes = 0;
+        for (long end = System.nanoTime() + Duration.ofSeconds(5).toNanos(); System.nanoTime() < end; refreshes++) {
+            Snapshot s = prober.refresh();
+            clientEnds(s).forEach((ref, t) -> assertThat(t.ok()).as(ref + ": " + t.summary()).isTrue());
+            Thread.sleep(REFRESH.toMillis());
+        }
+
+        long after = settledLineCount(masterLog);
+        System.out.println(refreshes + " refreshes; master stunnel log " + before + " -> " + after + " lines");
+        assertThat(refreshes).isGreaterThan(10);
+        assertThat(after - before).as("lines the master's stunnel logged during " + refreshes + " refreshes").isZero();
+    }
+
+    @Test
+    void aKilledAndRestartedClientStunnelIsReportedDownThenUp() {
+        refreshUntilAllTunnelsAnswer();
+        LabProcess stunnel = killStunnel("replica1");
+        long killedAt = System.nanoTime();
+        Snapshot down = Await.value("replica1's client ends refused", Duration.ofSeconds(2), REFRESH, prober::refresh,
+                s -> clientEnds(s, "replica1").values().stream().allMatch(t -> t.connect() == Connect.REFUSED));
+        System.out.println("killed stunnel reported after " + (System.nanoTime() - killedAt) / 1_000_000 + " ms");
+        assertThat(clientEnds(down, "replica2")).allSatisfy((ref, t) -> assertThat(t.ok()).isTrue());
+
+        lab.start(stunnel);
+        Await.value("replica1's client ends answer again", Duration.ofSeconds(15), REFRESH, prober::refresh,
+                s -> clientEnds(s, "replica1").values().stream().allMatch(TunnelSample::ok));
+    }
+
+    @Test
+    void aStunnelRestartedBetweenTwoRefreshesIsReachedOnAFreshConnection() {
+        refreshUntilAllTunnelsAnswer();
+        lab.start(killStunnel("replica2"));
+        Snapshot s = prober.refresh();
+
+        // The kept connections died with the old process: the probe reconnects to the new one rather than
+        // reporting a closed connection it had kept.
+        clientEnds(s, "replica2").forEach((ref, t) -> {
+            assertThat(t.freshness()).isEqualTo(Freshness.FRESH);
+            assertThat(t.ok()).as(ref + ": " + t.summary()).isTrue();
+        });
+    }
+
+    /** kill -9 from outside, as a crash: the kept connections break without a goodbye. */
+    private LabProcess killStunnel(String host) {
+        LabProcess stunnel = lab.tunnelProcess(host).orElseThrow();
+        long pid = lab.pid(stunnel).orElseThrow();
+        Pids.signal(pid, "KILL");
+        Pids.waitGone(pid, Duration.ofSeconds(5));
+        return stunnel;
+    }
+
+    private void refreshUntilAllTunnelsAnswer() {
+        Await.value("every tunnel answers", Duration.ofSeconds(15), REFRESH, prober::refresh,
+                s -> s.tunnels().values().stream().allMatch(TunnelSample::ok));
+    }
+
+    private Map<InstanceRef, TunnelSample> clientEnds(Snapshot s) {
+        return clientEnds(s, null);
+    }
+
+    private Map<InstanceRef, TunnelSample> clientEnds(Snapshot s, String host) {
+        Map<InstanceRef, TunnelSample> ends = new java.util.LinkedHashMap<>();
+        lab.topology().tunnels().filter(t -> !t.isServer() && (host == null || lab.topology().hostOf(t).name().equals(host)))
+                .map(Tunnel::ref).forEach(ref -> ends.put(ref, s.tunnel(ref).orElseThrow()));
+        assertThat(ends).isNotEmpty();
+        return ends;
+    }
+
+    private Path stunnelLog(String host) {
+        String file = lab.topology().host(host).flatMap(h -> h.path(STUNNEL_LOG, "")).orElseThrow();
+        return lab.root().resolve(file);
+    }
+
+    /** The log's line count once stunnel has stopped writing (a closed session's lines come a moment later). */
+    private static long settledLineCount(Path log) throws InterruptedException {
+        long previous = -1;
+        long count = lines(log);
+        for (int n = 0; n < 20 && count != previous; n++) {
+            Thread.sleep(500);
+            previous = count;
+            count = lines(log);
+        }
+        return count;
+    }
+
+    private static long lines(Path log) {
+        try (var lines = Files.lines(log)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
