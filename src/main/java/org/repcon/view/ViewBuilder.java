@@ -100,7 +100,7 @@ public final class ViewBuilder {
         Optional<Info> masterInfo = topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())).filter(InstanceSample::ok)
                 .flatMap(InstanceSample::info);
         Cell link = Cell.muted("-");
-        Cell masterOffset = Cell.EMPTY, replicaOffset = Cell.EMPTY, lagBytes = Cell.EMPTY, lagSeconds = Cell.EMPTY, sync = Cell.EMPTY;
+        Cell masterOffset = Cell.EMPTY, replicaOffset = Cell.EMPTY, lagBytes = Cell.EMPTY, lastIo = Cell.EMPTY, sync = Cell.EMPTY;
         Optional<MasterLink> ml = info.masterLink();
         if (ml.isPresent()) {
             MasterLink l = ml.get();
@@ -109,7 +109,7 @@ public final class ViewBuilder {
             masterOffset = masterInfo.flatMap(m -> opt(m.longValue("master_repl_offset"))).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
             replicaOffset = opt(info.replOffset()).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
             lagBytes = masterInfo.flatMap(m -> opt(info.bytesBehind(m))).map(v -> Cell.of(Format.bytes(v))).orElse(Cell.muted("?"));
-            lagSeconds = opt(l.lastIoSecondsAgo()).map(v -> new Cell(Format.duration(v), v > thresholds.lagWarnSeconds() ? Health.WARN : Health.OK))
+            lastIo = opt(l.lastIoSecondsAgo()).map(v -> new Cell(Format.duration(v), v > thresholds.lagWarnSeconds() ? Health.WARN : Health.OK))
                     .orElse(Cell.muted("-"));
             if (l.syncInProgress()) {
                 String perc = info.string("master_sync_perc").map(p -> p.replaceAll("\\..*", "") + "%").orElse("...");
@@ -133,7 +133,7 @@ public final class ViewBuilder {
         // (a down link explained by a tunnel's finding is that tunnel's row's trouble).
         Health rowHealth = findingHealth;
         if (i.kind() == Kind.CACHE && info.role() == Role.MASTER) link = Cell.muted("local");
-        return new Row(key, Row.Kind.INSTANCE, name, role, link, masterOffset, replicaOffset, lagBytes, lagSeconds, sync,
+        return new Row(key, Row.Kind.INSTANCE, name, role, link, masterOffset, replicaOffset, lagBytes, lastIo, sync,
                 memory, fraction, counts.getOrDefault(key, 0), rowHealth);
     }
 

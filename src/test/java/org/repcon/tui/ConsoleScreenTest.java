@@ -42,7 +42,7 @@ class ConsoleScreenTest {
             assertThat(lines.get(0)).contains("rspamd-stats").contains("0 crit").contains("0 warn").contains("15 ok");
             assertThat(lines.get(1)).startsWith("┌─ Hosts").endsWith("┐");
             // The table keeps the columns that matter most and drops offsets first.
-            assertThat(lines.get(2)).contains("NAME", "ROLE", "LINK", "LAG S", "MEMORY").doesNotContain("MASTER OFS");
+            assertThat(lines.get(2)).contains("NAME", "ROLE", "LINK", "LAST IO", "MEMORY").doesNotContain("MASTER OFS");
             assertThat(d.text()).contains("bayes :6378", "replica1", "no findings");
             assertThat(lines.get(23)).startsWith(" Enter details").endsWith("? help ");
             assertFramed(lines);
@@ -130,8 +130,21 @@ class ConsoleScreenTest {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 80, 24)) {
             d.press("?").awaitText("─ Keys ─");
             assertThat(d.text()).contains("Everywhere").doesNotContain("Editing a line");
-            d.press("G").awaitText("Editing a line");
+            d.press("G").awaitText("Columns of the host table");
             d.press("?").awaitNoText("─ Keys ─");
+        }
+    }
+
+    @Test
+    void helpExplainsWhatEachColumnMeasures() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 200, 60)) {
+            d.press("?").awaitText("Keys");
+            d.press("G").awaitText("Columns of the host table");
+            String text = d.text();
+            for (String header : org.repcon.view.Row.HEADERS) {
+                assertThat(text).containsPattern("  " + java.util.regex.Pattern.quote(header) + " +\\S");
+            }
+            assertThat(text).contains("LAST IO", "seconds since the last message from the master").doesNotContain("LAG S");
         }
     }
 

@@ -67,13 +67,13 @@ class ViewBuilderTest {
         ConsoleView normal = r.view(DEFAULTS); // 15 s is within the default 20 s
         assertThat(normal.findings()).isEmpty();
         assertThat(row(normal, "replica1/bayes").health()).isEqualTo(Health.OK);
-        assertThat(row(normal, "replica1/bayes").lagSeconds().health()).isEqualTo(Health.OK);
+        assertThat(row(normal, "replica1/bayes").lastIo().health()).isEqualTo(Health.OK);
 
         ConsoleView strict = r.view(lagWarnSeconds(10));
         assertThat(strict.findings()).extracting(FindingRow::code, FindingRow::severity, FindingRow::rowKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lagging", Health.WARN, "replica1/bayes"));
         assertThat(row(strict, "replica1/bayes").health()).isEqualTo(Health.WARN);
-        assertThat(row(strict, "replica1/bayes").lagSeconds().health()).isEqualTo(Health.WARN);
+        assertThat(row(strict, "replica1/bayes").lastIo().health()).isEqualTo(Health.WARN);
         assertThat(row(strict, "replica1/bayes").findings()).isEqualTo(1);
         assertThat(pane(strict, "replica1").health()).isEqualTo(Health.WARN);
         assertThat(strict.warn()).isEqualTo(1);
