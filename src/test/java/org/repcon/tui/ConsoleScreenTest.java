@@ -258,6 +258,36 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void relaysAreNamedAsSuchAndDetailsShowATunnelsEndAndWholeValues() {
+        org.repcon.topology.Topology t = org.repcon.testing.RecordedLab.topology(org.repcon.testing.RecordedLab.HOSTS);
+        String path = "/var/lib/repcon/labs/a-rather-long-lab-directory-name/replica1/etc/redis/instances/bayes/redis-bayes.conf";
+        ConsoleView view = org.repcon.testing.RecordedLab.healthy(t, "valkey-8.0.1").instance("replica1/bayes",
+                        org.repcon.testing.RecordedLab.replica(t, "valkey-8.0.1", "replica1").with("config_file", path))
+                .view(org.repcon.diagnosis.Thresholds.defaults(), org.repcon.view.Tunnels.RELAY);
+        try (ScreenDriver d = ScreenDriver.start(view, 200, 60)) {
+            d.awaitText("Topology");
+            assertThat(d.text()).contains("══ relay, NO TLS", "tunnel bayes (relay, NO TLS)").doesNotContain("TLS tunnel (stunnel)");
+            d.press("j", "j").await("master/tunnel/bayes selected", s -> selected(s, "tunnel bayes (relay", 0));
+            d.press("Enter").awaitText("master/tunnel/bayes (relay, NO TLS)");
+            assertThat(d.text()).contains("carried by", "accept", "127.0.0.2:6478", "connect").doesNotContain("No INFO details");
+            d.press("Esc").awaitText("─ Hosts ─");
+            d.press("j", "j").await("replica1/bayes selected", s -> selected(s, "bayes                        replica", 0));
+            d.press("Enter").awaitText("config_file");
+            // The value wraps under itself in its column: read that column down and find the whole path.
+            List<String> lines = d.lines();
+            int row = 0;
+            while (!lines.get(row).contains("config_file")) row++;
+            int col = lines.get(row).indexOf("/var/lib");
+            int width = lines.get(row).indexOf(' ', col) < 0 ? 200 - col : lines.get(row).indexOf(' ', col) - col;
+            StringBuilder value = new StringBuilder();
+            for (int r = row; r < lines.size() && value.length() < path.length(); r++) {
+                value.append(lines.get(r), col, Math.min(lines.get(r).length(), col + width));
+            }
+            assertThat(value.toString()).isEqualTo(path);
+        }
+    }
+
+    @Test
     void findingsPaneTakesFocusAndOffersTheCommand() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
             d.press("Tab").awaitText("c suggested command");

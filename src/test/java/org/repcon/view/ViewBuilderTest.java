@@ -174,4 +174,31 @@ class ViewBuilderTest {
         assertThat(d.series()).extracting(Details.Series::title).containsExactly("lag", "offset rate");
         assertThat(d.series().get(0).values()).containsExactly(0.0, 0.0);
     }
+
+    @Test
+    void plainRelaysAreNamedRelayNoTlsInRowsHopsAndDetails() {
+        Topology t = topology(HOSTS);
+        ConsoleView relays = healthy(t, "valkey-8.0.1").view(DEFAULTS, Tunnels.RELAY);
+        assertThat(row(relays, "replica1/tunnel/bayes").name().text()).isEqualTo("tunnel bayes (relay, NO TLS)");
+        assertThat(relays.hops()).isNotEmpty().allSatisfy(h -> assertThat(h.tunnels()).isEqualTo(Tunnels.RELAY));
+        Details client = relays.details("replica1/tunnel/bayes").orElseThrow();
+        assertThat(client.title()).contains("relay, NO TLS");
+        assertThat(client.groups().get(0).fields()).extracting(Details.Field::name, Details.Field::value).contains(
+                org.assertj.core.groups.Tuple.tuple("carried by", "relay, NO TLS"),
+                org.assertj.core.groups.Tuple.tuple("accept", "127.0.0.3:6478"),
+                org.assertj.core.groups.Tuple.tuple("connect", "master/tunnel/bayes at 127.0.0.2:6478"));
+        assertThat(client.groups().get(0).fields()).extracting(Details.Field::name).doesNotContain("PSK identity");
+
+        ConsoleView stunnel = healthy(t, "valkey-8.0.1").view(DEFAULTS);
+        assertThat(row(stunnel, "replica1/tunnel/bayes").name().text()).isEqualTo("tunnel bayes");
+        Details server = stunnel.details("master/tunnel/bayes").orElseThrow();
+        assertThat(server.groups().get(0).fields()).extracting(Details.Field::name, Details.Field::value).contains(
+                org.assertj.core.groups.Tuple.tuple("carried by", "TLS tunnel (stunnel)"),
+                org.assertj.core.groups.Tuple.tuple("accept", "127.0.0.2:6478"),
+                org.assertj.core.groups.Tuple.tuple("PSK identities", t.host("replica1").orElseThrow().pskIdentity() + ", "
+                        + t.host("replica2").orElseThrow().pskIdentity()));
+        assertThat(server.groups().get(0).fields()).extracting(Details.Field::name, Details.Field::value)
+                .anySatisfy(f -> assertThat(f.toList()).containsExactly("connect", "bayes at localhost:" + t.host("master")
+                        .flatMap(h -> h.instance("bayes")).orElseThrow().port()));
+    }
 }
