@@ -36,7 +36,7 @@ import org.repcon.transport.Transport;
 import org.repcon.util.AtomicFiles;
 import org.repcon.util.Pids;
 import org.repcon.util.RepconException;
-import org.repcon.view.Tunnels;
+import org.repcon.topology.TunnelKind;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -86,21 +86,21 @@ public final class Lab implements DirectProcesses {
      * What carries the lab's tunnels: as the lab was last started (up records it, so status, down and the console
      * say what runs whatever their own environment), else as this command would start them.
      */
-    public Tunnels tunnels() {
+    public TunnelKind tunnels() {
         try {
-            return Tunnels.valueOf(Files.readString(root.resolve(TUNNELS_RECORD)).strip());
+            return TunnelKind.valueOf(Files.readString(root.resolve(TUNNELS_RECORD)).strip());
         } catch (IOException | IllegalArgumentException e) {
             return chosenTunnels();
         }
     }
 
-    private Tunnels chosenTunnels() {
-        return binaries.stunnel().isPresent() ? Tunnels.STUNNEL : Tunnels.RELAY;
+    private TunnelKind chosenTunnels() {
+        return binaries.stunnel().isPresent() ? TunnelKind.STUNNEL : TunnelKind.RELAY;
     }
 
     /** The tunnels of a topology's lab, if it is one; a deployment's are stunnel. */
-    public static Tunnels tunnels(Topology topology) {
-        return directProcesses(topology).map(d -> ((Lab) d).tunnels()).orElse(Tunnels.STUNNEL);
+    public static TunnelKind tunnels(Topology topology) {
+        return directProcesses(topology).map(d -> ((Lab) d).tunnels()).orElse(TunnelKind.STUNNEL);
     }
 
     public Path root() {
@@ -116,7 +116,7 @@ public final class Lab implements DirectProcesses {
             out.add(new LabProcess(LabProcess.Type.REDIS, h.name(), i.name(), Path.of(h.instancePath(i, PIDFILE)),
                     List.of(redis.toString(), h.instancePath(i, INSTANCE_CONFIG)), h.address().orElseThrow(), i.port()));
         });
-        Optional<Path> stunnel = tunnels() == Tunnels.RELAY ? Optional.empty() : binaries.stunnel().or(LabBinaries::stunnel);
+        Optional<Path> stunnel = tunnels() == TunnelKind.RELAY ? Optional.empty() : binaries.stunnel().or(LabBinaries::stunnel);
         topology.hosts().stream().filter(h -> !h.tunnels().isEmpty())
                 .sorted(Comparator.comparing(h -> h.tunnels().stream().noneMatch(Tunnel::isServer)))
                 .forEach(h -> out.add(stunnel.map(s -> stunnelProcess(h, s)).orElseGet(() -> relayProcess(h))));
@@ -313,8 +313,8 @@ public final class Lab implements DirectProcesses {
         boolean mavenRedis = redis.startsWith(root);
         out.println("lab '" + topology.name() + "' in " + root + " (" + topology.counts() + "; redis-server: "
                 + (mavenRedis ? "the build from Maven Central (" + LabBinaries.FALLBACK_ARTIFACT + ")" : redis)
-                + "; tunnels: " + (tunnels() == Tunnels.STUNNEL ? "stunnel with PSK" : Tunnels.RELAY.label() + " (plain TCP relays: "
-                + (chosenTunnels() == Tunnels.STUNNEL ? "as the lab was started" : binaries.relays() ? "REPCON_LAB_TUNNELS=relay"
+                + "; tunnels: " + (tunnels() == TunnelKind.STUNNEL ? "stunnel with PSK" : TunnelKind.RELAY.label() + " (plain TCP relays: "
+                + (chosenTunnels() == TunnelKind.STUNNEL ? "as the lab was started" : binaries.relays() ? "REPCON_LAB_TUNNELS=relay"
                 : "stunnel is not installed") + ")") + ")");
         out.printf("%-10s %-11s %-8s %-6s %-8s %-9s %s%n", "HOST", "ADDRESS", "NAME", "PORT", "PID", "ROLE", "LINK");
         List<String> hostOrder = topology.hosts().stream().map(Host::name).toList();

@@ -22,7 +22,7 @@ import org.repcon.topology.Topology;
 import org.repcon.transport.Transports;
 import org.repcon.util.Log;
 import org.repcon.view.ConsoleView;
-import org.repcon.view.Tunnels;
+import org.repcon.topology.TunnelKind;
 import org.repcon.view.ViewBuilder;
 
 /**
@@ -39,17 +39,17 @@ public final class Monitor implements AutoCloseable {
     private final Prober prober;
     private final History history;
     private final Thresholds thresholds;
-    private final Tunnels tunnels;
+    private final TunnelKind tunnels;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private volatile State latest;
 
     /** @param transports the hosts' transports; the monitor closes them when it is closed */
     public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds) {
-        this(topology, transports, options, thresholds, Tunnels.STUNNEL);
+        this(topology, transports, options, thresholds, TunnelKind.STUNNEL);
     }
 
     /** @param tunnels what carries the tunnels, for the view's words (a lab's plain relays are no TLS) */
-    public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds, Tunnels tunnels) {
+    public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds, TunnelKind tunnels) {
         this.tunnels = tunnels;
         this.topology = topology;
         this.transports = transports;

@@ -1,6 +1,7 @@
 package org.repcon.view;
 
 import java.util.List;
+import org.repcon.topology.TunnelKind;
 
 /**
  * One replication path of the topology view: master -> server tunnel -> client tunnel -> replica,
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param tunnels what carries the path's tunnel leg, so the legend never calls a plain relay TLS
  */
-public record Hop(List<Node> nodes, Tunnels tunnels) {
+public record Hop(List<Node> nodes, TunnelKind tunnels) {
 
     public record Node(String label, Health health) {}
 
@@ -17,6 +18,6 @@ public record Hop(List<Node> nodes, Tunnels tunnels) {
     }
 
     public Hop(List<Node> nodes) {
-        this(nodes, Tunnels.STUNNEL);
+        this(nodes, TunnelKind.STUNNEL);
     }
 }

@@ -23,6 +23,7 @@ import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Kind;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
+import org.repcon.topology.TunnelKind;
 import org.repcon.util.Format;
 
 /**
@@ -39,12 +40,12 @@ public final class ViewBuilder {
 
     public static ConsoleView build(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
                                     List<Finding> findings, Thresholds thresholds) {
-        return build(topology, snapshot, history, findings, thresholds, Tunnels.STUNNEL);
+        return build(topology, snapshot, history, findings, thresholds, TunnelKind.STUNNEL);
     }
 
     /** @param tunnels what carries the tunnels (a lab's plain relays are shown as "relay, NO TLS") */
     public static ConsoleView build(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
-                                    List<Finding> findings, Thresholds thresholds, Tunnels tunnels) {
+                                    List<Finding> findings, Thresholds thresholds, TunnelKind tunnels) {
         Map<String, Health> worstByRow = new LinkedHashMap<>();
         Map<String, Integer> countByRow = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -150,14 +151,14 @@ public final class ViewBuilder {
     }
 
     private static Row tunnelRow(Snapshot snapshot, Tunnel t, Map<String, Health> worst, Map<String, Integer> counts,
-                                 Tunnels tunnels) {
+                                 TunnelKind tunnels) {
         String key = tunnelKey(t);
         Health findingHealth = findingHealth(worst, key);
         Optional<TunnelSample> sample = snapshot.tunnel(t.ref());
         Cell role = Cell.muted((t.isServer() ? "server :" : "client :") + t.accept());
         Cell link = sample.map(ViewBuilder::tunnelState).orElse(new Cell("waiting", Health.UNKNOWN));
         Health h = findingHealth.worst(link.health());
-        Cell name = tunnels == Tunnels.RELAY ? new Cell("tunnel " + t.name() + " (" + tunnels.label() + ")", Health.WARN)
+        Cell name = tunnels == TunnelKind.RELAY ? new Cell("tunnel " + t.name() + " (" + tunnels.label() + ")", Health.WARN)
                 : new Cell("tunnel " + t.name(), Health.OK);
         return new Row(key, Row.Kind.TUNNEL, name, role, link, Cell.EMPTY, Cell.EMPTY,
                 Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, -1, counts.getOrDefault(key, 0), h);
@@ -168,7 +169,7 @@ public final class ViewBuilder {
     }
 
     /** A tunnel's end as configured: what it accepts, where it connects, and who it is (the PSK identity, never the secret). */
-    private static Details tunnelDetails(Topology topology, Host host, Tunnel t, Tunnels tunnels) {
+    private static Details tunnelDetails(Topology topology, Host host, Tunnel t, TunnelKind tunnels) {
         List<Details.Field> fields = new ArrayList<>();
         fields.add(new Details.Field("carried by", tunnels.label()));
         fields.add(new Details.Field("end", t.isServer() ? "server (on the master host)" : "client (on a replica host)"));
@@ -177,11 +178,11 @@ public final class ViewBuilder {
             String to = t.to().orElseThrow();
             fields.add(new Details.Field("connect", to + host.instance(to).map(i -> " at localhost:" + i.port()).orElse("")));
             List<String> ids = topology.clientsOf(t).stream().map(c -> topology.hostOf(c).pskIdentity()).distinct().toList();
-            if (tunnels == Tunnels.STUNNEL && !ids.isEmpty()) fields.add(new Details.Field("PSK identities", String.join(", ", ids)));
+            if (tunnels == TunnelKind.STUNNEL && !ids.isEmpty()) fields.add(new Details.Field("PSK identities", String.join(", ", ids)));
         } else {
             topology.serverOf(t).ifPresent(server -> fields.add(new Details.Field("connect", server.host() + "/tunnel/"
                     + server.name() + " at " + topology.hostOf(server).address().orElse(server.host()) + ":" + server.accept())));
-            if (tunnels == Tunnels.STUNNEL) fields.add(new Details.Field("PSK identity", host.pskIdentity()));
+            if (tunnels == TunnelKind.STUNNEL) fields.add(new Details.Field("PSK identity", host.pskIdentity()));
         }
         return new Details(tunnelKey(t), tunnelKey(t) + " (" + tunnels.label() + ")", List.of(new Details.Group("Tunnel", fields)),
                 List.of());
@@ -208,7 +209,7 @@ public final class ViewBuilder {
                 f.evidence(), suggestion, command);
     }
 
-    private static List<Hop> hops(Topology topology, Snapshot snapshot, Map<String, Health> worst, Tunnels tunnels) {
+    private static List<Hop> hops(Topology topology, Snapshot snapshot, Map<String, Health> worst, TunnelKind tunnels) {
         List<Hop> hops = new ArrayList<>();
         for (Instance replica : topology.instances().filter(Instance::isReplica).toList()) {
             Instance master = topology.masterOf(replica).orElseThrow();

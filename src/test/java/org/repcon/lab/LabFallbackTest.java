@@ -42,7 +42,7 @@ class LabFallbackTest {
             later.summary(new PrintWriter(status));
             assertThat(status.toString()).contains("tunnels: relay, NO TLS (plain TCP relays: as the lab was started)")
                     .doesNotContain("stunnel");
-            assertThat(Lab.tunnels(lab.topology())).isEqualTo(org.repcon.view.Tunnels.RELAY);
+            assertThat(Lab.tunnels(lab.topology())).isEqualTo(org.repcon.topology.TunnelKind.RELAY);
         } finally {
             // Down from such a command too: it finds and stops the relays, and names them as such.
             Lab later = new Lab(lab.topology(), new LabBinaries.Choice(true, false));

@@ -110,10 +110,10 @@ public final class Recorded {
 
     /** The view of this refresh, with the findings diagnosis gives it under {@code thresholds}. */
     public ConsoleView view(Thresholds thresholds) {
-        return view(thresholds, org.repcon.view.Tunnels.STUNNEL);
+        return view(thresholds, org.repcon.topology.TunnelKind.STUNNEL);
     }
 
-    public ConsoleView view(Thresholds thresholds, org.repcon.view.Tunnels tunnels) {
+    public ConsoleView view(Thresholds thresholds, org.repcon.topology.TunnelKind tunnels) {
         return ViewBuilder.build(topology, snapshot(), history::view, findings(thresholds), thresholds, tunnels);
     }
 

@@ -263,7 +263,7 @@ class ConsoleScreenTest {
         String path = "/var/lib/repcon/labs/a-rather-long-lab-directory-name/replica1/etc/redis/instances/bayes/redis-bayes.conf";
         ConsoleView view = org.repcon.testing.RecordedLab.healthy(t, "valkey-8.0.1").instance("replica1/bayes",
                         org.repcon.testing.RecordedLab.replica(t, "valkey-8.0.1", "replica1").with("config_file", path))
-                .view(org.repcon.diagnosis.Thresholds.defaults(), org.repcon.view.Tunnels.RELAY);
+                .view(org.repcon.diagnosis.Thresholds.defaults(), org.repcon.topology.TunnelKind.RELAY);
         try (ScreenDriver d = ScreenDriver.start(view, 200, 60)) {
             d.awaitText("Topology");
             assertThat(d.text()).contains("══ relay, NO TLS", "tunnel bayes (relay, NO TLS)").doesNotContain("TLS tunnel (stunnel)");

@@ -16,6 +16,7 @@ import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.probe.TunnelSample.Ping;
 import org.repcon.testing.Recorded;
 import org.repcon.topology.Topology;
+import org.repcon.topology.TunnelKind;
 
 /**
  * ViewBuilder on recorded samples, no Redis. Health is judged once: a row is coloured by its findings'
@@ -178,9 +179,9 @@ class ViewBuilderTest {
     @Test
     void plainRelaysAreNamedRelayNoTlsInRowsHopsAndDetails() {
         Topology t = topology(HOSTS);
-        ConsoleView relays = healthy(t, "valkey-8.0.1").view(DEFAULTS, Tunnels.RELAY);
+        ConsoleView relays = healthy(t, "valkey-8.0.1").view(DEFAULTS, TunnelKind.RELAY);
         assertThat(row(relays, "replica1/tunnel/bayes").name().text()).isEqualTo("tunnel bayes (relay, NO TLS)");
-        assertThat(relays.hops()).isNotEmpty().allSatisfy(h -> assertThat(h.tunnels()).isEqualTo(Tunnels.RELAY));
+        assertThat(relays.hops()).isNotEmpty().allSatisfy(h -> assertThat(h.tunnels()).isEqualTo(TunnelKind.RELAY));
         Details client = relays.details("replica1/tunnel/bayes").orElseThrow();
         assertThat(client.title()).contains("relay, NO TLS");
         assertThat(client.groups().get(0).fields()).extracting(Details.Field::name, Details.Field::value).contains(

@@ -1,16 +1,16 @@
-package org.repcon.view;
+package org.repcon.topology;
 
 /**
  * What carries the topology's tunnels: stunnel with PSK as deployed, or the plain TCP relays a lab runs
  * where stunnel is missing or refused (REPCON_LAB_TUNNELS=relay). The view names relays as such.
  */
-public enum Tunnels {
+public enum TunnelKind {
     STUNNEL("TLS tunnel (stunnel)"),
     RELAY("relay, NO TLS");
 
     private final String label;
 
-    Tunnels(String label) {
+    TunnelKind(String label) {
         this.label = label;
     }
 
