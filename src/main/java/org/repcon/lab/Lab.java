@@ -74,6 +74,11 @@ public final class Lab implements DirectProcesses {
      * runs them, so the lab knows them. Empty when every host has a service manager.
      */
     public static Optional<DirectProcesses> directProcesses(Topology topology) {
+        return of(topology).map(lab -> lab);
+    }
+
+    /** The lab running a topology's self-managed hosts; empty when every host has a service manager. */
+    private static Optional<Lab> of(Topology topology) {
         if (topology.hosts().stream().noneMatch(h -> h.platform().selfManaged())) return Optional.empty();
         return Optional.of(new Lab(LabTopology.of(topology, Optional.empty())));
     }
@@ -100,7 +105,7 @@ public final class Lab implements DirectProcesses {
 
     /** The tunnels of a topology's lab, if it is one; a deployment's are stunnel. */
     public static TunnelKind tunnels(Topology topology) {
-        return directProcesses(topology).map(d -> ((Lab) d).tunnels()).orElse(TunnelKind.STUNNEL);
+        return of(topology).map(Lab::tunnels).orElse(TunnelKind.STUNNEL);
     }
 
     public Path root() {
