@@ -22,7 +22,7 @@ final class MonitorOptions {
     Monitor open(Topology topology, Duration interval) {
         Duration timeout = timeout();
         ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval);
-        return new Monitor(topology, new Transports(topology), options, Thresholds.defaults());
+        return new Monitor(topology, new Transports(topology), options, Thresholds.defaults(), org.repcon.lab.Lab.tunnels(topology));
     }
 
     /** What actions need to reach the hosts the monitor reaches: the same transports, the lab's daemons. */

@@ -36,6 +36,7 @@ import org.repcon.transport.Transport;
 import org.repcon.util.AtomicFiles;
 import org.repcon.util.Pids;
 import org.repcon.util.RepconException;
+import org.repcon.topology.TunnelKind;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -49,6 +50,8 @@ public final class Lab implements DirectProcesses {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final Logger LOG = Log.get(Lab.class);
     private static final Duration LINK_LIMIT = Duration.ofSeconds(30);
+    /** The file under the lab directory where up records what carries the tunnels. */
+    private static final String TUNNELS_RECORD = "tunnels";
 
     private final Topology topology;
     private final Path root;
@@ -71,12 +74,38 @@ public final class Lab implements DirectProcesses {
      * runs them, so the lab knows them. Empty when every host has a service manager.
      */
     public static Optional<DirectProcesses> directProcesses(Topology topology) {
+        return of(topology).map(lab -> lab);
+    }
+
+    /** The lab running a topology's self-managed hosts; empty when every host has a service manager. */
+    private static Optional<Lab> of(Topology topology) {
         if (topology.hosts().stream().noneMatch(h -> h.platform().selfManaged())) return Optional.empty();
         return Optional.of(new Lab(LabTopology.of(topology, Optional.empty())));
     }
 
     public Topology topology() {
         return topology;
+    }
+
+    /**
+     * What carries the lab's tunnels: as the lab was last started (up records it, so status, down and the console
+     * say what runs whatever their own environment), else as this command would start them.
+     */
+    public TunnelKind tunnels() {
+        try {
+            return TunnelKind.valueOf(Files.readString(root.resolve(TUNNELS_RECORD)).strip());
+        } catch (IOException | IllegalArgumentException e) {
+            return chosenTunnels();
+        }
+    }
+
+    private TunnelKind chosenTunnels() {
+        return binaries.stunnel().isPresent() ? TunnelKind.STUNNEL : TunnelKind.RELAY;
+    }
+
+    /** The tunnels of a topology's lab, if it is one; a deployment's are stunnel. */
+    public static TunnelKind tunnels(Topology topology) {
+        return of(topology).map(Lab::tunnels).orElse(TunnelKind.STUNNEL);
     }
 
     public Path root() {
@@ -92,7 +121,7 @@ public final class Lab implements DirectProcesses {
             out.add(new LabProcess(LabProcess.Type.REDIS, h.name(), i.name(), Path.of(h.instancePath(i, PIDFILE)),
                     List.of(redis.toString(), h.instancePath(i, INSTANCE_CONFIG)), h.address().orElseThrow(), i.port()));
         });
-        Optional<Path> stunnel = binaries.stunnel();
+        Optional<Path> stunnel = tunnels() == TunnelKind.RELAY ? Optional.empty() : binaries.stunnel().or(LabBinaries::stunnel);
         topology.hosts().stream().filter(h -> !h.tunnels().isEmpty())
                 .sorted(Comparator.comparing(h -> h.tunnels().stream().noneMatch(Tunnel::isServer)))
                 .forEach(h -> out.add(stunnel.map(s -> stunnelProcess(h, s)).orElseGet(() -> relayProcess(h))));
@@ -148,6 +177,10 @@ public final class Lab implements DirectProcesses {
     /** Brings the lab up: files, then every process not already running; then waits for replication. */
     public boolean up(PrintWriter out) {
         writeFiles();
+        // A lab that is down starts with the tunnels chosen now; one partly up keeps those it runs.
+        if (processes().stream().noneMatch(p -> pid(p).isPresent())) {
+            AtomicFiles.writeIfChanged(root.resolve(TUNNELS_RECORD), chosenTunnels().name() + "\n", 0644);
+        }
         List<LabProcess> processes = processes();
         for (LabProcess p : processes) {
             if (pid(p).isEmpty()) checkFree(p);
@@ -281,13 +314,13 @@ public final class Lab implements DirectProcesses {
     }
 
     public void summary(PrintWriter out) {
-        Optional<Path> stunnel = binaries.stunnel();
         Path redis = binaries.redisServer(root.resolve("bin"));
         boolean mavenRedis = redis.startsWith(root);
         out.println("lab '" + topology.name() + "' in " + root + " (" + topology.counts() + "; redis-server: "
                 + (mavenRedis ? "the build from Maven Central (" + LabBinaries.FALLBACK_ARTIFACT + ")" : redis)
-                + "; tunnels: " + stunnel.map(s -> "stunnel with PSK").orElse("plain TCP relays, NO TLS ("
-                + (binaries.relays() ? "REPCON_LAB_TUNNELS=relay" : "stunnel is not installed") + ")") + ")");
+                + "; tunnels: " + (tunnels() == TunnelKind.STUNNEL ? "stunnel with PSK" : TunnelKind.RELAY.label() + " (plain TCP relays: "
+                + (chosenTunnels() == TunnelKind.STUNNEL ? "as the lab was started" : binaries.relays() ? "REPCON_LAB_TUNNELS=relay"
+                : "stunnel is not installed") + ")") + ")");
         out.printf("%-10s %-11s %-8s %-6s %-8s %-9s %s%n", "HOST", "ADDRESS", "NAME", "PORT", "PID", "ROLE", "LINK");
         List<String> hostOrder = topology.hosts().stream().map(Host::name).toList();
         List<LabProcess> byHost = processes().stream()

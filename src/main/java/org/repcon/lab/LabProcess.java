@@ -21,7 +21,7 @@ public record LabProcess(Type type, String host, String name, Path pidFile, List
         return switch (type) {
             case REDIS -> host + "/" + name;
             case STUNNEL -> host + " stunnel";
-            case RELAY -> host + " relay (plain TCP, no TLS)";
+            case RELAY -> host + " relay, NO TLS";
         };
     }
 }

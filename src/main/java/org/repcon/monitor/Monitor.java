@@ -22,6 +22,7 @@ import org.repcon.topology.Topology;
 import org.repcon.transport.Transports;
 import org.repcon.util.Log;
 import org.repcon.view.ConsoleView;
+import org.repcon.topology.TunnelKind;
 import org.repcon.view.ViewBuilder;
 
 /**
@@ -38,11 +39,18 @@ public final class Monitor implements AutoCloseable {
     private final Prober prober;
     private final History history;
     private final Thresholds thresholds;
+    private final TunnelKind tunnels;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private volatile State latest;
 
     /** @param transports the hosts' transports; the monitor closes them when it is closed */
     public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds) {
+        this(topology, transports, options, thresholds, TunnelKind.STUNNEL);
+    }
+
+    /** @param tunnels what carries the tunnels, for the view's words (a lab's plain relays are no TLS) */
+    public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds, TunnelKind tunnels) {
+        this.tunnels = tunnels;
         this.topology = topology;
         this.transports = transports;
         this.prober = new Prober(topology, transports, options);
@@ -105,7 +113,7 @@ public final class Monitor implements AutoCloseable {
         }
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
         List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, thresholds));
-        State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds));
+        State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));
         latest = state;
         for (Consumer<State> l : listeners) l.accept(state);
         return state;

@@ -10,16 +10,29 @@ import java.util.List;
  * @param findings how many findings concern this row, and the worst severity among them
  */
 public record Row(String key, Kind kind, Cell name, Cell role, Cell link, Cell masterOffset, Cell replicaOffset,
-                  Cell lagBytes, Cell lagSeconds, Cell sync, Cell memory, double memoryFraction, int findings,
+                  Cell lagBytes, Cell lastIo, Cell sync, Cell memory, double memoryFraction, int findings,
                   Health health) {
 
     public enum Kind { INSTANCE, TUNNEL }
 
     /** Column titles, in the order of {@link #cells()}. */
     public static final List<String> HEADERS = List.of("NAME", "ROLE", "LINK", "MASTER OFS", "REPLICA OFS", "LAG B",
-            "LAG S", "SYNC", "MEMORY");
+            "LAST IO", "SYNC", "MEMORY");
+
+    /** What each column measures, in the order of {@link #HEADERS}: the legend of the help overlay. */
+    public static final List<String> MEANINGS = List.of(
+            "the instance, or the tunnel end (relays are named 'relay, NO TLS')",
+            "replica or master as INFO says; for a tunnel, server or client end and its accept port",
+            "a replica's link to its master (up, or down and for how long); a master's connected replicas",
+            "the master's replication offset (master_repl_offset)",
+            "this replica's replication offset",
+            "bytes the replica is behind its master (master offset minus replica offset)",
+            "seconds since the last message from the master (master_last_io_seconds_ago): counts up to the"
+                    + " master's ping period (10 s) on a healthy idle replica; not a replication delay",
+            "a full sync in progress and its percentage",
+            "used memory / maxmemory");
 
     public List<Cell> cells() {
-        return List.of(name, role, link, masterOffset, replicaOffset, lagBytes, lagSeconds, sync, memory);
+        return List.of(name, role, link, masterOffset, replicaOffset, lagBytes, lastIo, sync, memory);
     }
 }

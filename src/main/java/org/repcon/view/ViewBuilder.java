@@ -23,6 +23,7 @@ import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Kind;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
+import org.repcon.topology.TunnelKind;
 import org.repcon.util.Format;
 
 /**
@@ -39,6 +40,12 @@ public final class ViewBuilder {
 
     public static ConsoleView build(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
                                     List<Finding> findings, Thresholds thresholds) {
+        return build(topology, snapshot, history, findings, thresholds, TunnelKind.STUNNEL);
+    }
+
+    /** @param tunnels what carries the tunnels (a lab's plain relays are shown as "relay, NO TLS") */
+    public static ConsoleView build(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
+                                    List<Finding> findings, Thresholds thresholds, TunnelKind tunnels) {
         Map<String, Health> worstByRow = new LinkedHashMap<>();
         Map<String, Integer> countByRow = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -51,7 +58,7 @@ public final class ViewBuilder {
         for (Host host : topology.hosts()) {
             List<Row> rows = new ArrayList<>();
             for (Instance i : host.instances()) rows.add(instanceRow(topology, snapshot, i, worstByRow, countByRow, thresholds));
-            for (Tunnel t : host.tunnels()) rows.add(tunnelRow(snapshot, t, worstByRow, countByRow));
+            for (Tunnel t : host.tunnels()) rows.add(tunnelRow(snapshot, t, worstByRow, countByRow, tunnels));
             Health hostHealth = worstByRow.getOrDefault(host.name(), Health.OK);
             for (Row r : rows) {
                 hostHealth = hostHealth.worst(r.health());
@@ -67,10 +74,11 @@ public final class ViewBuilder {
             panes.add(new HostPane(host.name(), subtitle, hostHealth, rows));
         }
         List<FindingRow> findingRows = findings.stream().map(ViewBuilder::findingRow).toList();
-        List<Details> details = topology.instances().map(i -> details(snapshot, history.apply(i.ref()), i))
-                .flatMap(Optional::stream).toList();
+        List<Details> details = new ArrayList<>(topology.instances().map(i -> details(snapshot, history.apply(i.ref()), i))
+                .flatMap(Optional::stream).toList());
+        topology.hosts().forEach(h -> h.tunnels().forEach(t -> details.add(tunnelDetails(topology, h, t, tunnels))));
         return new ConsoleView(topology.name(), snapshot.timeMs(), ok, warn, crit, panes, findingRows,
-                hops(topology, snapshot, worstByRow), details);
+                hops(topology, snapshot, worstByRow, tunnels), details);
     }
 
     public static Health health(Severity s) {
@@ -100,7 +108,7 @@ public final class ViewBuilder {
         Optional<Info> masterInfo = topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())).filter(InstanceSample::ok)
                 .flatMap(InstanceSample::info);
         Cell link = Cell.muted("-");
-        Cell masterOffset = Cell.EMPTY, replicaOffset = Cell.EMPTY, lagBytes = Cell.EMPTY, lagSeconds = Cell.EMPTY, sync = Cell.EMPTY;
+        Cell masterOffset = Cell.EMPTY, replicaOffset = Cell.EMPTY, lagBytes = Cell.EMPTY, lastIo = Cell.EMPTY, sync = Cell.EMPTY;
         Optional<MasterLink> ml = info.masterLink();
         if (ml.isPresent()) {
             MasterLink l = ml.get();
@@ -109,7 +117,7 @@ public final class ViewBuilder {
             masterOffset = masterInfo.flatMap(m -> opt(m.longValue("master_repl_offset"))).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
             replicaOffset = opt(info.replOffset()).map(v -> Cell.of(Format.count(v))).orElse(Cell.EMPTY);
             lagBytes = masterInfo.flatMap(m -> opt(info.bytesBehind(m))).map(v -> Cell.of(Format.bytes(v))).orElse(Cell.muted("?"));
-            lagSeconds = opt(l.lastIoSecondsAgo()).map(v -> new Cell(Format.duration(v), v > thresholds.lagWarnSeconds() ? Health.WARN : Health.OK))
+            lastIo = opt(l.lastIoSecondsAgo()).map(v -> new Cell(Format.duration(v), v > thresholds.lagWarnSeconds() ? Health.WARN : Health.OK))
                     .orElse(Cell.muted("-"));
             if (l.syncInProgress()) {
                 String perc = info.string("master_sync_perc").map(p -> p.replaceAll("\\..*", "") + "%").orElse("...");
@@ -133,7 +141,7 @@ public final class ViewBuilder {
         // (a down link explained by a tunnel's finding is that tunnel's row's trouble).
         Health rowHealth = findingHealth;
         if (i.kind() == Kind.CACHE && info.role() == Role.MASTER) link = Cell.muted("local");
-        return new Row(key, Row.Kind.INSTANCE, name, role, link, masterOffset, replicaOffset, lagBytes, lagSeconds, sync,
+        return new Row(key, Row.Kind.INSTANCE, name, role, link, masterOffset, replicaOffset, lagBytes, lastIo, sync,
                 memory, fraction, counts.getOrDefault(key, 0), rowHealth);
     }
 
@@ -142,15 +150,42 @@ public final class ViewBuilder {
         return Health.OK.worst(worst.getOrDefault(key, Health.OK));
     }
 
-    private static Row tunnelRow(Snapshot snapshot, Tunnel t, Map<String, Health> worst, Map<String, Integer> counts) {
-        String key = t.host() + "/tunnel/" + t.name();
+    private static Row tunnelRow(Snapshot snapshot, Tunnel t, Map<String, Health> worst, Map<String, Integer> counts,
+                                 TunnelKind tunnels) {
+        String key = tunnelKey(t);
         Health findingHealth = findingHealth(worst, key);
         Optional<TunnelSample> sample = snapshot.tunnel(t.ref());
         Cell role = Cell.muted((t.isServer() ? "server :" : "client :") + t.accept());
         Cell link = sample.map(ViewBuilder::tunnelState).orElse(new Cell("waiting", Health.UNKNOWN));
         Health h = findingHealth.worst(link.health());
-        return new Row(key, Row.Kind.TUNNEL, new Cell("tunnel " + t.name(), Health.OK), role, link, Cell.EMPTY, Cell.EMPTY,
+        Cell name = tunnels == TunnelKind.RELAY ? new Cell("tunnel " + t.name() + " (" + tunnels.label() + ")", Health.WARN)
+                : new Cell("tunnel " + t.name(), Health.OK);
+        return new Row(key, Row.Kind.TUNNEL, name, role, link, Cell.EMPTY, Cell.EMPTY,
                 Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, -1, counts.getOrDefault(key, 0), h);
+    }
+
+    private static String tunnelKey(Tunnel t) {
+        return t.host() + "/tunnel/" + t.name();
+    }
+
+    /** A tunnel's end as configured: what it accepts, where it connects, and who it is (the PSK identity, never the secret). */
+    private static Details tunnelDetails(Topology topology, Host host, Tunnel t, TunnelKind tunnels) {
+        List<Details.Field> fields = new ArrayList<>();
+        fields.add(new Details.Field("carried by", tunnels.label()));
+        fields.add(new Details.Field("end", t.isServer() ? "server (on the master host)" : "client (on a replica host)"));
+        fields.add(new Details.Field("accept", host.address().orElse("*") + ":" + t.accept()));
+        if (t.isServer()) {
+            String to = t.to().orElseThrow();
+            fields.add(new Details.Field("connect", to + host.instance(to).map(i -> " at localhost:" + i.port()).orElse("")));
+            List<String> ids = topology.clientsOf(t).stream().map(c -> topology.hostOf(c).pskIdentity()).distinct().toList();
+            if (tunnels == TunnelKind.STUNNEL && !ids.isEmpty()) fields.add(new Details.Field("PSK identities", String.join(", ", ids)));
+        } else {
+            topology.serverOf(t).ifPresent(server -> fields.add(new Details.Field("connect", server.host() + "/tunnel/"
+                    + server.name() + " at " + topology.hostOf(server).address().orElse(server.host()) + ":" + server.accept())));
+            if (tunnels == TunnelKind.STUNNEL) fields.add(new Details.Field("PSK identity", host.pskIdentity()));
+        }
+        return new Details(tunnelKey(t), tunnelKey(t) + " (" + tunnels.label() + ")", List.of(new Details.Group("Tunnel", fields)),
+                List.of());
     }
 
     private static Cell tunnelState(TunnelSample s) {
@@ -174,7 +209,7 @@ public final class ViewBuilder {
                 f.evidence(), suggestion, command);
     }
 
-    private static List<Hop> hops(Topology topology, Snapshot snapshot, Map<String, Health> worst) {
+    private static List<Hop> hops(Topology topology, Snapshot snapshot, Map<String, Health> worst, TunnelKind tunnels) {
         List<Hop> hops = new ArrayList<>();
         for (Instance replica : topology.instances().filter(Instance::isReplica).toList()) {
             Instance master = topology.masterOf(replica).orElseThrow();
@@ -185,7 +220,7 @@ public final class ViewBuilder {
             server.ifPresent(s -> nodes.add(new Hop.Node(s.host() + " :" + s.accept(), tunnelHealth(snapshot, s, worst))));
             nodes.add(new Hop.Node(client.host() + " :" + client.accept(), tunnelHealth(snapshot, client, worst)));
             nodes.add(new Hop.Node(replica.ref().toString(), instanceHealth(snapshot, replica, worst)));
-            hops.add(new Hop(nodes));
+            hops.add(new Hop(nodes, tunnels));
         }
         return hops;
     }
@@ -197,7 +232,7 @@ public final class ViewBuilder {
 
     private static Health tunnelHealth(Snapshot snapshot, Tunnel t, Map<String, Health> worst) {
         Health base = snapshot.tunnel(t.ref()).map(ViewBuilder::tunnelState).map(Cell::health).orElse(Health.UNKNOWN);
-        return base.worst(worst.getOrDefault(t.host() + "/tunnel/" + t.name(), Health.OK));
+        return base.worst(worst.getOrDefault(tunnelKey(t), Health.OK));
     }
 
     private static Optional<Details> details(Snapshot snapshot, InstanceHistory history, Instance i) {

@@ -27,7 +27,7 @@ class LabFallbackTest {
         try {
             StringWriter out = new StringWriter();
             assertThat(lab.up(new PrintWriter(out))).as(out.toString()).isTrue();
-            assertThat(out.toString()).contains("the build from Maven Central", "plain TCP relays, NO TLS");
+            assertThat(out.toString()).contains("the build from Maven Central", "tunnels: relay, NO TLS (plain TCP relays: REPCON_LAB_TUNNELS=relay)");
             assertThat(lab.processes()).filteredOn(p -> p.type() == LabProcess.Type.RELAY).hasSize(3);
             var replica = lab.topology().instance(new InstanceRef("replica1", "bayes")).orElseThrow();
             assertThat(lab.infoField(replica, "server", "redis_version")).startsWith("6.2.");
@@ -36,8 +36,18 @@ class LabFallbackTest {
                 master.set("through-the-relay", "yes");
                 Await.until("the key replicated through the relay", Duration.ofSeconds(10), () -> "yes".equals(r.get("through-the-relay")));
             }
+            // Status from a command without REPCON_LAB_TUNNELS: the lab runs relays, so it says relays.
+            Lab later = new Lab(lab.topology(), new LabBinaries.Choice(true, false));
+            StringWriter status = new StringWriter();
+            later.summary(new PrintWriter(status));
+            assertThat(status.toString()).contains("tunnels: relay, NO TLS (plain TCP relays: as the lab was started)")
+                    .doesNotContain("stunnel");
+            assertThat(Lab.tunnels(lab.topology())).isEqualTo(org.repcon.topology.TunnelKind.RELAY);
         } finally {
-            assertThat(lab.down()).hasSize(12);
+            // Down from such a command too: it finds and stops the relays, and names them as such.
+            Lab later = new Lab(lab.topology(), new LabBinaries.Choice(true, false));
+            assertThat(later.down()).hasSize(12).extracting(LabProcess::label)
+                    .contains("master relay, NO TLS", "replica1 relay, NO TLS").noneMatch(l -> l.contains("stunnel"));
         }
         assertThat(lab.processes()).allMatch(p -> lab.pid(p).isEmpty());
     }

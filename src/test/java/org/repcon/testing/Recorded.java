@@ -110,8 +110,11 @@ public final class Recorded {
 
     /** The view of this refresh, with the findings diagnosis gives it under {@code thresholds}. */
     public ConsoleView view(Thresholds thresholds) {
-        List<Finding> findings = findings(thresholds);
-        return ViewBuilder.build(topology, snapshot(), history::view, findings, thresholds);
+        return view(thresholds, org.repcon.topology.TunnelKind.STUNNEL);
+    }
+
+    public ConsoleView view(Thresholds thresholds, org.repcon.topology.TunnelKind tunnels) {
+        return ViewBuilder.build(topology, snapshot(), history::view, findings(thresholds), thresholds, tunnels);
     }
 
     private InstanceRef instanceRef(String ref) {

@@ -42,7 +42,7 @@ class ConsoleScreenTest {
             assertThat(lines.get(0)).contains("rspamd-stats").contains("0 crit").contains("0 warn").contains("15 ok");
             assertThat(lines.get(1)).startsWith("┌─ Hosts").endsWith("┐");
             // The table keeps the columns that matter most and drops offsets first.
-            assertThat(lines.get(2)).contains("NAME", "ROLE", "LINK", "LAG S", "MEMORY").doesNotContain("MASTER OFS");
+            assertThat(lines.get(2)).contains("NAME", "ROLE", "LINK", "LAST IO", "MEMORY").doesNotContain("MASTER OFS");
             assertThat(d.text()).contains("bayes :6378", "replica1", "no findings");
             assertThat(lines.get(23)).startsWith(" Enter details").endsWith("? help ");
             assertFramed(lines);
@@ -130,8 +130,21 @@ class ConsoleScreenTest {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 80, 24)) {
             d.press("?").awaitText("─ Keys ─");
             assertThat(d.text()).contains("Everywhere").doesNotContain("Editing a line");
-            d.press("G").awaitText("Editing a line");
+            d.press("G").awaitText("Columns of the host table");
             d.press("?").awaitNoText("─ Keys ─");
+        }
+    }
+
+    @Test
+    void helpExplainsWhatEachColumnMeasures() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 200, 60)) {
+            d.press("?").awaitText("Keys");
+            d.press("G").awaitText("Columns of the host table");
+            String text = d.text();
+            for (String header : org.repcon.view.Row.HEADERS) {
+                assertThat(text).containsPattern("  " + java.util.regex.Pattern.quote(header) + " +\\S");
+            }
+            assertThat(text).contains("LAST IO", "seconds since the last message from the master").doesNotContain("LAG S");
         }
     }
 
@@ -241,6 +254,36 @@ class ConsoleScreenTest {
                     "Summary", "replica-lagging", "fix: soft resync");
             d.press("Esc").awaitText("─ Hosts ─");
             d.press("j", "Enter").awaitText("No INFO details for replica2/tunnel/bayes");
+        }
+    }
+
+    @Test
+    void relaysAreNamedAsSuchAndDetailsShowATunnelsEndAndWholeValues() {
+        org.repcon.topology.Topology t = org.repcon.testing.RecordedLab.topology(org.repcon.testing.RecordedLab.HOSTS);
+        String path = "/var/lib/repcon/labs/a-rather-long-lab-directory-name/replica1/etc/redis/instances/bayes/redis-bayes.conf";
+        ConsoleView view = org.repcon.testing.RecordedLab.healthy(t, "valkey-8.0.1").instance("replica1/bayes",
+                        org.repcon.testing.RecordedLab.replica(t, "valkey-8.0.1", "replica1").with("config_file", path))
+                .view(org.repcon.diagnosis.Thresholds.defaults(), org.repcon.topology.TunnelKind.RELAY);
+        try (ScreenDriver d = ScreenDriver.start(view, 200, 60)) {
+            d.awaitText("Topology");
+            assertThat(d.text()).contains("══ relay, NO TLS", "tunnel bayes (relay, NO TLS)").doesNotContain("TLS tunnel (stunnel)");
+            d.press("j", "j").await("master/tunnel/bayes selected", s -> selected(s, "tunnel bayes (relay", 0));
+            d.press("Enter").awaitText("master/tunnel/bayes (relay, NO TLS)");
+            assertThat(d.text()).contains("carried by", "accept", "127.0.0.2:6478", "connect").doesNotContain("No INFO details");
+            d.press("Esc").awaitText("─ Hosts ─");
+            d.press("j", "j").await("replica1/bayes selected", s -> selected(s, "bayes                        replica", 0));
+            d.press("Enter").awaitText("config_file");
+            // The value wraps under itself in its column: read that column down and find the whole path.
+            List<String> lines = d.lines();
+            int row = 0;
+            while (!lines.get(row).contains("config_file")) row++;
+            int col = lines.get(row).indexOf("/var/lib");
+            int width = lines.get(row).indexOf(' ', col) < 0 ? 200 - col : lines.get(row).indexOf(' ', col) - col;
+            StringBuilder value = new StringBuilder();
+            for (int r = row; r < lines.size() && value.length() < path.length(); r++) {
+                value.append(lines.get(r), col, Math.min(lines.get(r).length(), col + width));
+            }
+            assertThat(value.toString()).isEqualTo(path);
         }
     }
 

@@ -107,7 +107,7 @@ public final class Fixtures {
             for (Row r : h.rows()) {
                 long by = r.health() == Health.CRIT ? 0 : bytes;
                 rows.add(new Row(r.key(), r.kind(), r.name(), r.role(), r.link(), plus(r.masterOffset(), bytes),
-                        plus(r.replicaOffset(), by), r.lagBytes(), r.lagSeconds(), r.sync(), r.memory(), r.memoryFraction(),
+                        plus(r.replicaOffset(), by), r.lagBytes(), r.lastIo(), r.sync(), r.memory(), r.memoryFraction(),
                         r.findings(), r.health()));
             }
             hosts.add(new HostPane(h.name(), h.subtitle(), h.health(), rows));
@@ -137,9 +137,9 @@ public final class Fixtures {
     }
 
     private static Row replica(String host, String name, int port, String masterOffset, String replicaOffset, Cell lagBytes,
-                               Cell lagSeconds, String memory, double fraction, Health health, int findings) {
+                               Cell lastIo, String memory, double fraction, Health health, int findings) {
         return new Row(host + "/" + name, Row.Kind.INSTANCE, Cell.of(name + " :" + port), Cell.of("replica"),
-                Cell.of("up"), Cell.of(masterOffset), Cell.of(replicaOffset), lagBytes, lagSeconds, Cell.muted("-"),
+                Cell.of("up"), Cell.of(masterOffset), Cell.of(replicaOffset), lagBytes, lastIo, Cell.muted("-"),
                 Cell.of(memory), fraction, findings, health);
     }
 

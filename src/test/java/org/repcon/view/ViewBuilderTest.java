@@ -16,6 +16,7 @@ import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.probe.TunnelSample.Ping;
 import org.repcon.testing.Recorded;
 import org.repcon.topology.Topology;
+import org.repcon.topology.TunnelKind;
 
 /**
  * ViewBuilder on recorded samples, no Redis. Health is judged once: a row is coloured by its findings'
@@ -67,13 +68,13 @@ class ViewBuilderTest {
         ConsoleView normal = r.view(DEFAULTS); // 15 s is within the default 20 s
         assertThat(normal.findings()).isEmpty();
         assertThat(row(normal, "replica1/bayes").health()).isEqualTo(Health.OK);
-        assertThat(row(normal, "replica1/bayes").lagSeconds().health()).isEqualTo(Health.OK);
+        assertThat(row(normal, "replica1/bayes").lastIo().health()).isEqualTo(Health.OK);
 
         ConsoleView strict = r.view(lagWarnSeconds(10));
         assertThat(strict.findings()).extracting(FindingRow::code, FindingRow::severity, FindingRow::rowKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lagging", Health.WARN, "replica1/bayes"));
         assertThat(row(strict, "replica1/bayes").health()).isEqualTo(Health.WARN);
-        assertThat(row(strict, "replica1/bayes").lagSeconds().health()).isEqualTo(Health.WARN);
+        assertThat(row(strict, "replica1/bayes").lastIo().health()).isEqualTo(Health.WARN);
         assertThat(row(strict, "replica1/bayes").findings()).isEqualTo(1);
         assertThat(pane(strict, "replica1").health()).isEqualTo(Health.WARN);
         assertThat(strict.warn()).isEqualTo(1);
@@ -173,5 +174,32 @@ class ViewBuilderTest {
         assertThat(d.groups()).extracting(Details.Group::title).contains("Server", "Replication", "Memory");
         assertThat(d.series()).extracting(Details.Series::title).containsExactly("lag", "offset rate");
         assertThat(d.series().get(0).values()).containsExactly(0.0, 0.0);
+    }
+
+    @Test
+    void plainRelaysAreNamedRelayNoTlsInRowsHopsAndDetails() {
+        Topology t = topology(HOSTS);
+        ConsoleView relays = healthy(t, "valkey-8.0.1").view(DEFAULTS, TunnelKind.RELAY);
+        assertThat(row(relays, "replica1/tunnel/bayes").name().text()).isEqualTo("tunnel bayes (relay, NO TLS)");
+        assertThat(relays.hops()).isNotEmpty().allSatisfy(h -> assertThat(h.tunnels()).isEqualTo(TunnelKind.RELAY));
+        Details client = relays.details("replica1/tunnel/bayes").orElseThrow();
+        assertThat(client.title()).contains("relay, NO TLS");
+        assertThat(client.groups().get(0).fields()).extracting(Details.Field::name, Details.Field::value).contains(
+                org.assertj.core.groups.Tuple.tuple("carried by", "relay, NO TLS"),
+                org.assertj.core.groups.Tuple.tuple("accept", "127.0.0.3:6478"),
+                org.assertj.core.groups.Tuple.tuple("connect", "master/tunnel/bayes at 127.0.0.2:6478"));
+        assertThat(client.groups().get(0).fields()).extracting(Details.Field::name).doesNotContain("PSK identity");
+
+        ConsoleView stunnel = healthy(t, "valkey-8.0.1").view(DEFAULTS);
+        assertThat(row(stunnel, "replica1/tunnel/bayes").name().text()).isEqualTo("tunnel bayes");
+        Details server = stunnel.details("master/tunnel/bayes").orElseThrow();
+        assertThat(server.groups().get(0).fields()).extracting(Details.Field::name, Details.Field::value).contains(
+                org.assertj.core.groups.Tuple.tuple("carried by", "TLS tunnel (stunnel)"),
+                org.assertj.core.groups.Tuple.tuple("accept", "127.0.0.2:6478"),
+                org.assertj.core.groups.Tuple.tuple("PSK identities", t.host("replica1").orElseThrow().pskIdentity() + ", "
+                        + t.host("replica2").orElseThrow().pskIdentity()));
+        assertThat(server.groups().get(0).fields()).extracting(Details.Field::name, Details.Field::value)
+                .anySatisfy(f -> assertThat(f.toList()).containsExactly("connect", "bayes at localhost:" + t.host("master")
+                        .flatMap(h -> h.instance("bayes")).orElseThrow().port()));
     }
 }

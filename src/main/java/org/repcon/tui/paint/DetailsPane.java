@@ -98,8 +98,12 @@ public final class DetailsPane {
         int nameWidth = Math.min(width / 2, group.fields().stream().mapToInt(f -> Text.width(f.name())).max().orElse(0));
         for (Details.Field f : group.fields()) {
             String name = Text.padRight(Text.fit(glyphs.clean(f.name()), nameWidth, glyphs.ellipsis()), nameWidth);
-            String value = Text.fit(glyphs.clean(f.value()), Math.max(1, width - nameWidth - 4), glyphs.ellipsis());
-            lines.add(Line.builder().add("  " + name + "  ", Role.MUTED).add(value, Role.TEXT).build());
+            // Long values (a config_file path) wrap under themselves rather than lose their end.
+            List<String> wrapped = Text.wrap(glyphs.clean(f.value()), Math.max(1, width - nameWidth - 4));
+            for (int k = 0; k < wrapped.size(); k++) {
+                lines.add(Line.builder().add("  " + (k == 0 ? name : " ".repeat(nameWidth)) + "  ", Role.MUTED)
+                        .add(wrapped.get(k), Role.TEXT).build());
+            }
         }
         return lines;
     }

@@ -3,8 +3,9 @@ package org.repcon.tui.paint;
 import java.util.ArrayList;
 import java.util.List;
 import org.repcon.tui.theme.Role;
+import org.repcon.view.Row;
 
-/** The '?' overlay: every key binding, grouped by where it applies, in a box over the screen. */
+/** The '?' overlay: every key binding, grouped by where it applies, and the columns' legend, in a box over the screen. */
 public final class HelpOverlay {
 
     public record Entry(String keys, String description) {}
@@ -15,6 +16,13 @@ public final class HelpOverlay {
     private static final int TWO_COLUMNS = 100;
 
     private HelpOverlay() {}
+
+    /** The legend of the host table: one entry per column saying what it measures. */
+    public static Section columns() {
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < Row.HEADERS.size(); i++) entries.add(new Entry(Row.HEADERS.get(i), Row.MEANINGS.get(i)));
+        return new Section("Columns of the host table", entries);
+    }
 
     /** Centred in the canvas; two columns of sections when one would not fit and the screen is wide. */
     public static void paint(Canvas c, List<Section> sections, String footer, Scroll scroll) {

@@ -51,8 +51,11 @@ public final class TopologyPane {
             lines.add(b.build());
         }
         lines.add(Line.EMPTY);
-        lines.add(Line.builder().add(g.localLink(), Role.BORDER).add(" local connection   ", Role.MUTED)
-                .add(g.tlsLink(), Role.BORDER).add(" TLS tunnel (stunnel)", Role.MUTED).build());
+        Line.Builder legend = Line.builder().add(g.localLink(), Role.BORDER).add(" local connection", Role.MUTED);
+        // Each kind of tunnel leg that is drawn, by its true name: a plain relay is never called TLS.
+        m.hops().stream().map(Hop::tunnels).distinct().sorted()
+                .forEach(t -> legend.add("   ", Role.MUTED).add(g.tlsLink(), Role.BORDER).add(" " + t.label(), Role.MUTED));
+        lines.add(legend.build());
         return lines;
     }
 

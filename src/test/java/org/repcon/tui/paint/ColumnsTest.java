@@ -22,10 +22,11 @@ class ColumnsTest {
 
     @Test
     void dropsColumnsByPriorityAndNeverOverflows() {
-        assertThat(headers(200)).containsExactly("NAME", "ROLE", "LINK", "MASTER OFS", "REPLICA OFS", "LAG B", "LAG S",
+        assertThat(headers(200)).containsExactly("NAME", "ROLE", "LINK", "MASTER OFS", "REPLICA OFS", "LAG B", "LAST IO",
                 "SYNC", "MEMORY", "");
-        assertThat(headers(78)).containsExactly("NAME", "ROLE", "LINK", "LAG B", "LAG S", "SYNC", "MEMORY", "");
-        assertThat(headers(50)).containsExactly("NAME", "ROLE", "LINK", "LAG S");
+        assertThat(headers(80)).containsExactly("NAME", "ROLE", "LINK", "LAG B", "LAST IO", "SYNC", "MEMORY", "");
+        assertThat(headers(78)).containsExactly("NAME", "ROLE", "LINK", "LAG B", "LAST IO", "SYNC", "MEMORY");
+        assertThat(headers(50)).containsExactly("NAME", "ROLE", "LINK", "LAST IO");
         assertThat(headers(38)).startsWith("NAME", "LINK");
         for (int w = 12; w <= 220; w++) assertThat(used(w)).as("width %d", w).isLessThanOrEqualTo(w);
     }
