@@ -35,6 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        flags.requireFullScreen(); // before the lab starts for a console that cannot show
         Lab lab = new Lab(LabTopology.of(bundledLab(), Optional.empty()));
         boolean wasUp = lab.processes().stream().anyMatch(p -> lab.pid(p).isPresent());
         err.println(wasUp ? "repcon: the lab is already up; the demo leaves it running afterwards"
