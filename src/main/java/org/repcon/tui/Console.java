@@ -126,10 +126,28 @@ public final class Console {
             throw RepconException.invalid("the console needs a terminal: stdin and stdout must be a tty");
         }
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        return new DefaultTerminalFactory(System.out, System.in, charset)
+        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                 .createTerminal();
+        if (terminal instanceof UnixLikeTerminal unix) removeLanternaHook(unix);
+        return terminal;
+    }
+
+    /**
+     * Lanterna restores the terminal from a shutdown hook of its own, which the JVM runs at the same time as ours
+     * (hooks are unordered): on SIGTERM/INT/HUP it left the alternate screen while the UI thread still drew, so frames
+     * landed on the shell and the cursor stayed hidden. Ours stops drawing first, then restores (and restores anyway
+     * if the UI thread is stuck), so Lanterna's is removed. Its field is private; without it, we keep Lanterna's.
+     */
+    private static void removeLanternaHook(UnixLikeTerminal terminal) {
+        try {
+            java.lang.reflect.Field field = UnixLikeTerminal.class.getDeclaredField("shutdownHook");
+            field.setAccessible(true);
+            Runtime.getRuntime().removeShutdownHook((Thread) field.get(terminal));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not take over Lanterna's terminal restore at shutdown", e);
+        }
     }
 
     /** Stray prints from any thread would scribble over the screen: while it is up they go to the log. */
