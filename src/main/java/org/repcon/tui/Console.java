@@ -1,7 +1,6 @@
 package org.repcon.tui;
 
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.IOException;
@@ -61,6 +60,7 @@ public final class Console {
         Console console = null;
         Ui ui = null;
         Thread hook = null;
+        JobControl jobControl = null;
         CountDownLatch restored = new CountDownLatch(1);
         PrintStream out = System.out, err = System.err;
         try {
@@ -73,6 +73,7 @@ public final class Console {
             Runtime.getRuntime().addShutdownHook(hook);
             console.screen.startScreen();
             if (own) silenceStandardStreams();
+            if (terminal instanceof JobControlTerminal jobs) jobControl = JobControl.install(jobs, loop);
             ui = new Ui(source, options.commands() != null ? options.commands() : new BuiltinCommands(), themes,
                     caps, options.readOnly(), palette, options.refreshInterval(), loop::post, System::currentTimeMillis);
             ui.offerSetup(options.setup());
@@ -82,6 +83,7 @@ public final class Console {
             failure = t;
         } finally {
             if (ui != null) ui.quit(); // whatever ended it, setup's worker is stopped
+            if (jobControl != null) jobControl.uninstall();
             if (console != null) console.stop();
             restored.countDown();
             System.setOut(out);
@@ -126,11 +128,8 @@ public final class Console {
             throw RepconException.invalid("the console needs a terminal: stdin and stdout must be a tty");
         }
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
-        if (terminal instanceof UnixLikeTerminal unix) removeLanternaHook(unix);
+        JobControlTerminal terminal = new JobControlTerminal(System.in, System.out, charset);
+        removeLanternaHook(terminal);
         return terminal;
     }
 

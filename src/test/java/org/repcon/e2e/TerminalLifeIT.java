@@ -66,6 +66,32 @@ class TerminalLifeIT {
     }
 
     @Test
+    void ctrlZGivesTheTerminalBackAndFgTakesItAgainWithAFullRepaint() throws Exception {
+        pane.start("PS1=PROMPT$ ");
+        pane.sendKeys("cd " + Path.of("").toAbsolutePath() + " && clear && ./repcon demo", "Enter");
+        pane.await(s -> s.contains("2/2 replicas") && s.contains("replica2"), s -> false, Duration.ofSeconds(60));
+
+        pane.sendKeys("C-z");
+        String screen = pane.await(s -> s.contains("Stopped") && s.stripTrailing().endsWith("PROMPT$"), s -> false,
+                Duration.ofSeconds(10));
+        assertThat(screen).doesNotContain("│", "replicas");
+        assertThat(pane.display("#{alternate_on} #{cursor_flag}")).as("main screen, cursor shown").isEqualTo("0 1");
+
+        pane.sendKeys("fg", "Enter");
+        pane.await(s -> s.contains("2/2 replicas") && s.contains("replica2") && !s.contains("Stopped"), s -> false,
+                Duration.ofSeconds(10));
+        // Raw mode again: one key, no Enter, opens the help.
+        pane.sendKeys("?");
+        pane.await(s -> s.contains("Keys") && s.contains("This help"), s -> false, Duration.ofSeconds(10));
+        pane.sendKeys("Escape");
+        pane.sendKeys("q");
+        screen = pane.await(s -> s.contains("stopped the lab") && s.stripTrailing().endsWith("PROMPT$"), s -> false,
+                Duration.ofSeconds(30));
+        assertThat(pane.display("#{alternate_on} #{cursor_flag}")).isEqualTo("0 1");
+        assertThat(pane.livePidFiles()).as("lab processes still running").isEmpty();
+    }
+
+    @Test
     void aDumbTerminalGetsOneLineAndExit2AndNoLab() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", "target/repcon.jar", "demo").redirectErrorStream(true);
         pb.environment().put("TERM", "dumb");
