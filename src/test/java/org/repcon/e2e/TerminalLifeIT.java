@@ -92,6 +92,26 @@ class TerminalLifeIT {
     }
 
     @Test
+    void theThreadDumpOfSigquitGoesToTheJvmLogNotTheScreen() throws Exception {
+        pane.start("PS1=PROMPT$ ");
+        pane.sendKeys("cd " + Path.of("").toAbsolutePath() + " && clear && ./repcon demo", "Enter");
+        pane.await(s -> s.contains("2/2 replicas") && s.contains("replica2"), s -> false, Duration.ofSeconds(60));
+        Path jvmLog = state.resolve("repcon/jvm.log");
+
+        assertThat(Pids.signal(pane.repconPid(), "QUIT")).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(Files.exists(jvmLog) && Files.readString(jvmLog).contains("Full thread dump")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(jvmLog)).contains("Full thread dump");
+        String screen = pane.capture();
+        assertThat(screen).doesNotContain("thread dump", "java.lang.Thread.State").contains("2/2 replicas");
+        pane.sendKeys("q");
+        pane.await(s -> s.contains("stopped the lab") && s.stripTrailing().endsWith("PROMPT$"), s -> false,
+                Duration.ofSeconds(30));
+    }
+
+    @Test
     void aDumbTerminalGetsOneLineAndExit2AndNoLab() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", "target/repcon.jar", "demo").redirectErrorStream(true);
         pb.environment().put("TERM", "dumb");
