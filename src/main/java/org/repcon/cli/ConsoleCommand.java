@@ -8,6 +8,7 @@ import org.repcon.setup.Setup;
 import org.repcon.topology.Topology;
 import org.repcon.tui.Console;
 import org.repcon.tui.ConsoleOptions;
+import org.repcon.tui.FullScreen;
 import org.repcon.tui.LiveSource;
 import org.repcon.tui.ConsoleCommands;
 import org.repcon.tui.theme.Themes;
@@ -50,7 +51,19 @@ final class ConsoleCommand implements Callable<Integer> {
                 description = "Refresh interval in seconds (default: ${DEFAULT-VALUE}).")
         double refreshSeconds;
 
+        /**
+         * Refuses, before anything starts (a lab, ssh connections), a terminal the console cannot drive full screen:
+         * one line pointing to 'repcon status --watch', exit 2.
+         */
+        void requireFullScreen() {
+            if (adjust.apply(ConsoleOptions.defaults()).terminal() != null) return; // a test's own terminal
+            FullScreen.refusal(System.getenv(), Tty.interactive()).ifPresent(why -> {
+                throw RepconException.invalid(why);
+            });
+        }
+
         int run(Topology topology) {
+            requireFullScreen();
             boolean readOnly = Main.readOnly(mixee);
             if (refreshSeconds < 0.2 || refreshSeconds > 3600) throw RepconException.invalid("--refresh takes 0.2 to 3600 seconds");
             Duration interval = Duration.ofMillis(Math.round(refreshSeconds * 1000));

@@ -1,7 +1,6 @@
 package org.repcon.tui;
 
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.IOException;
@@ -61,6 +60,7 @@ public final class Console {
         Console console = null;
         Ui ui = null;
         Thread hook = null;
+        JobControl jobControl = null;
         CountDownLatch restored = new CountDownLatch(1);
         PrintStream out = System.out, err = System.err;
         try {
@@ -73,6 +73,7 @@ public final class Console {
             Runtime.getRuntime().addShutdownHook(hook);
             console.screen.startScreen();
             if (own) silenceStandardStreams();
+            if (terminal instanceof JobControlTerminal jobs) jobControl = JobControl.install(jobs, loop);
             ui = new Ui(source, options.commands() != null ? options.commands() : new BuiltinCommands(), themes,
                     caps, options.readOnly(), palette, options.refreshInterval(), loop::post, System::currentTimeMillis);
             ui.offerSetup(options.setup());
@@ -82,6 +83,7 @@ public final class Console {
             failure = t;
         } finally {
             if (ui != null) ui.quit(); // whatever ended it, setup's worker is stopped
+            if (jobControl != null) jobControl.uninstall();
             if (console != null) console.stop();
             restored.countDown();
             System.setOut(out);
@@ -126,10 +128,25 @@ public final class Console {
             throw RepconException.invalid("the console needs a terminal: stdin and stdout must be a tty");
         }
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        return new DefaultTerminalFactory(System.out, System.in, charset)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
+        JobControlTerminal terminal = new JobControlTerminal(System.in, System.out, charset);
+        removeLanternaHook(terminal);
+        return terminal;
+    }
+
+    /**
+     * Lanterna restores the terminal from a shutdown hook of its own, which the JVM runs at the same time as ours
+     * (hooks are unordered): on SIGTERM/INT/HUP it left the alternate screen while the UI thread still drew, so frames
+     * landed on the shell and the cursor stayed hidden. Ours stops drawing first, then restores (and restores anyway
+     * if the UI thread is stuck), so Lanterna's is removed. Its field is private; without it, we keep Lanterna's.
+     */
+    private static void removeLanternaHook(UnixLikeTerminal terminal) {
+        try {
+            java.lang.reflect.Field field = UnixLikeTerminal.class.getDeclaredField("shutdownHook");
+            field.setAccessible(true);
+            Runtime.getRuntime().removeShutdownHook((Thread) field.get(terminal));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not take over Lanterna's terminal restore at shutdown", e);
+        }
     }
 
     /** Stray prints from any thread would scribble over the screen: while it is up they go to the log. */

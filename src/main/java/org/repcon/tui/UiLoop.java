@@ -35,6 +35,8 @@ final class UiLoop {
     private final Object signal = new Object();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean viewChanged;
+    /** Set on the UI thread when the terminal's cells are unknown (back from a suspend): the next frame draws all. */
+    private boolean repaintAll;
     private Ui ui;
 
     UiLoop(TerminalScreen screen, ConsoleSource source, LongSupplier clock) {
@@ -47,6 +49,11 @@ final class UiLoop {
     void post(Runnable task) {
         tasks.add(task);
         wake();
+    }
+
+    /** The next frame redraws every cell; on the UI thread (a posted task). */
+    void repaintAll() {
+        repaintAll = true;
     }
 
     /** Asks the loop to end as after q; safe from any thread (the shutdown hook), which must not touch the screen. */
@@ -93,11 +100,12 @@ final class UiLoop {
                 dirty = true;
             }
             // Terminals keep, move or reflow old text when resized: after a resize, redraw every cell.
-            boolean resized = screen.doResizeIfNecessary() != null;
+            boolean complete = screen.doResizeIfNecessary() != null || repaintAll;
+            repaintAll = false;
             if (ui.quitting()) break;
             long now = clock.getAsLong();
-            if (dirty || resized || now >= nextTick) {
-                nextTick = draw(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            if (dirty || complete || now >= nextTick) {
+                nextTick = draw(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
             } else {
                 sleep(Math.min(POLL_MILLIS, nextTick - now));
             }
