@@ -108,8 +108,12 @@ public final class DatasetGuard {
             }
         }
         facts.addAll(v.facts());
-        // Fail closed: a replica that cannot be seen is no replica that is safe to overwrite.
-        Optional<String> loss = v.loss().isPresent() || unknown.isEmpty() ? v.loss() : Optional.of(String.join("; ", unknown));
+        // Fail closed for a start, where what the master will hold comes from its files: a replica that cannot be seen is
+        // no replica that is safe to overwrite. A restart of a running master keeps what it holds (it saves on the way
+        // down, or the check above refused it), and waiting for a lagging replica is what its shutdown does.
+        Optional<String> loss = v.loss().isPresent() || unknown.isEmpty() || change != Change.START ? v.loss()
+                : Optional.of(String.join("; ", unknown));
+        if (loss.isEmpty()) facts.addAll(unknown);
         return new Verdict(master, facts, loss, v.source());
     }
 

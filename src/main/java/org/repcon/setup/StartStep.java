@@ -153,7 +153,10 @@ final class StartStep implements SetupStep {
      */
     private void guard(SetupContext ctx, boolean running) {
         if (instance == null || ctx.topology().replicasOf(instance).isEmpty()) return;
-        DatasetGuard.Verdict v = DatasetGuard.check(ctx.actions(), instance, running ? DatasetGuard.Change.RESTART : DatasetGuard.Change.START);
+        // Against the replicas that answer: a first setup meets replicas that do not run yet, or a port another process
+        // holds, which its own step reports.
+        DatasetGuard.Verdict v = DatasetGuard.check(ctx.actions(), instance, running ? DatasetGuard.Change.RESTART : DatasetGuard.Change.START,
+                DatasetGuard.replicas(ctx.actions(), instance));
         if (!v.safe()) {
             throw RepconException.failed(v.refusal() + "; setup leaves " + instance.ref() + " as it is (see 'repcon shell FILE -c \"help restore\"')");
         }
