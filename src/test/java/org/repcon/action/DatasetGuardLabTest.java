@@ -336,7 +336,8 @@ class DatasetGuardLabTest extends LabActionTest {
         ActionResult r = run("start master/bayes", runner(meanwhile, shown));
         assertThat(shown.previews).hasSize(1);
         assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(r.message()).startsWith("no longer safe since the preview: replica1/bayes holds").contains("its RDB", "is missing");
+        assertThat(r.message()).startsWith("no longer safe since the preview: replica").contains("master/bayes would start empty: its RDB",
+                "is missing");
         assertThat(lab.pid(lab.process("master", "bayes").orElseThrow())).isEmpty();
         assertThat(lastAudit().get("outcome").getAsString()).isEqualTo("refused");
 
