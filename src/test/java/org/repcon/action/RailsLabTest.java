@@ -200,7 +200,11 @@ class RailsLabTest {
 
     /** Setup as the operator runs it: the file written back, the instance restarted on it; and the lock released. */
     private void restoreConfig() {
-        SetupResult s = applySetup(new Audit(dir.resolve("audit.log")), SetupProgress.NONE);
+        // A setup terminated late may have written the file back already (the touch is a comment: no restart due).
+        Setup setup = new Setup(ctx, new Audit(dir.resolve("audit.log")));
+        SetupPlan plan = setup.plan(List.of(lab.topology().host("replica1").orElseThrow()));
+        if (plan.pending().isEmpty()) return;
+        SetupResult s = new SetupRunner(setup, false, q -> new Reply.Answer("y")).apply(plan, SetupProgress.NONE);
         assertThat(s.outcome()).as(s.said()).isEqualTo(Outcome.DONE);
     }
 

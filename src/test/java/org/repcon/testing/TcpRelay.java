@@ -88,6 +88,13 @@ public final class TcpRelay implements AutoCloseable {
             Socket upstream = new Socket("127.0.0.1", target);
             open.add(client);
             open.add(upstream);
+            // A connection accepted just as close() ran must not outlive it: close() sets the flag before it
+            // closes what is open, so either it sees these sockets or this sees the flag.
+            if (closed) {
+                quietly(client);
+                quietly(upstream);
+                return;
+            }
             pump(client, upstream);
             pump(upstream, client);
         } catch (IOException e) {
