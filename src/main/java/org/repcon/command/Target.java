@@ -29,7 +29,7 @@ public sealed interface Target {
     record OfTunnel(Host host, Tunnel tunnel) implements Target {
         @Override
         public String key() {
-            return host.name() + "/tunnel/" + tunnel.name();
+            return tunnel.ref().toString();
         }
     }
 }

@@ -2,7 +2,9 @@ package org.repcon.diagnosis;
 
 import java.util.Optional;
 import org.repcon.topology.Instance;
+import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Tunnel;
+import org.repcon.topology.TunnelRef;
 
 /** What a finding is about: a host, an instance on it, or one of its tunnels. */
 public record Subject(String host, Optional<String> instance, Optional<String> tunnel) {
@@ -21,7 +23,7 @@ public record Subject(String host, Optional<String> instance, Optional<String> t
 
     /** As targets are written in repcon commands: {@code replica/bayes}, {@code replica/tunnel/bayes}, {@code replica}. */
     public String key() {
-        return instance.map(i -> host + "/" + i).or(() -> tunnel.map(t -> host + "/tunnel/" + t)).orElse(host);
+        return instance.map(i -> new InstanceRef(host, i).toString()).or(() -> tunnel.map(t -> new TunnelRef(host, t).toString())).orElse(host);
     }
 
     @Override

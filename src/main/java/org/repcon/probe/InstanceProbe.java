@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.repcon.probe.InstanceSample.Status;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
+import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Secret;
 import org.repcon.transport.Endpoint;
 import org.repcon.transport.RedisConnector;
@@ -26,7 +27,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Probes one instance with INFO over a connection kept between refreshes, so that a refresh costs one
  * round trip; AUTH is sent only when (re)connecting.
  */
-final class InstanceProbe extends Target<InstanceSample> {
+final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
 
     private static final Logger LOG = Log.get(InstanceProbe.class);
 

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.repcon.topology.InstanceRef;
+import org.repcon.topology.TunnelRef;
 import org.repcon.topology.Topology;
 import org.repcon.transport.Transports;
 import org.repcon.util.Log;
@@ -48,7 +49,7 @@ public final class Prober implements AutoCloseable {
     private final ProbeOptions options;
     private final List<InstanceProbe> instances = new ArrayList<>();
     private final List<TunnelProbe> tunnels = new ArrayList<>();
-    private final List<Target<?>> targets = new ArrayList<>();
+    private final List<Target<?, ?>> targets = new ArrayList<>();
     /** Healthy targets: few threads, since on a 2-core machine more only add switching. */
     private final ThreadPoolExecutor fast;
     /**
@@ -70,7 +71,7 @@ public final class Prober implements AutoCloseable {
         topology.tunnels().forEach(t -> tunnels.add(new TunnelProbe(t, topology.hostOf(t), transports, options)));
         // A server end is probed at full pace only while one of its client ends fails: that is when it tells
         // "master's stunnel down" from "remote leg down".
-        Map<InstanceRef, TunnelProbe> tunnelByRef = new HashMap<>();
+        Map<TunnelRef, TunnelProbe> tunnelByRef = new HashMap<>();
         tunnels.forEach(t -> tunnelByRef.put(t.ref, t));
         for (TunnelProbe server : tunnels) {
             if (server.isServer()) {
@@ -96,7 +97,7 @@ public final class Prober implements AutoCloseable {
             long timeMs = System.currentTimeMillis();
             long start = System.nanoTime();
             List<Future<?>> awaited = new ArrayList<>();
-            for (Target<?> target : targets) {
+            for (Target<?, ?> target : targets) {
                 if (!target.claim(start, options, target.spacingNanos())) continue;
                 boolean suspect = target.suspect();
                 try {
@@ -110,7 +111,7 @@ public final class Prober implements AutoCloseable {
             long now = System.currentTimeMillis();
             Map<InstanceRef, InstanceSample> instanceSamples = new LinkedHashMap<>();
             instances.forEach(t -> instanceSamples.put(t.ref, t.sample(now)));
-            Map<InstanceRef, TunnelSample> tunnelSamples = new LinkedHashMap<>();
+            Map<TunnelRef, TunnelSample> tunnelSamples = new LinkedHashMap<>();
             tunnels.forEach(t -> tunnelSamples.put(t.ref, t.sample(now)));
             Snapshot snapshot = new Snapshot(timeMs, instanceSamples, tunnelSamples, Duration.ofNanos(System.nanoTime() - start));
             latest = snapshot;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.repcon.topology.InstanceRef;
+import org.repcon.topology.TunnelRef;
 
 /**
  * The whole deployment as one refresh saw it: a sample per instance and per tunnel, in topology order.
@@ -14,7 +15,7 @@ import org.repcon.topology.InstanceRef;
  * @param timeMs wall-clock time (ms) the refresh started
  * @param refreshDuration how long the refresh took, waiting included
  */
-public record Snapshot(long timeMs, Map<InstanceRef, InstanceSample> instances, Map<InstanceRef, TunnelSample> tunnels,
+public record Snapshot(long timeMs, Map<InstanceRef, InstanceSample> instances, Map<TunnelRef, TunnelSample> tunnels,
                        Duration refreshDuration) {
 
     public Snapshot {
@@ -26,7 +27,7 @@ public record Snapshot(long timeMs, Map<InstanceRef, InstanceSample> instances, 
         return Optional.ofNullable(instances.get(ref));
     }
 
-    public Optional<TunnelSample> tunnel(InstanceRef ref) {
+    public Optional<TunnelSample> tunnel(TunnelRef ref) {
         return Optional.ofNullable(tunnels.get(ref));
     }
 }

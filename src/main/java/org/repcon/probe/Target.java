@@ -2,7 +2,6 @@ package org.repcon.probe;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.repcon.topology.InstanceRef;
 import org.repcon.util.Log;
 
 /**
@@ -10,12 +9,12 @@ import org.repcon.util.Log;
  * from piling up: at most one in flight, a backoff after failures, a spacing for those probed sparingly. Thread-safe: claimed by the
  * refreshing thread, run on a probe thread.
  */
-abstract class Target<S extends Sample<S>> {
+abstract class Target<R, S extends Sample<S>> {
 
     private static final Logger LOG = Log.get(Target.class);
 
-    final InstanceRef ref;
-    /** "instance master/bayes" or "tunnel master/bayes": an instance and a tunnel may share a ref. */
+    final R ref;
+    /** "instance master/bayes" or "tunnel master/tunnel/bayes", for the log. */
     final String label;
     volatile boolean closed;
 
@@ -26,7 +25,7 @@ abstract class Target<S extends Sample<S>> {
     private int failures;
     private long lastStartNanos;
 
-    Target(String kind, InstanceRef ref) {
+    Target(String kind, R ref) {
         this.ref = ref;
         this.label = kind + " " + ref;
     }

@@ -12,6 +12,7 @@ import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.probe.TunnelSample.Ping;
 import org.repcon.topology.Host;
 import org.repcon.topology.Tunnel;
+import org.repcon.topology.TunnelRef;
 import org.repcon.transport.Endpoint;
 import org.repcon.transport.Transports;
 import org.repcon.util.RepconException;
@@ -34,7 +35,7 @@ import org.repcon.util.RepconException;
  * it). So a server end is probed every {@link ProbeOptions#serverTunnelInterval()} while its client ends'
  * PINGs answer, which proves it works, and at every refresh once one of them fails.
  */
-final class TunnelProbe extends Target<TunnelSample> {
+final class TunnelProbe extends Target<TunnelRef, TunnelSample> {
 
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
     /** The longest first reply line read; +PONG or an error line are far shorter. */

@@ -1,6 +1,6 @@
 package org.repcon.probe;
 
-import org.repcon.topology.InstanceRef;
+import org.repcon.topology.TunnelRef;
 
 /**
  * One probe of one stunnel end: a TCP connect to its accept port and, for a client end, a PING
@@ -11,7 +11,7 @@ import org.repcon.topology.InstanceRef;
  *                      connect, however many refreshes ago)
  * @param message a short human reason or the error reply's text ("NOAUTH Authentication required.")
  */
-public record TunnelSample(InstanceRef tunnel, boolean server, long timeMs, Connect connect, Ping ping,
+public record TunnelSample(TunnelRef tunnel, boolean server, long timeMs, Connect connect, Ping ping,
                            long connectMicros, String message, Freshness freshness) implements Sample<TunnelSample> {
 
     public enum Connect { OK, REFUSED, TIMEOUT, UNREACHABLE, PENDING }
@@ -30,7 +30,7 @@ public record TunnelSample(InstanceRef tunnel, boolean server, long timeMs, Conn
         NOT_SENT
     }
 
-    static TunnelSample pending(InstanceRef tunnel, boolean server, long timeMs) {
+    static TunnelSample pending(TunnelRef tunnel, boolean server, long timeMs) {
         return new TunnelSample(tunnel, server, timeMs, Connect.PENDING, Ping.NOT_SENT, 0, "no answer yet",
                 Freshness.IN_FLIGHT);
     }

@@ -36,7 +36,7 @@ public record Topology(
         return host(ref.host()).flatMap(h -> h.instance(ref.name()));
     }
 
-    public Optional<Tunnel> tunnel(InstanceRef ref) {
+    public Optional<Tunnel> tunnel(TunnelRef ref) {
         return host(ref.host()).flatMap(h -> h.tunnel(ref.name()));
     }
 

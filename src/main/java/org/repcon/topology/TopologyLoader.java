@@ -384,10 +384,10 @@ public final class TopologyLoader {
             Optional<Integer> accept = f.port("accept");
             if (f.missing("accept")) problems.add(Problem.error(at, context + " needs an 'accept' port"));
             Optional<String> to = f.string("to");
-            Optional<InstanceRef> client = f.string("client").flatMap(text -> {
+            Optional<TunnelRef> client = f.string("client").flatMap(text -> {
                 Optional<InstanceRef> ref = InstanceRef.parse(text);
                 if (ref.isEmpty()) f.error("client", context + ": client '" + text + "' must be HOST/TUNNEL, e.g. master/bayes");
-                return ref;
+                return ref.map(TunnelRef::of);
             });
             String ends = "'to: INSTANCE' (a server end, on the master) or 'client: HOST/TUNNEL' (a client end, on a replica)";
             if (f.has("to") && f.has("client")) {

@@ -222,7 +222,7 @@ final class TopologyValidator {
     private Optional<String> serverEndOf(Instance master) {
         return topology.hostOf(master).tunnels().stream()
                 .filter(t -> t.to().filter(master.name()::equals).isPresent())
-                .map(t -> t.ref().toString()).findFirst();
+                .map(t -> t.ref().shortForm()).findFirst();
     }
 
     /** " (client: master/bayes)", or what is missing on the master's side for there to be one. */

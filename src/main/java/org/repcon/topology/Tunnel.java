@@ -7,7 +7,7 @@ import java.util.Optional;
  * forwards to the local instance {@code to}; a client end (on a replica) accepts plain connections
  * on its loopback {@code accept} port and connects to the server tunnel {@code client}.
  */
-public record Tunnel(String host, String name, int accept, Optional<String> to, Optional<InstanceRef> client,
+public record Tunnel(String host, String name, int accept, Optional<String> to, Optional<TunnelRef> client,
                      Position position) {
 
     public boolean isServer() {
@@ -18,7 +18,7 @@ public record Tunnel(String host, String name, int accept, Optional<String> to, 
         return client.isPresent();
     }
 
-    public InstanceRef ref() {
-        return new InstanceRef(host, name);
+    public TunnelRef ref() {
+        return new TunnelRef(host, name);
     }
 }

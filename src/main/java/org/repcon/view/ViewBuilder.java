@@ -165,7 +165,7 @@ public final class ViewBuilder {
     }
 
     private static String tunnelKey(Tunnel t) {
-        return t.host() + "/tunnel/" + t.name();
+        return t.ref().toString();
     }
 
     /** A tunnel's end as configured: what it accepts, where it connects, and who it is (the PSK identity, never the secret). */
@@ -180,8 +180,8 @@ public final class ViewBuilder {
             List<String> ids = topology.clientsOf(t).stream().map(c -> topology.hostOf(c).pskIdentity()).distinct().toList();
             if (tunnels == TunnelKind.STUNNEL && !ids.isEmpty()) fields.add(new Details.Field("PSK identities", String.join(", ", ids)));
         } else {
-            topology.serverOf(t).ifPresent(server -> fields.add(new Details.Field("connect", server.host() + "/tunnel/"
-                    + server.name() + " at " + topology.hostOf(server).address().orElse(server.host()) + ":" + server.accept())));
+            topology.serverOf(t).ifPresent(server -> fields.add(new Details.Field("connect", server.ref() + " at "
+                    + topology.hostOf(server).address().orElse(server.host()) + ":" + server.accept())));
             if (tunnels == TunnelKind.STUNNEL) fields.add(new Details.Field("PSK identity", host.pskIdentity()));
         }
         return new Details(tunnelKey(t), tunnelKey(t) + " (" + tunnels.label() + ")", List.of(new Details.Group("Tunnel", fields)),

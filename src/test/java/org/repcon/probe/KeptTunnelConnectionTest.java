@@ -23,6 +23,7 @@ import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.testing.Await;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.InstanceRef;
+import org.repcon.topology.TunnelRef;
 import org.repcon.topology.Tunnel;
 import org.repcon.transport.Transports;
 import org.repcon.util.Pids;
@@ -133,12 +134,12 @@ class KeptTunnelConnectionTest {
                 s -> s.tunnels().values().stream().allMatch(TunnelSample::ok));
     }
 
-    private Map<InstanceRef, TunnelSample> clientEnds(Snapshot s) {
+    private Map<TunnelRef, TunnelSample> clientEnds(Snapshot s) {
         return clientEnds(s, null);
     }
 
-    private Map<InstanceRef, TunnelSample> clientEnds(Snapshot s, String host) {
-        Map<InstanceRef, TunnelSample> ends = new java.util.LinkedHashMap<>();
+    private Map<TunnelRef, TunnelSample> clientEnds(Snapshot s, String host) {
+        Map<TunnelRef, TunnelSample> ends = new java.util.LinkedHashMap<>();
         lab.topology().tunnels().filter(t -> !t.isServer() && (host == null || lab.topology().hostOf(t).name().equals(host)))
                 .map(Tunnel::ref).forEach(ref -> ends.put(ref, s.tunnel(ref).orElseThrow()));
         assertThat(ends).isNotEmpty();

@@ -22,6 +22,7 @@ import org.repcon.testing.RedisProcess;
 import org.repcon.testing.TcpRelay;
 import org.repcon.testing.TestTopology;
 import org.repcon.topology.InstanceRef;
+import org.repcon.topology.TunnelRef;
 import org.repcon.topology.Topology;
 import org.repcon.topology.TopologyLoader;
 import org.repcon.transport.Transports;
@@ -66,6 +67,11 @@ class ProberTest {
 
     private Prober prober(Topology topology) {
         return prober(topology, ProbeOptions.defaults());
+    }
+
+    /** A tunnel as the topology file names a server end: {@code HOST/TUNNEL}. */
+    private static TunnelRef tunnel(String text) {
+        return TunnelRef.of(ref(text));
     }
 
     private static InstanceRef ref(String text) {
@@ -278,29 +284,29 @@ class ProberTest {
 
         Snapshot s = prober.refresh();
 
-        TunnelSample up = s.tunnel(ref("master/up")).orElseThrow();
+        TunnelSample up = s.tunnel(tunnel("master/up")).orElseThrow();
         assertThat(up.server()).isTrue();
         assertThat(up.connect()).isEqualTo(Connect.OK);
         assertThat(up.ping()).isEqualTo(Ping.NOT_SENT); // TLS-PSK: connect only
         assertThat(up.ok()).isTrue();
-        assertThat(s.tunnel(ref("master/down")).orElseThrow().connect()).isEqualTo(Connect.REFUSED);
+        assertThat(s.tunnel(tunnel("master/down")).orElseThrow().connect()).isEqualTo(Connect.REFUSED);
 
-        TunnelSample through = s.tunnel(ref("replica/pong")).orElseThrow();
+        TunnelSample through = s.tunnel(tunnel("replica/pong")).orElseThrow();
         assertThat(through.ping()).isEqualTo(Ping.PONG);
         assertThat(through.ok()).isTrue();
-        TunnelSample auth = s.tunnel(ref("replica/noauth")).orElseThrow();
+        TunnelSample auth = s.tunnel(tunnel("replica/noauth")).orElseThrow();
         assertThat(auth.ping()).isEqualTo(Ping.ERROR_REPLY);
         assertThat(auth.message()).startsWith("NOAUTH");
         assertThat(auth.reachesRedis()).isTrue();
-        TunnelSample dropped = s.tunnel(ref("replica/closed")).orElseThrow();
+        TunnelSample dropped = s.tunnel(tunnel("replica/closed")).orElseThrow();
         assertThat(dropped.connect()).isEqualTo(Connect.OK);
         assertThat(dropped.ping()).isEqualTo(Ping.CLOSED);
         assertThat(dropped.ok()).isFalse();
-        TunnelSample hung = s.tunnel(ref("replica/silent")).orElseThrow();
+        TunnelSample hung = s.tunnel(tunnel("replica/silent")).orElseThrow();
         assertThat(hung.connect()).isEqualTo(Connect.OK);
         assertThat(hung.ping()).isEqualTo(Ping.TIMEOUT);
         assertThat(hung.freshness()).isEqualTo(Freshness.FRESH);
-        TunnelSample refused = s.tunnel(ref("replica/refused")).orElseThrow();
+        TunnelSample refused = s.tunnel(tunnel("replica/refused")).orElseThrow();
         assertThat(refused.connect()).isEqualTo(Connect.REFUSED);
         assertThat(refused.ping()).isEqualTo(Ping.NOT_SENT);
         // The evidence line a finding shows, in words.
@@ -333,8 +339,8 @@ class ProberTest {
                       bayes: { accept: %d, client: master/bayes }
                 """.formatted(bayes.port(), server.port(), RedisProcess.freePort(), client.port()));
         Prober prober = prober(topology);
-        InstanceRef serverEnd = ref("master/bayes");
-        InstanceRef clientEnd = ref("replica/bayes");
+        TunnelRef serverEnd = tunnel("master/bayes");
+        TunnelRef clientEnd = tunnel("replica/bayes");
 
         Snapshot first = prober.refresh();
         Snapshot second = prober.refresh();
@@ -408,7 +414,7 @@ class ProberTest {
         prober.start(snapshots::add);
         Snapshot healthy = snapshots.poll(5, TimeUnit.SECONDS);
         assertThat(healthy).isNotNull();
-        assertThat(healthy.tunnel(ref("replica/bayes")).orElseThrow().ping()).isEqualTo(Ping.PONG);
+        assertThat(healthy.tunnel(tunnel("replica/bayes")).orElseThrow().ping()).isEqualTo(Ping.PONG);
 
         master.freeze();
         long frozenAt = System.nanoTime();
@@ -423,7 +429,7 @@ class ProberTest {
                 instanceSeen = true;
                 System.out.println("frozen instance reported after " + ms + " ms");
             }
-            if (!tunnelSeen && s.tunnel(ref("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT) {
+            if (!tunnelSeen && s.tunnel(tunnel("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT) {
                 tunnelSeen = true;
                 System.out.println("PING through the tunnel to the frozen master reported after " + ms + " ms");
             }

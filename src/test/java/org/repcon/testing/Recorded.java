@@ -16,6 +16,7 @@ import org.repcon.probe.InstanceSample;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.topology.InstanceRef;
+import org.repcon.topology.TunnelRef;
 import org.repcon.topology.Topology;
 import org.repcon.view.ConsoleView;
 import org.repcon.view.ViewBuilder;
@@ -31,7 +32,7 @@ public final class Recorded {
     private final Topology topology;
     private final History history;
     private final Map<InstanceRef, InstanceSample> instances = new LinkedHashMap<>();
-    private final Map<InstanceRef, TunnelSample> tunnels = new LinkedHashMap<>();
+    private final Map<TunnelRef, TunnelSample> tunnels = new LinkedHashMap<>();
     private final Map<InstanceRef, List<String>> logs = new HashMap<>();
     private long now = 1_000_000;
 
@@ -64,7 +65,7 @@ public final class Recorded {
 
     /** A tunnel end as probed; a server end sends no PING. */
     public Recorded tunnel(String ref, TunnelSample.Connect connect, TunnelSample.Ping ping) {
-        InstanceRef r = tunnelRef(ref);
+        TunnelRef r = tunnelRef(ref);
         boolean server = topology.tunnel(r).orElseThrow().isServer();
         String message = connect == TunnelSample.Connect.REFUSED ? "connection refused" : "";
         tunnels.put(r, new TunnelSample(r, server, now, connect, server ? TunnelSample.Ping.NOT_SENT : ping, 300, message,
@@ -74,7 +75,7 @@ public final class Recorded {
 
     /** Every tunnel end accepts, and every client end carries a PING to Redis and back. */
     public Recorded tunnelsFine() {
-        topology.tunnels().forEach(t -> tunnel(t.host() + "/tunnel/" + t.name(), TunnelSample.Connect.OK, TunnelSample.Ping.PONG));
+        topology.tunnels().forEach(t -> tunnel(t.ref().toString(), TunnelSample.Connect.OK, TunnelSample.Ping.PONG));
         return this;
     }
 
@@ -123,10 +124,8 @@ public final class Recorded {
         return r;
     }
 
-    private InstanceRef tunnelRef(String ref) {
-        String[] parts = ref.split("/");
-        if (parts.length != 3 || !parts[1].equals("tunnel")) throw new IllegalArgumentException("not HOST/tunnel/NAME: " + ref);
-        InstanceRef r = new InstanceRef(parts[0], parts[2]);
+    private TunnelRef tunnelRef(String ref) {
+        TunnelRef r = TunnelRef.parse(ref).orElseThrow(() -> new IllegalArgumentException("not HOST/tunnel/NAME: " + ref));
         topology.tunnel(r).orElseThrow(() -> new IllegalArgumentException("no tunnel " + ref + " in the topology"));
         return r;
     }

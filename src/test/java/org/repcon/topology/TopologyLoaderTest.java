@@ -49,18 +49,22 @@ class TopologyLoaderTest {
         assertThat(DEBIAN.replicasOf(edge1)).isEmpty();
 
         Tunnel client = DEBIAN.replicationTunnel(edge1).orElseThrow();
-        assertThat(client.ref()).hasToString("edge1/bayes");
+        assertThat(client.ref()).hasToString("edge1/tunnel/bayes");
+        // A tunnel and an instance of one name are different things, never equal.
+        assertThat((Object) client.ref()).isNotEqualTo(edge1.ref());
+        assertThat(TunnelRef.parse(client.ref().toString())).contains(client.ref());
+        assertThat(TunnelRef.parse("edge1/bayes")).isEmpty();
         assertThat(client.accept()).isEqualTo(6478);
         assertThat(DEBIAN.replicationTunnel(master)).isEmpty();
         assertThat(DEBIAN.replicationTunnel(instance(DEBIAN, "edge1/redis"))).isEmpty();
 
         Tunnel server = DEBIAN.serverOf(client).orElseThrow();
-        assertThat(server.ref()).hasToString("master/bayes");
+        assertThat(server.ref()).hasToString("master/tunnel/bayes");
         assertThat(DEBIAN.destinationOf(client)).contains(master);
         assertThat(DEBIAN.destinationOf(server)).contains(master);
         assertThat(DEBIAN.clientsOf(server)).extracting(Tunnel::ref).extracting(Object::toString)
-                .containsExactly("edge1/bayes", "edge2/bayes");
-        assertThat(DEBIAN.destinationOf(DEBIAN.tunnel(ref("edge2/fuzzy")).orElseThrow()))
+                .containsExactly("edge1/tunnel/bayes", "edge2/tunnel/bayes");
+        assertThat(DEBIAN.destinationOf(DEBIAN.tunnel(TunnelRef.of(ref("edge2/fuzzy"))).orElseThrow()))
                 .contains(instance(DEBIAN, "master/fuzzy"));
     }
 
