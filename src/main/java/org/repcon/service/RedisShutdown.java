@@ -38,19 +38,18 @@ public final class RedisShutdown {
 
     /** How the stop is asked for; chosen before it runs, from the instance's settings, so the preview says it. */
     public enum Request {
-        SHUTDOWN_SAVE("SHUTDOWN SAVE"),
-        SHUTDOWN("SHUTDOWN"),
+        SHUTDOWN_SAVE,
+        SHUTDOWN,
         /** Redis handles SIGTERM like SHUTDOWN (saving when it persists): for an instance that cannot be asked. */
-        TERM("kill -TERM");
+        TERM;
 
-        private final String words;
-
-        Request(String words) {
-            this.words = words;
-        }
-
+        /** As the preview writes it. */
         public String words() {
-            return words;
+            return switch (this) {
+                case SHUTDOWN_SAVE -> "SHUTDOWN SAVE";
+                case SHUTDOWN -> "SHUTDOWN";
+                case TERM -> "kill -TERM";
+            };
         }
 
         /** SHUTDOWN SAVE when it persists, plain SHUTDOWN (Redis decides by its config) when not, TERM when it cannot be read. */

@@ -1,29 +1,25 @@
 package org.repcon.setup;
 
+import java.util.Locale;
+
 /** The tutorial's steps, in its order: a host's plan lists its steps in this order. */
 public enum StepKind {
-    PACKAGES("packages"),
-    DIRECTORIES("directories"),
-    BOOT("boot"),
-    LOG_ROTATION("log rotation"),
-    COMMON_CONFIG("common config"),
-    INSTANCE_CONFIG("instance config"),
-    STUNNEL_CONFIG("stunnel config"),
-    PSK("stunnel psk"),
-    START_REDIS("start redis"),
-    START_STUNNEL("start stunnel"),
-    VERIFY_TUNNEL("verify tunnel"),
-    VERIFY_REPLICATION("verify replication"),
-    RSPAMD("rspamd");
+    PACKAGES,
+    DIRECTORIES,
+    BOOT,
+    LOG_ROTATION,
+    COMMON_CONFIG,
+    INSTANCE_CONFIG,
+    STUNNEL_CONFIG,
+    PSK,
+    START_REDIS,
+    START_STUNNEL,
+    VERIFY_TUNNEL,
+    VERIFY_REPLICATION,
+    RSPAMD;
 
-    private final String label;
-
-    StepKind(String label) {
-        this.label = label;
-    }
-
-    /** A few words for the plan's column. */
+    /** A few words for the plan's column: the name in words ("log rotation"); the PSK file's step says whose. */
     public String label() {
-        return label;
+        return this == PSK ? "stunnel psk" : name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

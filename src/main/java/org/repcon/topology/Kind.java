@@ -6,23 +6,18 @@ import java.util.Optional;
 /** What an instance stores, which decides what may replicate from what. */
 public enum Kind {
     /** The local cache ("redis" in the tutorial): never replicated. */
-    CACHE("cache"),
-    BAYES("bayes"),
-    FUZZY("fuzzy");
+    CACHE,
+    BAYES,
+    FUZZY;
 
-    private final String yamlName;
-
-    Kind(String yamlName) {
-        this.yamlName = yamlName;
-    }
-
+    /** As a topology file writes it: {@code bayes}. */
     public String yamlName() {
-        return yamlName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Kind> fromYaml(String text) {
         for (Kind k : values()) {
-            if (k.yamlName.equals(text.toLowerCase(Locale.ROOT))) return Optional.of(k);
+            if (k.yamlName().equals(text.toLowerCase(Locale.ROOT))) return Optional.of(k);
         }
         return Optional.empty();
     }

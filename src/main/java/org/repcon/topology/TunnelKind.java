@@ -5,17 +5,14 @@ package org.repcon.topology;
  * where stunnel is missing or refused (REPCON_LAB_TUNNELS=relay). The view names relays as such.
  */
 public enum TunnelKind {
-    STUNNEL("TLS tunnel (stunnel)"),
-    RELAY("relay, NO TLS");
+    STUNNEL,
+    RELAY;
 
-    private final String label;
-
-    TunnelKind(String label) {
-        this.label = label;
-    }
-
-    /** "TLS tunnel (stunnel)" or "relay, NO TLS": the words the legend, rows and details use. */
+    /** The words the legend, rows and details use. */
     public String label() {
-        return label;
+        return switch (this) {
+            case STUNNEL -> "TLS tunnel (stunnel)";
+            case RELAY -> "relay, NO TLS";
+        };
     }
 }
