@@ -199,21 +199,20 @@ public final class Prober implements AutoCloseable {
     }
 
     private void deliver(Snapshot snapshot) {
-        for (ProbeListener l : listeners) {
-            try {
-                l.onSnapshot(snapshot);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "snapshot listener failed", e);
-            }
-        }
+        tellListeners(l -> l.onSnapshot(snapshot));
     }
 
     private void notifyFailure(RuntimeException e) {
+        tellListeners(l -> l.onFailure(e));
+    }
+
+    /** Each listener in turn; one that throws is logged and does not keep the others from hearing. */
+    private void tellListeners(java.util.function.Consumer<ProbeListener> message) {
         for (ProbeListener l : listeners) {
             try {
-                l.onFailure(e);
-            } catch (RuntimeException again) {
-                LOG.log(Level.WARNING, "snapshot listener failed", again);
+                message.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "snapshot listener failed", e);
             }
         }
     }

@@ -15,17 +15,15 @@ public final class Probes {
 
     /** INFO on a fresh connection, closed afterwards. */
     public static InstanceSample instance(Instance instance, Host host, Transports transports, ProbeOptions options) {
-        InstanceProbe probe = new InstanceProbe(instance, host, transports, options);
-        try {
-            return probe.probe();
-        } finally {
-            probe.close();
-        }
+        return once(new InstanceProbe(instance, host, transports, options));
     }
 
     /** A TCP connect to the tunnel end and, on a client end, a PING through it; closed afterwards. */
     public static TunnelSample tunnel(Tunnel tunnel, Host host, Transports transports, ProbeOptions options) {
-        TunnelProbe probe = new TunnelProbe(tunnel, host, transports, options);
+        return once(new TunnelProbe(tunnel, host, transports, options));
+    }
+
+    private static <S extends Sample<S>> S once(Target<?, S> probe) {
         try {
             return probe.probe();
         } finally {

@@ -94,8 +94,9 @@ class ProberTest {
         RedisProcess replica = redis("--replicaof", "127.0.0.1", String.valueOf(master.port()));
         try (Jedis m = master.client(); Jedis r = replica.client()) {
             for (int i = 0; i < 100; i++) m.incr("counter");
+            // The master counts the replica online a moment after the replica sees its link up: wait for both sides.
             Await.until("replica in sync", Duration.ofSeconds(10), () -> r.info("replication").contains("master_link_status:up")
-                    && "100".equals(r.get("counter")));
+                    && "100".equals(r.get("counter")) && m.info("replication").contains("state=online"));
         }
         Prober prober = prober(twoInstances(master.port(), replica.port()));
 
