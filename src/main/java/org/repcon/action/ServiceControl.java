@@ -154,7 +154,7 @@ public final class ServiceControl {
     private State instanceState() {
         InstanceSample s = ctx.probe(instance);
         return switch (s.status()) {
-            case OK, AUTH_REQUIRED, AUTH_FAILED, PROTOCOL -> new State(Liveness.ANSWERS, "answers");
+            case OK, AUTH_REQUIRED, AUTH_FAILED, BUSY, PROTOCOL -> new State(Liveness.ANSWERS, "answers");
             case REFUSED -> new State(Liveness.DOWN, "connection refused");
             case TIMEOUT -> new State(Liveness.SILENT, s.message());
             case UNREACHABLE, PENDING -> new State(Liveness.UNREACHABLE, s.message());

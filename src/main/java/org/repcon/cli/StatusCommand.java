@@ -47,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static boolean answered(InstanceSample s) {
         return switch (s.status()) {
-            case OK, AUTH_REQUIRED, AUTH_FAILED, PROTOCOL -> true;
+            case OK, AUTH_REQUIRED, AUTH_FAILED, BUSY, PROTOCOL -> true;
             default -> false;
         };
     }

@@ -24,6 +24,27 @@ public enum Code {
             "Check this machine's access to the master."),
     PROBE_AUTH("probe-auth", "The instance wants a password that the topology does not give (or gives wrong), so"
             + " repcon cannot read its state.", "Set password_file or password_env for the instance in the topology."),
+    INSTANCE_BUSY("instance-busy", "The instance answers BUSY to every command: a Lua script, a function or a module"
+            + " command has run past busy-reply-threshold (lua-time-limit, 5 s by default). Until it ends, Rspamd's reads and"
+            + " writes fail, and on a master the replicas' links time out.", "SCRIPT KILL on it (redis-cli -p PORT SCRIPT"
+            + " KILL; FUNCTION KILL for a function). A script that already wrote cannot be killed: then SHUTDOWN NOSAVE,"
+            + " which loses what was not saved, so only on a replica or after a fresh save."),
+    WRITES_REFUSED("writes-refused", "The master answers writes with an error, so Rspamd's learning fails while INFO"
+            + " looks healthy: NOREPLICAS (fewer replicas with a link lag within min-replicas-max-lag than"
+            + " min-replicas-to-write), MISCONF (a failed background save with stop-writes-on-bgsave-error yes) or OOM"
+            + " (maxmemory with noeviction). Read from the master's errorstat counters as they rise.",
+            "NOREPLICAS: bring the replicas' links back, or lower min-replicas-to-write on the master (CONFIG SET and its"
+                    + " file). MISCONF: see rdb-failing. OOM: see master-full."),
+    READS_REFUSED("reads-refused", "The replica answers reads with an error, so Rspamd's classification fails there:"
+            + " MASTERDOWN (its link is down and replica-serve-stale-data is no) or LOADING (it is loading a dataset, after"
+            + " a restart or a full sync). Read from the replica's errorstat counters as they rise.",
+            "MASTERDOWN: bring the link back (see the link's own finding), or set replica-serve-stale-data yes to serve"
+                    + " the last data meanwhile. LOADING: wait; a large dataset loads for a while after every full sync."),
+    WRITES_TO_REPLICA("writes-to-replica", "Something writes to a replica, which refuses with READONLY: Rspamd's"
+            + " write_servers points at the replica instead of the local end of the tunnel to the master, so learning on"
+            + " that host fails. The Rspamd issue tracker's most repeated replication complaint.",
+            "On the replica's host, point write_servers (local.d/redis.conf, classifier-bayes.conf) at the tunnel's"
+                    + " local port, keep read_servers on the local replica."),
     PROBE_PROTOCOL("probe-protocol", "The instance answered something that is not Redis's INFO.",
             "Check that the port belongs to this Redis instance."),
     ROLE_MISMATCH("role-mismatch", "The instance's role differs from the topology's: a master that became a replica,"

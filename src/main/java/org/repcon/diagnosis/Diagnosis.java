@@ -19,6 +19,7 @@ public final class Diagnosis {
         LinkRules.apply(facts, out);
         SyncRules.apply(facts, out);
         DatasetRules.apply(facts, out);
+        RefusalRules.apply(facts, out);
         return out.sorted();
     }
 }

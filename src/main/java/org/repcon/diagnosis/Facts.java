@@ -53,6 +53,11 @@ final class Facts {
         return in.snapshot().timeMs();
     }
 
+    /** A window as evidence says it: "5 min", "40 s". */
+    static String window(java.time.Duration window) {
+        return window.toMinutes() > 0 ? window.toMinutes() + " min" : window.toSeconds() + " s";
+    }
+
     static String field(Info info, String name) {
         return name + ":" + info.string(name).orElse("?");
     }

@@ -68,6 +68,9 @@ final class InstanceRules {
             case AUTH_REQUIRED, AUTH_FAILED -> out.add(Code.PROBE_AUTH, Severity.WARNING, s, i.ref()
                     + " refuses repcon's probe: " + (sample.status() == InstanceSample.Status.AUTH_REQUIRED
                     ? "it wants a password the topology does not give" : "the topology's password is wrong"), "", evidence);
+            case BUSY -> out.add(Code.INSTANCE_BUSY, Severity.CRITICAL, s, (replicas.isEmpty() ? "classification" : "learning")
+                    + " fails: " + i.ref() + " answers BUSY to every command (a script or module command is running)", "",
+                    evidence);
             default -> out.add(Code.PROBE_PROTOCOL, Severity.WARNING, s, i.ref() + " did not answer like Redis", "", evidence);
         }
     }

@@ -90,12 +90,38 @@ public record InstanceHistory(InstanceRef instance, List<Entry> entries) {
         return new SyncDeltas(rise(recent, "sync_full"), rise(recent, "sync_partial_ok"), rise(recent, "sync_partial_err"));
     }
 
-    /** The sum of a counter's rises between answered samples; a drop means a restart, which counts from zero. */
+    /**
+     * How many more times the instance answered an error {@code code} ({@code NOREPLICAS}, {@code READONLY}) among the
+     * samples taken at or after {@code sinceMs}, by its {@code errorstat_CODE:count=N}; a counter not there counts none.
+     */
+    public long errorsRise(String code, long sinceMs) {
+        List<Info> recent = answeredSamples().stream().filter(s -> s.timeMs() >= sinceMs).map(InstanceHistory::info).toList();
+        return rise(recent, info -> OptionalLong.of(errorCount(info, code)));
+    }
+
+    /** {@code errorstat_CODE:count=N} (Redis 6.2 and later); 0 when the instance has not answered that error. */
+    public static long errorCount(Info info, String code) {
+        String stat = info.string("errorstat_" + code).orElse("");
+        int at = stat.indexOf("count=");
+        if (at < 0) return 0;
+        int end = stat.indexOf(',', at);
+        try {
+            return Long.parseLong(stat.substring(at + "count=".length(), end < 0 ? stat.length() : end));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static long rise(List<Info> answered, String counter) {
+        return rise(answered, info -> info.longValue(counter));
+    }
+
+    /** The sum of a counter's rises between answered samples; a drop means a restart, which counts from zero. */
+    private static long rise(List<Info> answered, java.util.function.Function<Info, OptionalLong> counter) {
         long total = 0;
         OptionalLong previous = OptionalLong.empty();
         for (Info info : answered) {
-            OptionalLong v = info.longValue(counter);
+            OptionalLong v = counter.apply(info);
             if (v.isEmpty()) continue;
             if (previous.isPresent()) {
                 long p = previous.getAsLong();

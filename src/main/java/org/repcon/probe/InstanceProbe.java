@@ -171,6 +171,8 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
         } else if (m.startsWith("WRONGPASS") || m.startsWith("NOPERM") || m.contains("invalid password")
                 || m.contains("without any password configured")) {
             status = Status.AUTH_FAILED;
+        } else if (m.startsWith("BUSY")) {
+            status = Status.BUSY;
         } else {
             status = Status.PROTOCOL;
         }

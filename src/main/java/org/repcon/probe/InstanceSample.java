@@ -24,6 +24,11 @@ public record InstanceSample(InstanceRef instance, long timeMs, Status status, O
         AUTH_REQUIRED,
         /** The password was rejected, could not be read, or the instance has none set. */
         AUTH_FAILED,
+        /**
+         * It answers every command with BUSY: a script or a module command runs past busy-reply-threshold
+         * (lua-time-limit), and nothing else is served until it ends or is killed.
+         */
+        BUSY,
         /** Something answered, but not with INFO: another program, an error reply, a connection closed mid-reply. */
         PROTOCOL,
         /** The host cannot be reached at all: unknown name, no route, no transport for it. */
