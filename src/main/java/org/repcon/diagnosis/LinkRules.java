@@ -71,10 +71,17 @@ final class LinkRules {
             out.add(Code.VERSION_MISMATCH, Severity.CRITICAL, s, replica.ref() + " cannot read its master's RDB", "", evidence);
             return;
         }
-        if (explained(f, replica)) return;
+        if (explained(f, replica) || reconnecting(info)) return;
         evidence.addAll(LogPatterns.lastFew(LogPatterns.standing(log, Meaning.values()), 3));
         out.add(Code.LINK_DOWN, Severity.CRITICAL, s, "the link of " + replica.ref() + " to "
                 + replica.replicaof().orElseThrow() + " is down", "logs " + s.key(), evidence);
+    }
+
+    /** Down for less than the grace: since a repair, or since it started (-1: never up since its start). */
+    private static boolean reconnecting(Info info) {
+        long since = info.longValue("master_link_down_since_seconds").orElse(Long.MAX_VALUE);
+        long downFor = since >= 0 ? since : info.longValue("uptime_in_seconds").orElse(Long.MAX_VALUE);
+        return downFor <= Thresholds.LINK_RECONNECT_GRACE_SECONDS;
     }
 
     /** Whether a finding on the way to the master (tunnel, master instance) already explains a down link. */
@@ -90,6 +97,8 @@ final class LinkRules {
 
     private static void lag(Facts f, Instance replica, Info info, MasterLink link, Findings out) {
         Subject s = Subject.of(replica);
+        // A hung master or path explains the silence; its own finding says so, and a resync would not help.
+        if (explained(f, replica)) return;
         OptionalLong silent = link.lastIoSecondsAgo();
         if (silent.isPresent() && silent.getAsLong() > f.limits.lagWarnSeconds()) {
             out.add(Code.LAGGING, Severity.WARNING, s, "nothing from the master for " + silent.getAsLong() + " s on " + replica.ref(),

@@ -11,6 +11,12 @@ import java.time.Duration;
 public record Thresholds(long lagWarnSeconds, long lagWarnBytes, double memoryNearFraction, int fullSyncLoop,
                          Duration eventWindow, int stalledSamples) {
 
+    /**
+     * How long a replica's link may be down before it is a finding: a replica retries once a second, so after a
+     * repair or a start it reconnects within about two refreshes, and a link-down meanwhile would only flash.
+     */
+    public static final long LINK_RECONNECT_GRACE_SECONDS = 3;
+
     public static Thresholds defaults() {
         return new Thresholds(20, 4L * 1024 * 1024, 0.9, 2, Duration.ofMinutes(2), 5);
     }

@@ -20,13 +20,45 @@ final class TunnelRules {
         for (Tunnel t : f.topology.tunnels().toList()) {
             f.tunnel(t).ifPresent(sample -> {
                 if (t.isServer()) server(f, t, sample, out);
-                else client(f, t, sample, out);
+                else if (!sharedFault(f, t)) client(f, t, sample, out);
             });
         }
     }
 
+    /**
+     * Whether every client end that leads to this one's server end fails the same way, with its master answering:
+     * then the fault is the shared hop, the master host's stunnel (a frozen stunnel's port is still accepted by the
+     * kernel, so its own connect probe passes), and the finding belongs there, not on each replica.
+     */
+    private static boolean sharedFault(Facts f, Tunnel client) {
+        return f.topology.serverOf(client).filter(server -> f.tunnel(server).map(TunnelSample::ok).orElse(false))
+                .map(server -> commonFailure(f, server).isPresent()).orElse(false);
+    }
+
+    /** The one way all of a server end's client ends (two at least) fail while its master answers; empty otherwise. */
+    private static Optional<TunnelSample.Ping> commonFailure(Facts f, Tunnel server) {
+        List<Tunnel> clients = f.topology.clientsOf(server);
+        if (clients.size() < 2 || !f.topology.destinationOf(server).map(m -> f.status(m, InstanceSample.Status.OK)).orElse(false)) {
+            return Optional.empty();
+        }
+        List<TunnelSample.Ping> failures = clients.stream().map(c -> f.tunnel(c)
+                .filter(s -> s.connect() == TunnelSample.Connect.OK && !s.reachesRedis()).map(TunnelSample::ping)
+                .orElse(null)).distinct().toList();
+        return failures.size() == 1 && failures.get(0) != null ? Optional.of(failures.get(0)) : Optional.empty();
+    }
+
     private static void server(Facts f, Tunnel t, TunnelSample sample, Findings out) {
         List<String> evidence = evidence(f, t, sample);
+        // A refused or hung server end is its own finding below; one that accepts may still pass nothing on.
+        Optional<TunnelSample.Ping> shared = sample.ok() ? commonFailure(f, t) : Optional.empty();
+        if (shared.isPresent()) {
+            f.topology.clientsOf(t).forEach(c -> f.tunnel(c).ifPresent(s -> evidence.add(Subject.of(c).key() + ": " + s.summary())));
+            boolean hung = shared.get() == TunnelSample.Ping.TIMEOUT;
+            out.add(hung ? Code.TUNNEL_HUNG : Code.REMOTE_LEG_DOWN, Severity.CRITICAL, Subject.of(t), "stunnel on " + t.host()
+                    + " :" + t.accept() + (hung ? " takes connections but passes nothing on" : " drops every connection")
+                    + ": every replica behind it is cut off", "restart " + Subject.of(t).key(), evidence);
+            return;
+        }
         if (sample.connect() == TunnelSample.Connect.REFUSED) {
             out.add(Code.SERVER_TUNNEL_DOWN, Severity.CRITICAL, Subject.of(t), "stunnel on " + t.host()
                     + " does not accept on :" + t.accept() + "; every replica behind it is cut off",

@@ -10,11 +10,20 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.repcon.diagnosis.Code;
+import org.repcon.diagnosis.Finding;
+import org.repcon.diagnosis.Severity;
+import org.repcon.diagnosis.Thresholds;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
+import org.repcon.monitor.Monitor;
+import org.repcon.probe.ProbeOptions;
+import org.repcon.testing.Await;
 import org.repcon.testing.TestLab;
+import org.repcon.transport.Transports;
 
 /** start, stop and restart against a real lab (redis-server and stunnel), and how the runner asks before them. */
 class ServiceActionTest extends LabActionTest {
@@ -87,6 +96,33 @@ class ServiceActionTest extends LabActionTest {
         assertThat(restart.message()).startsWith("replica2/tunnel/bayes carries a PING to master/bayes again after");
         assertThat(lab.pid(lab.tunnelProcess("replica2").orElseThrow())).isPresent().get().isNotEqualTo(started);
         assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
+    }
+
+    @Test
+    void aFrozenMasterStunnelIsFoundOnTheMasterAndItsSuggestedFixRepairsIt() throws Exception {
+        long frozen = lab.pid(lab.tunnelProcess("master").orElseThrow()).orElseThrow();
+        try (Monitor monitor = new Monitor(topology, new Transports(topology), ProbeOptions.defaults(), Thresholds.defaults())) {
+            monitor.refresh();
+            // From outside repcon, as a stuck process would be: the kernel still accepts on its ports.
+            assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(frozen)).start().waitFor()).isZero();
+            List<Finding> found = Await.value("tunnel-hung on master/tunnel/bayes", Duration.ofSeconds(10),
+                    () -> monitor.refresh().findings(), f -> f.stream().anyMatch(x -> x.code() == Code.TUNNEL_HUNG
+                            && x.subject().key().equals("master/tunnel/bayes")));
+            // On the master's hop, not on each replica's: the replicas' ends are its evidence.
+            assertThat(found).noneMatch(x -> x.subject().key().startsWith("replica"));
+            Finding hung = found.stream().filter(x -> x.subject().key().equals("master/tunnel/bayes")).findFirst().orElseThrow();
+            assertThat(hung.evidence()).anyMatch(e -> e.startsWith("replica1/tunnel/bayes: connect ok, PING timed out"));
+
+            // The finding's own fix, run as the console's x would.
+            ActionResult fix = run(hung.action(), Scripted.answering("y"));
+            assertThat(fix.outcome()).as(fix.message()).isEqualTo(Outcome.DONE);
+            assertThat(lab.pid(lab.tunnelProcess("master").orElseThrow())).isPresent().get().isNotEqualTo(frozen);
+            assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
+            Await.value("no tunnel finding after the fix", Duration.ofSeconds(10), () -> monitor.refresh().findings(),
+                    f -> f.stream().noneMatch(x -> x.severity() == Severity.CRITICAL));
+        } finally {
+            new ProcessBuilder("kill", "-CONT", Long.toString(frozen)).start().waitFor();
+        }
     }
 
     @Test

@@ -287,6 +287,36 @@ class DiagnosisRulesTest {
                 Code.TUNNEL_HUNG, "replica2/tunnel/bayes").summary()).contains("gets no answer");
     }
 
+    @Test
+    void whenEveryClientEndOfAServerEndHangsTheMastersStunnelIsTheOneFinding() {
+        // SIGSTOP on the master host's stunnel: the kernel still accepts on its port, so only the replicas' PINGs tell.
+        List<Finding> findings = healthy().tunnel("replica1/tunnel/bayes", Connect.OK, Ping.TIMEOUT)
+                .tunnel("replica2/tunnel/bayes", Connect.OK, Ping.TIMEOUT)
+                .instance("replica1/bayes", replicaDown("replica1")).instance("replica2/bayes", replicaDown("replica2"))
+                .findings();
+        Finding f = only(findings, Code.TUNNEL_HUNG, "master/tunnel/bayes");
+        assertThat(f.action()).isEqualTo("restart master/tunnel/bayes");
+        assertThat(f.summary()).isEqualTo("stunnel on master :6478 takes connections but passes nothing on: every replica"
+                + " behind it is cut off");
+        assertThat(f.evidence()).contains("replica1/tunnel/bayes: connect ok, PING timed out",
+                "replica2/tunnel/bayes: connect ok, PING timed out");
+        // One replica's end alone is that replica's hop.
+        assertThat(only(healthy().tunnel("replica1/tunnel/bayes", Connect.OK, Ping.TIMEOUT).findings(), Code.TUNNEL_HUNG,
+                "replica1/tunnel/bayes").action()).isEqualTo("restart replica1/tunnel/bayes");
+        // A hung master explains it all: its own finding, not the tunnel's.
+        assertThat(codes(healthy().tunnel("replica1/tunnel/bayes", Connect.OK, Ping.TIMEOUT)
+                .tunnel("replica2/tunnel/bayes", Connect.OK, Ping.TIMEOUT)
+                .instanceFailed("master/bayes", Status.TIMEOUT, "no reply within 1000 ms").findings()))
+                .containsExactly(Code.INSTANCE_HUNG);
+    }
+
+    @Test
+    void whenEveryClientEndIsDroppedTheMastersStunnelDropsThem() {
+        Finding f = only(healthy().tunnel("replica1/tunnel/bayes", Connect.OK, Ping.CLOSED)
+                .tunnel("replica2/tunnel/bayes", Connect.OK, Ping.CLOSED).findings(), Code.REMOTE_LEG_DOWN, "master/tunnel/bayes");
+        assertThat(f.summary()).contains("drops every connection");
+    }
+
     // ---- LinkRules ----
 
     @Test
@@ -331,6 +361,26 @@ class DiagnosisRulesTest {
         assertThat(f.action()).isEqualTo("resync replica1/bayes");
         // The threshold decides, not a constant: 30 s is normal under a 60 s limit.
         assertThat(r.findings(new Thresholds(60, 4L << 20, 0.9, 2, Duration.ofMinutes(2), 5))).isEmpty();
+    }
+
+    @Test
+    void aSilentMasterBehindAHungPathIsNotLaggingToo() {
+        Topology t = topology(HOSTS);
+        List<Finding> findings = healthy(t, "valkey-8.0.1").instance("replica1/bayes", replica(t, "valkey-8.0.1", "replica1")
+                .with("master_last_io_seconds_ago", 30)).tunnel("replica1/tunnel/bayes", Connect.OK, Ping.TIMEOUT).findings();
+        assertThat(codes(findings)).containsExactly(Code.TUNNEL_HUNG);
+    }
+
+    @Test
+    void aLinkDownForLessThanTheReconnectGraceIsNoFindingYet() {
+        // After a repair a replica retries once a second: a link down for 2 s only flashes.
+        assertThat(healthy().instance("replica1/bayes", replicaDown("replica1").with("master_link_down_since_seconds", 2))
+                .findings()).isEmpty();
+        // Never up since it started 2 s ago (-1): the same.
+        assertThat(healthy().instance("replica1/bayes", replicaDown("replica1").with("master_link_down_since_seconds", -1)
+                .with("uptime_in_seconds", 2)).findings()).isEmpty();
+        assertThat(codes(healthy().instance("replica1/bayes", replicaDown("replica1").with("master_link_down_since_seconds",
+                Thresholds.LINK_RECONNECT_GRACE_SECONDS + 1)).findings())).containsExactly(Code.LINK_DOWN);
     }
 
     /** replica1/bayes that many bytes behind its master at each of consecutive refreshes, one second apart. */
