@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
@@ -45,8 +46,11 @@ final class InstanceRules {
         }
         switch (sample.status()) {
             case OK -> { }
-            case REFUSED -> out.add(Code.INSTANCE_DOWN, Severity.CRITICAL, s, i.ref() + " is not running (connection refused)",
-                    replicas.isEmpty() ? "start " + s.key() : DatasetRules.downFix(f, i), evidence);
+            case REFUSED -> {
+                evidence.addAll(lastWords(f.log(i)));
+                out.add(Code.INSTANCE_DOWN, Severity.CRITICAL, s, i.ref() + " is not running (connection refused)",
+                        replicas.isEmpty() ? "start " + s.key() : DatasetRules.downFix(f, i), evidence);
+            }
             case TIMEOUT -> {
                 replicas.forEach(r -> f.info(r).flatMap(Info::masterLink).ifPresent(link -> evidence.add(r.ref()
                         + ": master_link_status:" + (link.up() ? "up" : "down") + " master_last_io_seconds_ago:"
@@ -73,6 +77,19 @@ final class InstanceRules {
                     evidence);
             default -> out.add(Code.PROBE_PROTOCOL, Severity.WARNING, s, i.ref() + " did not answer like Redis", "", evidence);
         }
+    }
+
+    /** A log line Redis wrote at warning level ({@code 12:M 01 Dec 2026 03:00:00.000 # ...}): why it exited. */
+    private static final Pattern WARNING_LINE = Pattern.compile("^\\d+:[A-Z] .*? # ");
+
+    /**
+     * Why a stopped instance stopped, from its log's end: its warning lines among the last 20 ("Can't handle RDB
+     * format version 10", "Fatal error loading the DB"), the last three of them; else its last three lines.
+     */
+    private static List<String> lastWords(List<String> log) {
+        List<String> tail = LogPatterns.lastFew(log, 20);
+        List<String> warnings = tail.stream().filter(l -> WARNING_LINE.matcher(l).find()).toList();
+        return LogPatterns.lastFew(warnings.isEmpty() ? tail : warnings, 3);
     }
 
     private static void role(Facts f, Instance i, Info info, Findings out) {

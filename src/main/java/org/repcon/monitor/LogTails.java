@@ -17,8 +17,8 @@ import org.repcon.util.RepconException;
 
 /**
  * Reads the recent log lines that can explain a problem: of replicas whose link is down or
- * syncing, and of their masters. Healthy instances cost nothing; a broken one costs one bounded
- * tail per refresh.
+ * syncing, and of their masters; of instances that are not running (why they exited). Healthy
+ * instances cost nothing; a broken one costs one bounded tail per refresh.
  */
 final class LogTails {
 
@@ -37,6 +37,8 @@ final class LogTails {
                 topology.masterOf(replica).ifPresent(m -> tail(topology, transports, m, out));
             }
         }
+        topology.instances().filter(i -> snapshot.instance(i.ref()).map(s -> s.status() == InstanceSample.Status.REFUSED)
+                .orElse(false)).forEach(i -> tail(topology, transports, i, out));
         for (InstanceRef ref : alsoWanted) topology.instance(ref).ifPresent(i -> tail(topology, transports, i, out));
         return out;
     }

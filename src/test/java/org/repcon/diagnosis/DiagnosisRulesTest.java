@@ -61,6 +61,23 @@ class DiagnosisRulesTest {
     // ---- InstanceRules: reachability ----
 
     @Test
+    void aStoppedInstanceQuotesWhyItExitedFromItsLog() {
+        // A 6.2 replica fed a Redis 7 RDB: it exits, and only its log says why.
+        List<String> log = List.of(
+                "7:S 01 Dec 2026 03:00:01.100 * MASTER <-> REPLICA sync: Loading DB in memory",
+                "7:S 01 Dec 2026 03:00:01.101 # Can't handle RDB format version 10",
+                "7:S 01 Dec 2026 03:00:01.101 # Failed trying to load the MASTER synchronization DB from disk",
+                "7:S 01 Dec 2026 03:00:01.102 * Removing the temp file");
+        Finding f = only(healthy().instanceFailed("replica1/redis", Status.REFUSED, "connection refused")
+                .log("replica1/redis", log).findings(), Code.INSTANCE_DOWN, "replica1/redis");
+        assertThat(f.evidence()).containsExactly("REFUSED: connection refused", log.get(1), log.get(2));
+        // No warning line: its last lines, as they are.
+        Finding plain = only(healthy().instanceFailed("replica1/redis", Status.REFUSED, "connection refused")
+                .log("replica1/redis", List.of(log.get(0), log.get(3))).findings(), Code.INSTANCE_DOWN, "replica1/redis");
+        assertThat(plain.evidence()).containsExactly("REFUSED: connection refused", log.get(0), log.get(3));
+    }
+
+    @Test
     void aRefusedMasterIsInstanceDown() {
         Finding f = only(healthy().instanceFailed("master/bayes", Status.REFUSED, "connection refused")
                 // its replicas lose the link; the master's own finding explains it
