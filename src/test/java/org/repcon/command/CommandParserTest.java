@@ -61,7 +61,7 @@ class CommandParserTest {
         assertThat(((Command.Logs) parse("logs master/tunnel/bayes")).lines()).isEqualTo(Command.Logs.DEFAULT_LINES);
         assertThat(((Command.Explain) parse("explain local-tunnel-down")).code()).isEqualTo(Code.LOCAL_TUNNEL_DOWN);
         assertThat(((Command.Help) parse("help repoint")).about()).contains(Verb.REPOINT);
-        assertThat(parse("theme light")).isEqualTo(new Command.Theme("light"));
+        assertThat(parse("theme light")).isEqualTo(new Command.Theme(java.util.Optional.of("light")));
         assertThat(((Command.Refresh) parse("refresh 0.5")).interval()).isEqualTo(Duration.ofMillis(500));
         assertThat(parse("q")).isEqualTo(new Command.Quit());
         assertThat(parse("exit").verb()).isEqualTo(Verb.QUIT);
@@ -113,14 +113,14 @@ class CommandParserTest {
         assertThat(Verb.RESTORE.usage()).isEqualTo("restore MASTER [from] [REPLICA] [--force]");
         assertThat(Verb.REPOINT.usage()).isEqualTo("repoint HOST/INSTANCE to HOST/INSTANCE [--force]");
         assertThat(Verb.LOGS.usage()).isEqualTo("logs HOST/INSTANCE|HOST/tunnel/NAME [-n N] [--grep RE]");
-        assertThat(Help.overview()).hasSize(Verb.values().length + 2);
+        assertThat(Help.overview()).hasSize(Verb.values().length + 3);
         assertThat(String.join("\n", Help.of(Verb.RESYNC))).contains("--full", "type", "read-only");
     }
 
     @Test
     void completionOffersOnlyWhatFits() {
         Topology t = TwoMasters.topology(39, dir);
-        Completion c = new Completion(t, () -> List.of("dark", "light"));
+        Completion c = Completion.console(t, () -> List.of("dark", "light"));
         assertThat(c.candidates(List.of("re"), 0)).containsExactly("restart", "repoint", "resync", "restore", "refresh");
         assertThat(c.candidates(List.of("restore", ""), 1)).containsExactly("master/bayes", "master/fuzzy");
         assertThat(c.candidates(List.of("restore", "master/bayes", ""), 2)).containsExactly("from");
