@@ -42,8 +42,6 @@ class ArchitectureTest {
             new Known("action/OutputLine.java", "diagnosis", "log line meaning from diagnosis.LogPatterns"),
             // The painter guesses a log line's meaning by FQN; to be mended with typed output lines (item 5).
             new Known("tui/paint/TextOverlay.java", "diagnosis", "LogPatterns.meaning by fully qualified name"),
-            // One command language (item 2): the word splitter belongs to command, not to the shell front end.
-            new Known("tui/ConsoleCommands.java", "shell", "Shell.words to split a typed line"),
             // Secrets are read where they are used; to be mended by a reader outside topology once
             // action/setup/probe call it instead of Secret.reveal.
             new Known("topology/Secret.java", "reads files or the environment", "Secret.reveal reads the secret file or variable"),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.repcon.action.Audit;
+import org.repcon.command.Command.Refresh;
 import org.repcon.setup.Setup;
 import org.repcon.topology.Topology;
 import org.repcon.tui.Console;
@@ -65,8 +66,8 @@ final class ConsoleCommand implements Callable<Integer> {
         int run(Topology topology) {
             requireFullScreen();
             boolean readOnly = Main.readOnly(mixee);
-            if (refreshSeconds < 0.2 || refreshSeconds > 3600) throw RepconException.invalid("--refresh takes 0.2 to 3600 seconds");
-            Duration interval = Duration.ofMillis(Math.round(refreshSeconds * 1000));
+            if (!Refresh.within(refreshSeconds)) throw RepconException.invalid("--refresh takes " + Refresh.RANGE + " seconds");
+            Duration interval = Refresh.of(refreshSeconds);
             Themes themes = new Themes(ConsoleOptions.defaults().userThemes());
             try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval));
                  ConsoleCommands commands = new ConsoleCommands(topology, monitorOptions.actionContext(topology,

@@ -8,6 +8,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
+import org.repcon.command.Words;
 import org.repcon.monitor.Monitor;
 import org.repcon.shell.ExitCodes;
 import org.repcon.shell.ScriptConfirmer;
@@ -67,7 +68,7 @@ final class ShellCommand implements Callable<Integer> {
             if (command != null) {
                 List<String> words;
                 try {
-                    words = Shell.words(command);
+                    words = Words.split(command);
                 } catch (RepconException e) {
                     err.println("repcon: " + e.getMessage());
                     err.flush();

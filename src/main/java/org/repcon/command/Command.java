@@ -178,7 +178,8 @@ public sealed interface Command {
         }
     }
 
-    record Theme(String name) implements Command {
+    /** @param name empty: say which theme is in use and which there are */
+    record Theme(Optional<String> name) implements Command {
         @Override
         public Verb verb() {
             return Verb.THEME;
@@ -186,11 +187,56 @@ public sealed interface Command {
 
         @Override
         public String text() {
-            return "theme " + name;
+            return "theme" + name.map(n -> " " + n).orElse("");
         }
     }
 
+    /** @param match the words to match, as typed; empty: show everything */
+    record Filter(String match) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.FILTER;
+        }
+
+        @Override
+        public String text() {
+            return match.isEmpty() ? "filter" : "filter " + match;
+        }
+    }
+
+    /** @param host empty: the first host in setup's order */
+    record Setup(Optional<String> host) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.SETUP;
+        }
+
+        @Override
+        public String text() {
+            return "setup" + host.map(h -> " " + h).orElse("");
+        }
+    }
+
+    /** A new probe interval. The bounds are written here once: the verb's help, the parser and {@code --refresh} read them. */
     record Refresh(Duration interval) implements Command {
+        public static final double MIN_SECONDS = 0.2;
+        public static final double MAX_SECONDS = 3600;
+        /** The bounds as help and errors write them. */
+        public static final String RANGE = MIN_SECONDS + " to " + (int) MAX_SECONDS;
+
+        public Refresh {
+            if (!within(interval.toMillis() / 1000.0)) throw new IllegalArgumentException("refresh interval " + interval);
+        }
+
+        public static boolean within(double seconds) {
+            return seconds >= MIN_SECONDS && seconds <= MAX_SECONDS;
+        }
+
+        /** The interval of a number of seconds already checked {@link #within} the bounds. */
+        public static Duration of(double seconds) {
+            return Duration.ofMillis(Math.round(seconds * 1000));
+        }
+
         @Override
         public Verb verb() {
             return Verb.REFRESH;

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.repcon.diagnosis.Code;
+import org.repcon.diagnosis.Suggestion;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
 import org.repcon.util.RepconException;
@@ -24,8 +25,6 @@ import org.repcon.util.Suggest;
  */
 public final class CommandParser {
 
-    public static final double MIN_REFRESH_SECONDS = 0.2;
-    public static final double MAX_REFRESH_SECONDS = 3600;
     static final int MAX_LINES = 100_000;
 
     private final Targets targets;
@@ -41,6 +40,16 @@ public final class CommandParser {
         this(topology, List::of);
     }
 
+    /** A typed line: split as the shell's prompt splits it ({@link Words}), then parsed. */
+    public Command parse(String line) {
+        return parse(Words.split(line));
+    }
+
+    /** A finding's suggested fix: its words, parsed as if typed (no splitting, no matching of its text). */
+    public Command parse(Suggestion suggestion) {
+        return parse(suggestion.words());
+    }
+
     public Command parse(List<String> words) {
         List<String> w = words.stream().filter(s -> !s.isEmpty()).toList();
         if (w.isEmpty()) throw RepconException.invalid("no command; 'help' lists them");
@@ -54,6 +63,7 @@ public final class CommandParser {
     }
 
     private Command build(Verb verb, List<String> rest) {
+        if (takesText(verb)) return new Command.Filter(String.join(" ", rest));
         Map<Opt, String> options = new EnumMap<>(Opt.class);
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
@@ -107,10 +117,17 @@ public final class CommandParser {
             case HELP -> new Command.Help(positional.isEmpty() ? Optional.empty() : Optional.of(Verb.of(positional.get(0))
                     .orElseThrow(() -> RepconException.invalid("no command '" + positional.get(0) + "'"
                             + Suggest.hint(positional.get(0), Verb.words())))));
-            case THEME -> new Command.Theme(theme(positional.get(0)));
+            case THEME -> new Command.Theme(positional.stream().findFirst().map(this::theme));
             case REFRESH -> new Command.Refresh(interval(positional.get(0)));
+            case FILTER -> throw new IllegalStateException("free text, taken above");
+            case SETUP -> new Command.Setup(positional.stream().findFirst()); // the console knows setup's hosts
             case QUIT -> new Command.Quit();
         };
+    }
+
+    /** A verb whose only word is free text to the end of the line: no options, the words joined as typed. */
+    private static boolean takesText(Verb verb) {
+        return verb.params().size() == 1 && verb.params().get(0).slot() == Slot.TEXT;
     }
 
     /** "-n", "--grep=x"; not "-" alone nor a negative number (an out-of-range value, said as such). */
@@ -224,11 +241,11 @@ public final class CommandParser {
     private static Duration interval(String value) {
         try {
             double seconds = Double.parseDouble(value);
-            if (seconds >= MIN_REFRESH_SECONDS && seconds <= MAX_REFRESH_SECONDS) return Duration.ofMillis(Math.round(seconds * 1000));
+            if (Command.Refresh.within(seconds)) return Command.Refresh.of(seconds);
         } catch (NumberFormatException e) {
             // said below
         }
-        return fail("takes SECONDS from " + MIN_REFRESH_SECONDS + " to " + (int) MAX_REFRESH_SECONDS + ", not '" + value + "'");
+        return fail("takes SECONDS from " + Command.Refresh.RANGE + ", not '" + value + "'");
     }
 
     private static <T> T fail(String message) {

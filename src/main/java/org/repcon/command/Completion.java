@@ -14,20 +14,38 @@ import org.repcon.topology.Topology;
 /**
  * Completion candidates as plain strings, from the verb table and the topology: verbs, options,
  * targets. {@code repoint X to} offers only masters X may follow; {@code explain} the diagnosis codes.
- * The caller splits the line into words (JLine's parser) and shows the candidates its own way.
+ * The shell's JLine completer hands it JLine's words; the console's ':' line its whole line ({@link #forLine}).
+ * The shell is not offered the verbs only the full-screen console has.
  */
 public final class Completion {
 
     private final Targets targets;
     private final Supplier<List<String>> themes;
+    private final List<String> verbs;
 
-    public Completion(Topology topology, Supplier<List<String>> themes) {
+    private Completion(Topology topology, Supplier<List<String>> themes, boolean console) {
         this.targets = new Targets(topology);
         this.themes = themes;
+        this.verbs = Arrays.stream(Verb.values()).filter(v -> console || !v.consoleOnly()).map(Verb::word).toList();
     }
 
-    public Completion(Topology topology) {
-        this(topology, List::of);
+    /** The full-screen console's: every verb, {@code themes} for {@code theme}. */
+    public static Completion console(Topology topology, Supplier<List<String>> themes) {
+        return new Completion(topology, themes, true);
+    }
+
+    /** {@code repcon shell}'s: the verbs it runs. */
+    public static Completion shell(Topology topology) {
+        return new Completion(topology, List::of, false);
+    }
+
+    /** Whole-line candidates for a line being typed with the cursor at its end: "theme light" for "theme l". */
+    public List<String> forLine(String line) {
+        List<String> words = Words.upToCursor(line);
+        if (words.isEmpty()) return List.of();
+        int index = words.size() - 1;
+        String before = line.substring(0, line.length() - words.get(index).length());
+        return candidates(words, index).stream().map(c -> before + c).toList();
     }
 
     /**
@@ -40,7 +58,7 @@ public final class Completion {
     }
 
     private List<String> all(List<String> words, int index, String typed) {
-        if (index == 0) return Verb.words();
+        if (index == 0) return verbs;
         Verb verb = Verb.of(words.get(0)).orElse(null);
         if (verb == null) return List.of();
         Set<Opt> used = EnumSet.noneOf(Opt.class);
@@ -75,9 +93,10 @@ public final class Completion {
             case FROM -> List.of("from");
             case SOURCE -> related(before.get(0), targets::replicasOf);
             case CODE -> Arrays.stream(Code.values()).map(Code::id).toList();
-            case VERB -> Verb.words();
+            case VERB -> verbs;
+            case HOST -> targets.hosts();
             case THEME -> themes.get();
-            case SECONDS -> List.of();
+            case SECONDS, TEXT -> List.of(); // free
         };
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 /** Help text generated from the verb table, so it cannot drift from what the parser accepts. */
 public final class Help {
 
+    /** What {@code repcon shell} says when given a console-only verb, and help says of one. */
+    public static final String CONSOLE_ONLY = "only in the full-screen console (repcon console)";
+
     private Help() {}
 
     /** One line per verb: usage and what it does. */
@@ -14,9 +17,10 @@ public final class Help {
         for (Verb v : Verb.values()) width = Math.max(width, v.usage().length());
         List<String> out = new ArrayList<>();
         for (Verb v : Verb.values()) {
-            out.add(String.format("%-" + width + "s  %s%s", v.usage(), v.summary(), v.mutates() ? " *" : ""));
+            out.add(String.format("%-" + width + "s  %s%s", v.usage(), v.summary(), v.mutates() ? " *" : v.consoleOnly() ? " +" : ""));
         }
         out.add("* changes the deployment: previewed, confirmed, refused with --read-only, written to the audit log.");
+        out.add("+ runs " + CONSOLE_ONLY + ".");
         out.add("TARGET: HOST, HOST/INSTANCE or HOST/tunnel/NAME (a host's stunnel serves all its tunnels). 'help VERB' for more.");
         return out;
     }
@@ -26,6 +30,7 @@ public final class Help {
         List<String> out = new ArrayList<>();
         out.add("usage: " + verb.usage() + (verb.aliases().isEmpty() ? "" : "  (also: " + String.join(", ", verb.aliases()) + ")"));
         out.add((verb.summary() + " " + verb.details()).strip());
+        if (verb.consoleOnly()) out.add("Runs " + CONSOLE_ONLY + ".");
         for (Opt o : verb.options()) out.add("  " + String.join(", ", o.names()) + o.valueLabel().map(l -> " " + l).orElse("")
                 + "  " + o.description());
         if (verb.mutates()) {

@@ -21,6 +21,10 @@ public enum Slot {
     /** A diagnosis code. */
     CODE("CODE"),
     VERB("VERB"),
+    /** A host of the topology. */
+    HOST("HOST"),
+    /** Free words to the end of the line (a filter): not options, not split further. */
+    TEXT("TEXT"),
     THEME("NAME"),
     SECONDS("SECONDS");
 

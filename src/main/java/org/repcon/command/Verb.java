@@ -53,14 +53,23 @@ public enum Verb {
             "What a finding's code means and what to do.", ""),
     HELP("help", List.of("?"), Scope.FRONT_END, false, false, List.of(new Param(VERB, true)), List.of(),
             "The commands, or one command in detail.", ""),
-    THEME("theme", List.of(), Scope.FRONT_END, false, false, List.of(new Param(Slot.THEME, false)), List.of(),
-            "Switch the console's colour theme.", "Only in the full-screen console."),
-    REFRESH("refresh", List.of(), Scope.FRONT_END, false, false, List.of(new Param(SECONDS, false)), List.of(),
-            "Probe every SECONDS (0.2 to 3600).", "Only in the full-screen console."),
+    THEME("theme", List.of(), Scope.CONSOLE, false, false, List.of(new Param(Slot.THEME, true)), List.of(),
+            "Switch the console's colour theme.", "Without NAME, the theme in use and the themes there are."),
+    REFRESH("refresh", List.of(), Scope.CONSOLE, false, false, List.of(new Param(SECONDS, false)), List.of(),
+            "Probe every SECONDS (" + Command.Refresh.RANGE + ").", ""),
+    FILTER("filter", List.of(), Scope.CONSOLE, false, false, List.of(new Param(TEXT, true)), List.of(),
+            "Show only the rows and findings matching every word of TEXT.", "Without TEXT, everything again (as '/' then"
+                    + " Esc)."),
+    SETUP("setup", List.of(), Scope.CONSOLE, false, false, List.of(new Param(HOST, true)), List.of(),
+            "Open the guided setup on a host.", "Without HOST, the first in setup's order (masters first); the setup view"
+                    + " previews and asks before it changes anything."),
     QUIT("quit", List.of("q", "exit"), Scope.FRONT_END, false, false, List.of(), List.of(), "Leave.", "");
 
-    /** Who carries a verb out: the action runner (through its one read-only check), or the console or shell itself. */
-    public enum Scope { ACTION, FRONT_END }
+    /**
+     * Who carries a verb out: the action runner (through its one read-only check), the console or the shell itself
+     * ({@code FRONT_END}), or only the full-screen console ({@code CONSOLE}: its theme, filter, setup view).
+     */
+    public enum Scope { ACTION, FRONT_END, CONSOLE }
 
     /** A positional word. */
     public record Param(Slot slot, boolean optional) {}
@@ -126,6 +135,11 @@ public enum Verb {
     /** What else there is to know, for {@code help VERB}; may be empty. */
     public String details() {
         return details;
+    }
+
+    /** Only the full-screen console has it; {@code repcon shell} refuses it in one line. */
+    public boolean consoleOnly() {
+        return scope == Scope.CONSOLE;
     }
 
     /** {@code repoint HOST/INSTANCE to HOST/INSTANCE [--force]}. */

@@ -1,7 +1,6 @@
 package org.repcon.diagnosis;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The stable codes of findings, each with the explanation {@code explain CODE} prints. Codes are
@@ -112,9 +111,6 @@ public enum Code {
                     + " set replica-read-only yes; copy what matters to the master first."),
     EXPOSED_WITHOUT_PASSWORD("exposed-without-password", "The instance listens beyond loopback without a password.",
             "Bind to loopback only (the tunnel is the way in) or set a password.");
-
-    /** The verbs a finding's action may start with to be run as a command. */
-    static final Set<String> COMMAND_VERBS = Set.of("start", "stop", "restart", "repoint", "resync", "promote", "restore", "logs");
 
     private final String id;
     private final String explanation;

@@ -39,13 +39,14 @@ final class DatasetRules {
      * The fix for a master that is down: start it only when its replicas hold nothing or its last answered sample
      * showed its data saved (nothing unsaved, or an AOF); otherwise restore it from the replica that holds the most.
      */
-    static String downFix(Facts f, Instance master) {
+    static Suggestion downFix(Facts f, Instance master) {
         Optional<Instance> source = holder(f, master);
-        if (source.isEmpty()) return "start " + master.ref();
+        if (source.isEmpty()) return Suggestion.start(master.ref().toString());
         Optional<Info> last = lastAnswered(f, master);
         boolean saved = last.map(i -> i.longValue("aof_enabled").orElse(0) == 1
                 || i.longValue("rdb_changes_since_last_save").orElse(1) == 0).orElse(false);
-        return saved ? "start " + master.ref() : "restore " + master.ref() + " from " + source.get().ref();
+        return saved ? Suggestion.start(master.ref().toString())
+                : Suggestion.restore(master.ref().toString(), source.get().ref().toString());
     }
 
     /** The replica, holding keys, that a restore would take the data from; empty when none holds any. */
@@ -98,12 +99,12 @@ final class DatasetRules {
             out.add(Code.MASTER_DATA_LOST, Severity.CRITICAL, Subject.of(master), master.ref() + " holds " + Keyspace.of(info).describe()
                     + (emptierThanBefore ? " since its restart (it had " + had + ")" : "") + " while " + source.ref() + " holds "
                     + f.info(source).map(i -> Keyspace.of(i).describe()).orElse("more") + ": the replicas will copy the "
-                    + (now == 0 ? "empty" : "older") + " dataset at their next full sync", "restore " + master.ref() + " from "
-                    + source.ref(), evidence);
+                    + (now == 0 ? "empty" : "older") + " dataset at their next full sync",
+                    Suggestion.restore(master.ref().toString(), source.ref().toString()), evidence);
         } else if (emptierThanBefore) {
             out.add(Code.MASTER_DATA_LOST, Severity.CRITICAL, Subject.of(master), master.ref() + " came back with " + now
                     + " keys (it had " + had + ")" + (wiped.isEmpty() ? "" : ": replicas wiped (" + String.join(", ", wiped) + ")"),
-                    "", evidence);
+                    null, evidence);
         }
     }
 
@@ -134,7 +135,7 @@ final class DatasetRules {
         if (unsavedSeconds <= LONGEST_DEFAULT_SAVE_SECONDS) return;
         out.add(Code.MASTER_WITHOUT_PERSISTENCE, Severity.WARNING, Subject.of(master), master.ref() + " has replicas but"
                 + " saves nothing: no AOF, and " + changes + " changes unsaved for " + unsavedSeconds / 60 + " min; restarted, it"
-                + " would come back without them and its replicas would copy that", "", List.of(field(info, "aof_enabled"),
+                + " would come back without them and its replicas would copy that", null, List.of(field(info, "aof_enabled"),
                 field(info, "rdb_changes_since_last_save"), field(info, "rdb_last_save_time")));
     }
 
@@ -150,7 +151,7 @@ final class DatasetRules {
         if (!Keyspace.clearlyFewer(theirs, mine)) return;
         out.add(Code.REPLICA_HAS_EXTRA_KEYS, Severity.WARNING, Subject.of(replica), replica.ref() + " holds " + (mine - theirs)
                 + " keys its master " + master.ref() + " does not have, at the same offset: writes landed on the replica",
-                "", List.of(replica.ref() + " " + Keyspace.of(ri.get()).describe() + ", " + field(ri.get(), "slave_repl_offset"),
+                null, List.of(replica.ref() + " " + Keyspace.of(ri.get()).describe() + ", " + field(ri.get(), "slave_repl_offset"),
                         master.ref() + " " + Keyspace.of(mi.get()).describe() + ", " + field(mi.get(), "master_repl_offset"),
                         field(ri.get(), "slave_read_only")));
     }

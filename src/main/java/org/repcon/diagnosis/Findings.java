@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Collects findings; a second report of the same code on the same subject adds its evidence to the first. */
 final class Findings {
@@ -13,16 +14,17 @@ final class Findings {
 
     private final Map<Key, Finding> byKey = new LinkedHashMap<>();
 
-    void add(Code code, Severity severity, Subject subject, String summary, String action, List<String> evidence) {
+    /** @param fix the command that mends it; null: none (the code's remedy is the advice) */
+    void add(Code code, Severity severity, Subject subject, String summary, Suggestion fix, List<String> evidence) {
         Key key = new Key(code, subject);
         Finding old = byKey.get(key);
         if (old == null) {
-            byKey.put(key, new Finding(code, severity, subject, summary, evidence, action));
+            byKey.put(key, new Finding(code, severity, subject, summary, evidence, Optional.ofNullable(fix)));
         } else {
             List<String> merged = new ArrayList<>(old.evidence());
             evidence.stream().filter(e -> !merged.contains(e)).forEach(merged::add);
             Severity worst = severity.compareTo(old.severity()) > 0 ? severity : old.severity();
-            byKey.put(key, new Finding(code, worst, subject, old.summary(), merged, old.action()));
+            byKey.put(key, new Finding(code, worst, subject, old.summary(), merged, old.fix()));
         }
     }
 

@@ -49,33 +49,33 @@ final class InstanceRules {
             case REFUSED -> {
                 evidence.addAll(lastWords(f.log(i)));
                 out.add(Code.INSTANCE_DOWN, Severity.CRITICAL, s, i.ref() + " is not running (connection refused)",
-                        replicas.isEmpty() ? "start " + s.key() : DatasetRules.downFix(f, i), evidence);
+                        replicas.isEmpty() ? Suggestion.start(s.key()) : DatasetRules.downFix(f, i), evidence);
             }
             case TIMEOUT -> {
                 replicas.forEach(r -> f.info(r).flatMap(Info::masterLink).ifPresent(link -> evidence.add(r.ref()
                         + ": master_link_status:" + (link.up() ? "up" : "down") + " master_last_io_seconds_ago:"
                         + (link.lastIoSecondsAgo().isPresent() ? link.lastIoSecondsAgo().getAsLong() : -1))));
                 out.add(Code.INSTANCE_HUNG, Severity.CRITICAL, s, i.ref() + " accepts connections but does not answer",
-                        "restart " + s.key(), evidence);
+                        Suggestion.restart(s.key()), evidence);
             }
             case UNREACHABLE -> {
                 boolean replicasFine = !replicas.isEmpty() && replicas.stream().allMatch(r ->
                         f.info(r).flatMap(Info::masterLink).map(l -> l.up()).orElse(false));
                 if (replicasFine) {
                     out.add(Code.MASTER_UNREACHABLE_FROM_HERE, Severity.WARNING, s, i.ref()
-                            + " cannot be reached from here, but its replicas still replicate", "", evidence);
+                            + " cannot be reached from here, but its replicas still replicate", null, evidence);
                 } else {
                     out.add(Code.HOST_UNREACHABLE, Severity.CRITICAL, Subject.host(i.host()), "host " + i.host()
-                            + " cannot be reached", "", evidence);
+                            + " cannot be reached", null, evidence);
                 }
             }
             case AUTH_REQUIRED, AUTH_FAILED -> out.add(Code.PROBE_AUTH, Severity.WARNING, s, i.ref()
                     + " refuses repcon's probe: " + (sample.status() == InstanceSample.Status.AUTH_REQUIRED
-                    ? "it wants a password the topology does not give" : "the topology's password is wrong"), "", evidence);
+                    ? "it wants a password the topology does not give" : "the topology's password is wrong"), null, evidence);
             case BUSY -> out.add(Code.INSTANCE_BUSY, Severity.CRITICAL, s, (replicas.isEmpty() ? "classification" : "learning")
-                    + " fails: " + i.ref() + " answers BUSY to every command (a script or module command is running)", "",
+                    + " fails: " + i.ref() + " answers BUSY to every command (a script or module command is running)", null,
                     evidence);
-            default -> out.add(Code.PROBE_PROTOCOL, Severity.WARNING, s, i.ref() + " did not answer like Redis", "", evidence);
+            default -> out.add(Code.PROBE_PROTOCOL, Severity.WARNING, s, i.ref() + " did not answer like Redis", null, evidence);
         }
     }
 
@@ -98,21 +98,21 @@ final class InstanceRules {
             long replicas = lng(info, "connected_slaves").orElse(0);
             if (info.role() == Role.REPLICA || replicas > 0) {
                 out.add(Code.CACHE_REPLICATING, Severity.WARNING, s, "cache instance " + i.ref() + " takes part in replication",
-                        info.role() == Role.REPLICA ? "promote " + s.key() : "", List.of(field(info, "role"),
+                        info.role() == Role.REPLICA ? Suggestion.promote(s.key()) : null, List.of(field(info, "role"),
                                 field(info, "connected_slaves")));
             }
             return;
         }
         if (i.isReplica() && info.role() == Role.MASTER) {
             out.add(Code.ROLE_MISMATCH, Severity.CRITICAL, s, i.ref() + " is a master; the topology has it replicate "
-                    + i.replicaof().orElseThrow(), "repoint " + s.key() + " to " + i.replicaof().orElseThrow(),
+                    + i.replicaof().orElseThrow(), Suggestion.repoint(s.key(), i.replicaof().orElseThrow().toString()),
                     List.of(field(info, "role"), field(info, "master_repl_offset")));
         } else if (!i.isReplica() && info.role() == Role.REPLICA) {
             out.add(Code.ROLE_MISMATCH, Severity.CRITICAL, s, i.ref() + " is a replica of "
                     + info.masterLink().map(l -> l.endpoint()).orElse("?") + "; the topology has it a master",
-                    "promote " + s.key(), List.of(field(info, "role"), field(info, "master_host"), field(info, "master_port")));
+                    Suggestion.promote(s.key()), List.of(field(info, "role"), field(info, "master_host"), field(info, "master_port")));
         } else if (info.role() == Role.REPLICA && info.masterLink().flatMap(l -> l.readOnly()).map(readOnly -> !readOnly).orElse(false)) {
-            out.add(Code.REPLICA_WRITABLE, Severity.WARNING, s, "replica " + i.ref() + " accepts writes", "",
+            out.add(Code.REPLICA_WRITABLE, Severity.WARNING, s, "replica " + i.ref() + " accepts writes", null,
                     List.of(field(info, "slave_read_only")));
         }
     }
@@ -130,21 +130,21 @@ final class InstanceRules {
             boolean oomSeen = info.string("errorstat_OOM").isPresent();
             if (fraction >= 0.98 || (oomSeen && fraction >= f.limits.memoryNearFraction())) {
                 out.add(Code.MASTER_FULL, Severity.CRITICAL, s, i.ref() + " is full: writes fail with OOM",
-                        "", withOom(evidence, info));
+                        null, withOom(evidence, info));
             } else if (fraction >= f.limits.memoryNearFraction()) {
                 out.add(Code.MASTER_NEAR_FULL, Severity.WARNING, s, i.ref() + " is at " + Math.round(fraction * 100)
-                        + "% of maxmemory with noeviction", "", evidence);
+                        + "% of maxmemory with noeviction", null, evidence);
             }
         } else if (info.role() == Role.REPLICA && fraction >= f.limits.memoryNearFraction()) {
             out.add(Code.REPLICA_NEAR_LIMIT, Severity.WARNING, s, "replica " + i.ref() + " is at " + Math.round(fraction * 100)
-                    + "% of its maxmemory", "", evidence);
+                    + "% of its maxmemory", null, evidence);
         }
         if (i.isReplica()) {
             f.topology.masterOf(i).flatMap(f::info).ifPresent(masterInfo -> {
                 OptionalLong masterMax = lng(masterInfo, "maxmemory");
                 if (masterMax.isPresent() && (masterMax.getAsLong() == 0 || masterMax.getAsLong() > max.getAsLong())) {
                     out.add(Code.REPLICA_NEAR_LIMIT, Severity.WARNING, s, "replica " + i.ref() + " has a lower maxmemory than"
-                            + " its master", "", List.of(field(info, "maxmemory"), "master " + field(masterInfo, "maxmemory")));
+                            + " its master", null, List.of(field(info, "maxmemory"), "master " + field(masterInfo, "maxmemory")));
                 }
             });
         }
@@ -162,7 +162,7 @@ final class InstanceRules {
         if ("err".equals(info.string("aof_last_write_status").orElse(""))) evidence.add(field(info, "aof_last_write_status"));
         if (!evidence.isEmpty()) {
             evidence.add(field(info, "rdb_changes_since_last_save"));
-            out.add(Code.RDB_FAILING, Severity.CRITICAL, Subject.of(i), i.ref() + " cannot save to disk", "logs " + i.ref(), evidence);
+            out.add(Code.RDB_FAILING, Severity.CRITICAL, Subject.of(i), i.ref() + " cannot save to disk", Suggestion.logs(i.ref().toString()), evidence);
         }
     }
 
@@ -173,7 +173,7 @@ final class InstanceRules {
                 .map(e -> e.getValue() + " replicas at " + e.getKey()).toList();
         if (!same.isEmpty()) {
             out.add(Code.REPLICAS_INDISTINGUISHABLE, Severity.INFO, Subject.of(i), "the replicas of " + i.ref()
-                    + " look alike on the master", "", same);
+                    + " look alike on the master", null, same);
         }
     }
 
@@ -183,7 +183,7 @@ final class InstanceRules {
             Optional<String> theirs = master.string("redis_version");
             if (mine.isPresent() && theirs.isPresent() && compareVersions(mine.get(), theirs.get()) < 0) {
                 out.add(Code.VERSION_MISMATCH, Severity.WARNING, Subject.of(i), "replica " + i.ref() + " runs Redis "
-                        + mine.get() + ", older than its master's " + theirs.get(), "", List.of("replica redis_version:"
+                        + mine.get() + ", older than its master's " + theirs.get(), null, List.of("replica redis_version:"
                         + mine.get(), "master redis_version:" + theirs.get()));
             }
         });
@@ -209,7 +209,7 @@ final class InstanceRules {
         List<String> open = host.bind().stream().filter(a -> !isLoopback(a)).toList();
         if (!open.isEmpty() && i.password().isEmpty()) {
             out.add(Code.EXPOSED_WITHOUT_PASSWORD, Severity.WARNING, Subject.of(i), i.ref() + " listens on "
-                    + String.join(", ", open) + " without a password", "", List.of("bind " + String.join(" ", host.bind())));
+                    + String.join(", ", open) + " without a password", null, List.of("bind " + String.join(" ", host.bind())));
         }
     }
 

@@ -40,7 +40,7 @@ final class LinkRules {
         if (!sameHost(link.host(), host.loopback()) || link.port().orElse(-1) != tunnel.accept()) {
             out.add(Code.WRONG_MASTER, Severity.CRITICAL, s, replica.ref() + " follows " + link.endpoint() + ", not "
                     + host.loopback() + ":" + tunnel.accept() + " (the tunnel to " + master + ")",
-                    "repoint " + s.key() + " to " + master, List.of(field(info, "master_host"), field(info, "master_port")));
+                    Suggestion.repoint(s.key(), master), List.of(field(info, "master_host"), field(info, "master_port")));
             return;
         }
         // A full sync in progress comes first: Redis reports master_link_status:down until it has loaded the RDB,
@@ -62,19 +62,19 @@ final class LinkRules {
         List<String> auth = LogPatterns.standing(log, Meaning.AUTH_MISSING, Meaning.AUTH_WRONG);
         if (!auth.isEmpty()) {
             evidence.addAll(LogPatterns.lastFew(auth, 2));
-            out.add(Code.AUTH_FAILURE, Severity.CRITICAL, s, "the master refuses " + replica.ref() + "'s authentication", "", evidence);
+            out.add(Code.AUTH_FAILURE, Severity.CRITICAL, s, "the master refuses " + replica.ref() + "'s authentication", null, evidence);
             return;
         }
         List<String> rdb = LogPatterns.standing(log, Meaning.RDB_VERSION);
         if (!rdb.isEmpty()) {
             evidence.addAll(LogPatterns.lastFew(rdb, 1));
-            out.add(Code.VERSION_MISMATCH, Severity.CRITICAL, s, replica.ref() + " cannot read its master's RDB", "", evidence);
+            out.add(Code.VERSION_MISMATCH, Severity.CRITICAL, s, replica.ref() + " cannot read its master's RDB", null, evidence);
             return;
         }
         if (explained(f, replica) || reconnecting(info)) return;
         evidence.addAll(LogPatterns.lastFew(LogPatterns.standing(log, Meaning.values()), 3));
         out.add(Code.LINK_DOWN, Severity.CRITICAL, s, "the link of " + replica.ref() + " to "
-                + replica.replicaof().orElseThrow() + " is down", "logs " + s.key(), evidence);
+                + replica.replicaof().orElseThrow() + " is down", Suggestion.logs(s.key()), evidence);
     }
 
     /** Down for less than the grace: since a repair, or since it started (-1: never up since its start). */
@@ -102,7 +102,7 @@ final class LinkRules {
         OptionalLong silent = link.lastIoSecondsAgo();
         if (silent.isPresent() && silent.getAsLong() > f.limits.lagWarnSeconds()) {
             out.add(Code.LAGGING, Severity.WARNING, s, "nothing from the master for " + silent.getAsLong() + " s on " + replica.ref(),
-                    "resync " + s.key(), List.of(field(info, "master_last_io_seconds_ago")));
+                    Suggestion.resync(s.key(), false), List.of(field(info, "master_last_io_seconds_ago")));
             return;
         }
         List<InstanceHistory.LagPoint> points = f.history(replica).lag();
@@ -112,7 +112,7 @@ final class LinkRules {
         boolean growing = recent.get(0) >= 0 && recent.get(0) < recent.get(1) && recent.get(1) < recent.get(2);
         if (recent.get(2) > f.limits.lagWarnBytes() && growing) {
             out.add(Code.LAGGING, Severity.WARNING, s, replica.ref() + " is " + recent.get(2) + " bytes behind and falling back",
-                    "resync " + s.key(), List.of("lag bytes over the last samples: " + recent));
+                    Suggestion.resync(s.key(), false), List.of("lag bytes over the last samples: " + recent));
         }
     }
 
@@ -125,7 +125,7 @@ final class LinkRules {
                         .map(l -> l.syncReadBytes().orElse(-1)).orElse(-2L)).toList();
         if (read.stream().distinct().count() == 1 && read.get(0) >= 0) {
             out.add(Code.SYNC_STALLED, Severity.WARNING, Subject.of(replica), "the full sync of " + replica.ref()
-                    + " has read no bytes for " + n + " refreshes", "resync " + Subject.of(replica).key() + " --full",
+                    + " has read no bytes for " + n + " refreshes", Suggestion.resync(Subject.of(replica).key(), true),
                     List.of(field(info, "master_sync_read_bytes"), field(info, "master_sync_total_bytes")));
         }
     }

@@ -58,7 +58,7 @@ final class RefusalRules {
         }
         if (why.isEmpty()) return;
         out.add(Code.WRITES_REFUSED, Severity.CRITICAL, Subject.of(master), "learning fails: " + master.ref()
-                + " refuses writes (" + String.join("; ", why) + ")", "", evidence);
+                + " refuses writes (" + String.join("; ", why) + ")", null, evidence);
     }
 
     private static void readsRefused(Facts f, Instance replica, Info info, InstanceHistory history, long since, Findings out) {
@@ -78,14 +78,14 @@ final class RefusalRules {
             evidence.add(field(info, "loading"));
         }
         out.add(Code.READS_REFUSED, Severity.CRITICAL, Subject.of(replica), "classification fails: " + replica.ref()
-                + " refuses reads (" + String.join("; ", why) + ")", "", evidence);
+                + " refuses reads (" + String.join("; ", why) + ")", null, evidence);
     }
 
     private static void writesToReplica(Facts f, Instance replica, Info info, InstanceHistory history, long since, Findings out) {
         long readOnly = history.errorsRise("READONLY", since);
         if (readOnly <= 0) return;
         out.add(Code.WRITES_TO_REPLICA, Severity.CRITICAL, Subject.of(replica), "learning fails: something writes to replica "
-                + replica.ref() + ", which refuses (READONLY)", "", List.of(rose(f, "READONLY", readOnly, info),
+                + replica.ref() + ", which refuses (READONLY)", null, List.of(rose(f, "READONLY", readOnly, info),
                 "Rspamd on " + replica.host() + " must write through its tunnel to the master, read locally"));
     }
 

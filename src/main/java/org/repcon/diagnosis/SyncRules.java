@@ -25,14 +25,14 @@ final class SyncRules {
                             field(info, "sync_full")));
                     evidence.addAll(LogPatterns.lastFew(LogPatterns.standing(f.log(master), Meaning.OUTPUT_BUFFER), 2));
                     out.add(Code.FULL_SYNC_LOOP, Severity.CRITICAL, Subject.of(master), "full resyncs from " + master.ref()
-                            + " repeat", "", evidence);
+                            + " repeat", null, evidence);
                 }
                 if (d.partialErr() > 0) {
                     List<String> evidence = new ArrayList<>(List.of("sync_partial_err rose by " + d.partialErr()
                             + " in the last " + window, field(info, "repl_backlog_size")));
                     evidence.addAll(LogPatterns.lastFew(LogPatterns.standing(f.log(master), Meaning.NO_BACKLOG), 2));
                     out.add(Code.BACKLOG_TOO_SMALL, Severity.WARNING, Subject.of(master), "partial resyncs from "
-                            + master.ref() + " failed: the backlog did not cover the outage", "", evidence);
+                            + master.ref() + " failed: the backlog did not cover the outage", null, evidence);
                 }
             });
         }

@@ -56,16 +56,16 @@ final class TunnelRules {
             boolean hung = shared.get() == TunnelSample.Ping.TIMEOUT;
             out.add(hung ? Code.TUNNEL_HUNG : Code.REMOTE_LEG_DOWN, Severity.CRITICAL, Subject.of(t), "stunnel on " + t.host()
                     + " :" + t.accept() + (hung ? " takes connections but passes nothing on" : " drops every connection")
-                    + ": every replica behind it is cut off", "restart " + Subject.of(t).key(), evidence);
+                    + ": every replica behind it is cut off", Suggestion.restart(Subject.of(t).key()), evidence);
             return;
         }
         if (sample.connect() == TunnelSample.Connect.REFUSED) {
             out.add(Code.SERVER_TUNNEL_DOWN, Severity.CRITICAL, Subject.of(t), "stunnel on " + t.host()
                     + " does not accept on :" + t.accept() + "; every replica behind it is cut off",
-                    "start " + Subject.of(t).key(), evidence);
+                    Suggestion.start(Subject.of(t).key()), evidence);
         } else if (sample.connect() == TunnelSample.Connect.TIMEOUT) {
             out.add(Code.TUNNEL_HUNG, Severity.CRITICAL, Subject.of(t), "stunnel on " + t.host() + " :" + t.accept()
-                    + " does not complete connections", "restart " + Subject.of(t).key(), evidence);
+                    + " does not complete connections", Suggestion.restart(Subject.of(t).key()), evidence);
         }
     }
 
@@ -74,7 +74,7 @@ final class TunnelRules {
         Subject s = Subject.of(t);
         if (sample.connect() == TunnelSample.Connect.REFUSED) {
             out.add(Code.LOCAL_TUNNEL_DOWN, Severity.CRITICAL, s, "the local tunnel end " + t.host() + " :" + t.accept()
-                    + " is down (stunnel not running on " + t.host() + ")", "start " + s.key(), evidence);
+                    + " is down (stunnel not running on " + t.host() + ")", Suggestion.start(s.key()), evidence);
             return;
         }
         if (sample.connect() != TunnelSample.Connect.OK || sample.reachesRedis()) return;
@@ -86,10 +86,10 @@ final class TunnelRules {
         if (masterDown || masterHung || serverDown) return; // the master's own finding says it, with this as evidence
         if (sample.timedOut()) {
             out.add(Code.TUNNEL_HUNG, Severity.CRITICAL, s, "a PING through " + t.host() + " :" + t.accept()
-                    + " gets no answer: stunnel here or at the master hangs", "restart " + s.key(), evidence);
+                    + " gets no answer: stunnel here or at the master hangs", Suggestion.restart(s.key()), evidence);
         } else {
             out.add(Code.REMOTE_LEG_DOWN, Severity.CRITICAL, s, "the tunnel " + s.key() + " accepts but the leg to "
-                    + server.map(x -> x.host()).orElse("the master") + " fails", "", withPskHint(evidence));
+                    + server.map(x -> x.host()).orElse("the master") + " fails", null, withPskHint(evidence));
         }
     }
 

@@ -5,14 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.Parser;
-import org.jline.reader.SyntaxError;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.AttributedString;
@@ -27,6 +23,9 @@ import org.repcon.command.Command;
 import org.repcon.command.CommandParser;
 import org.repcon.command.Completion;
 import org.repcon.command.Help;
+import org.repcon.command.LineHistory;
+import org.repcon.command.Verb;
+import org.repcon.command.Words;
 import org.repcon.command.Target;
 import org.repcon.monitor.Monitor;
 import org.repcon.topology.Topology;
@@ -60,18 +59,7 @@ public final class Shell {
         this.audit = audit;
         this.historyFile = historyFile;
         this.parser = new CommandParser(topology);
-        this.completion = new Completion(topology);
-    }
-
-    /** A line split as the interactive shell splits it (JLine's parser: quotes and escapes). */
-    public static List<String> words(String line) {
-        try {
-            return new DefaultParser().parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
-        } catch (EOFError e) {
-            throw RepconException.invalid("unclosed quote in '" + line + "'");
-        } catch (SyntaxError e) {
-            throw RepconException.invalid(e.getMessage());
-        }
+        this.completion = Completion.shell(topology);
     }
 
     /**
@@ -80,6 +68,10 @@ public final class Shell {
      * @param terminal the terminal {@code out} writes to, to highlight known log lines; null for plain text (scripts)
      */
     public int execute(List<String> words, Confirmer confirmer, PrintWriter out, PrintWriter err, Terminal terminal) {
+        Optional<Verb> verb = words.isEmpty() ? Optional.empty() : Verb.of(words.get(0));
+        if (verb.isPresent() && verb.get().consoleOnly()) {
+            return say(err, verb.get().word() + ": " + Help.CONSOLE_ONLY, ExitCodes.INVALID);
+        }
         Command command;
         try {
             command = parser.parse(words);
@@ -93,9 +85,6 @@ public final class Shell {
                 ((Command.Help) command).about().map(Help::of).orElseGet(Help::overview).forEach(out::println);
                 out.flush();
                 return ExitCodes.OK;
-            case THEME:
-            case REFRESH:
-                return say(err, command.verb().word() + ": only the full-screen console has it", ExitCodes.INVALID);
             case QUIT:
                 quit = true;
                 return ExitCodes.OK;
@@ -149,15 +138,11 @@ public final class Shell {
 
     /** The prompt's reader: completion from the topology, history in {@code historyFile}. */
     public LineReader reader(Terminal terminal) {
-        return LineReaderBuilder.builder()
+        return LineHistory.configure(LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("repcon")
-                .parser(new DefaultParser())
-                .completer(new ShellCompleter(completion))
-                .variable(LineReader.HISTORY_FILE, historyFile)
-                .variable(LineReader.HISTORY_SIZE, 1000)
-                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .parser(Words.parser())
+                .completer(new ShellCompleter(completion)), historyFile)
                 .build();
     }
 

@@ -1,11 +1,12 @@
 package org.repcon.tui;
 
 import java.util.List;
+import org.jline.reader.History;
+import org.repcon.command.LineHistory;
 
 /**
- * Runs what is typed after ':'. The console only edits the line and shows the result; the language
- * lives behind this interface, so a full one (parsing, verbs, JLine completion and history) can
- * replace {@link BuiltinCommands} without touching the screen code.
+ * Runs what is typed after ':' and a finding's suggested fix. The console only edits the line and shows the result;
+ * the language lives behind this interface ({@link ConsoleCommands}: repcon's one command language).
  */
 public interface CommandHandler {
 
@@ -15,14 +16,17 @@ public interface CommandHandler {
      */
     Result execute(String line, ConsoleControl console);
 
+    /** Runs a command given as its words (a finding's suggested fix): parsed as if typed, nothing split or matched. */
+    Result run(List<String> words, ConsoleControl console);
+
     /** Candidates for the whole line after Tab, e.g. "theme light" for "theme l"; empty when none. */
     default List<String> complete(String line, ConsoleControl console) {
         return List.of();
     }
 
-    /** Earlier command lines, oldest first, for Up/Down from the start (a handler that keeps a history file). */
-    default List<String> history() {
-        return List.of();
+    /** The ':' line's history (Up/Down), set up as repcon shell's; this one is kept in memory only. */
+    default History history() {
+        return LineHistory.detached(null);
     }
 
     /** What the bottom line shows afterwards: a message, an error, or nothing. */

@@ -74,7 +74,8 @@ public final class Console {
             console.screen.startScreen();
             if (own) silenceStandardStreams();
             if (terminal instanceof JobControlTerminal jobs) jobControl = JobControl.install(jobs, loop);
-            ui = new Ui(source, options.commands() != null ? options.commands() : new BuiltinCommands(), themes,
+            ui = new Ui(source, options.commands() != null ? options.commands()
+                    : ConsoleCommands.withoutActions(options.setup() != null ? options.setup().topology() : null, themes::names), themes,
                     caps, options.readOnly(), palette, options.refreshInterval(), loop::post, System::currentTimeMillis);
             ui.offerSetup(options.setup());
             source.setRefreshInterval(options.refreshInterval());

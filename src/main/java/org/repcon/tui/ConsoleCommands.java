@@ -1,23 +1,18 @@
 package org.repcon.tui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.jline.reader.History;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.repcon.action.ActionContext;
 import org.repcon.action.ActionResult;
 import org.repcon.action.ActionRunner;
@@ -36,26 +31,28 @@ import org.repcon.command.Command;
 import org.repcon.command.CommandParser;
 import org.repcon.command.Completion;
 import org.repcon.command.Help;
-import org.repcon.shell.Shell;
+import org.repcon.command.LineHistory;
+import org.repcon.command.Verb;
+import org.repcon.command.Words;
 import org.repcon.topology.Topology;
 import org.repcon.util.Log;
 import org.repcon.util.RepconException;
 
 /**
- * The console's ':' line: repcon's command language (the shell's), JLine's parser to split words and
- * JLine's history kept in the shared history file, the topology's completions, and actions through
- * the one runner on a thread of their own: their questions come back to the bottom line, their
- * preview and progress to the output box. JLine here reads no terminal: Lanterna's keys feed it.
+ * The console's ':' line and a finding's 'x': repcon's one command language (the shell's: {@link Words} to split,
+ * {@link CommandParser} to parse, {@link Completion} to complete, {@link Help}), the history set up as the shell's
+ * ({@link LineHistory}, in the same file), the console's own verbs done here, and actions through the one runner on
+ * a thread of their own: their questions come back to the bottom line, their preview and progress to the output box.
  */
 public final class ConsoleCommands implements CommandHandler, AutoCloseable {
 
     private final CommandParser parser;
     private final Completion completion;
-    private final BuiltinCommands builtins = new BuiltinCommands();
+    /** Null: a console without a deployment to act on (a demo's or a test's fixed view). */
     private final ActionContext context;
     private final boolean readOnly;
     private final Audit audit;
-    private final LineReader historyHost;
+    private final History history;
     private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "repcon-action");
         t.setDaemon(true);
@@ -65,50 +62,46 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
     /** How long an interrupted action may take to stop when the console closes. */
     private static final Duration ACTION_PATIENCE = Duration.ofSeconds(5);
 
+    /** @param historyFile the history shared with repcon shell; null: kept in memory only */
     public ConsoleCommands(Topology topology, ActionContext context, boolean readOnly, Audit audit, Path historyFile,
-                           java.util.function.Supplier<List<String>> themes) {
+                           Supplier<List<String>> themes) {
         this.parser = new CommandParser(topology, themes);
-        this.completion = new Completion(topology, themes);
+        this.completion = Completion.console(topology, themes);
         this.context = context;
         this.readOnly = readOnly;
         this.audit = audit;
-        this.historyHost = historyReader(historyFile);
+        this.history = LineHistory.detached(historyFile);
     }
 
-    /** A LineReader on a terminal of no streams: only the keeper of JLine's history, never a reader of the tty. */
-    private static LineReader historyReader(Path file) {
-        try {
-            Terminal none = TerminalBuilder.builder().system(false).dumb(true)
-                    .streams(InputStream.nullInputStream(), OutputStream.nullOutputStream()).build();
-            LineReader reader = LineReaderBuilder.builder().terminal(none).appName("repcon")
-                    .variable(LineReader.HISTORY_FILE, file).variable(LineReader.HISTORY_SIZE, 1000)
-                    .option(LineReader.Option.HISTORY_IGNORE_DUPS, true).build();
-            reader.getHistory().attach(reader);
-            return reader;
-        } catch (IOException e) {
-            throw RepconException.failed("cannot set up the command history: " + e.getMessage());
-        }
+    /**
+     * The console's own verbs only (theme, refresh, filter, setup, help, quit), for a console without a deployment to act
+     * on; {@code topology} (null: none) completes setup's hosts.
+     */
+    public static ConsoleCommands withoutActions(Topology topology, Supplier<List<String>> themes) {
+        Topology t = topology != null ? topology
+                : new Topology("none", Path.of(""), List.of(), Path.of(""), Optional.empty(), Map.of(), List.of());
+        return new ConsoleCommands(t, null, true, null, null, themes);
     }
 
     @Override
-    public List<String> history() {
-        List<String> lines = new ArrayList<>();
-        for (History.Entry e : historyHost.getHistory()) lines.add(e.line());
-        return lines;
+    public History history() {
+        return history;
     }
 
     @Override
     public Result execute(String line, ConsoleControl console) {
-        List<String> words;
         try {
-            words = Shell.words(line);
+            return run(Words.split(line), console);
         } catch (RepconException e) {
             return Result.error(e.getMessage());
         }
+    }
+
+    @Override
+    public Result run(List<String> words, ConsoleControl console) {
         if (words.isEmpty()) return Result.NONE;
-        remember(line);
-        // The console's own words (not verbs of the shell's language): the filter, the setup view, q.
-        if (List.of("filter", "setup", "q").contains(words.get(0))) return builtins.execute(line, console);
+        boolean action = Verb.of(words.get(0)).map(v -> v.scope() == Verb.Scope.ACTION).orElse(false);
+        if (action && context == null) return Result.error(words.get(0) + ": this console has no deployment to act on");
         Command command;
         try {
             command = parser.parse(words);
@@ -120,7 +113,18 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
                 console.quit();
                 yield Result.NONE;
             }
-            case THEME, REFRESH -> builtins.execute(line, console);
+            case THEME -> theme((Command.Theme) command, console);
+            case REFRESH -> {
+                Duration interval = ((Command.Refresh) command).interval();
+                console.setRefreshInterval(interval);
+                yield Result.ok("refreshing every " + Durations.seconds(interval));
+            }
+            case FILTER -> {
+                String text = ((Command.Filter) command).match();
+                console.setFilter(text);
+                yield Result.ok(text.isEmpty() ? "filter cleared" : "filter: " + text);
+            }
+            case SETUP -> console.openSetup(((Command.Setup) command).host().orElse(null)).map(Result::error).orElse(Result.NONE);
             case HELP -> {
                 console.showReport("help", ((Command.Help) command).about().map(Help::of).orElseGet(Help::overview));
                 yield Result.NONE;
@@ -132,6 +136,18 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
             }
             default -> act(command, console);
         };
+    }
+
+    private static Result theme(Command.Theme command, ConsoleControl console) {
+        if (command.name().isEmpty()) {
+            return Result.ok("theme: " + console.theme() + "; themes: " + String.join(", ", console.themes()));
+        }
+        try {
+            console.setTheme(command.name().get());
+            return Result.ok("theme: " + command.name().get());
+        } catch (RepconException e) {
+            return Result.error(e.getMessage());
+        }
     }
 
     /** Runs an action off the UI thread; one at a time, since each may ask a question. */
@@ -220,28 +236,7 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
 
     @Override
     public List<String> complete(String line, ConsoleControl console) {
-        List<String> words;
-        try {
-            words = new ArrayList<>(Shell.words(line));
-        } catch (RepconException e) {
-            return List.of();
-        }
-        // After a space the word to complete is a new, empty one (JLine's parser may already give it).
-        boolean afterSpace = line.isEmpty() || Character.isWhitespace(line.charAt(line.length() - 1));
-        if (afterSpace && (words.isEmpty() || !words.get(words.size() - 1).isEmpty())) words.add("");
-        int index = words.size() - 1;
-        String before = line.substring(0, line.length() - words.get(index).length());
-        return completion.candidates(words, index).stream().map(c -> before + c).toList();
-    }
-
-    private void remember(String line) {
-        try {
-            History h = historyHost.getHistory();
-            h.add(line);
-            h.save();
-        } catch (IOException e) {
-            Log.get(ConsoleCommands.class).log(Level.INFO, "cannot save the command history", e);
-        }
+        return completion.forLine(line);
     }
 
     /**

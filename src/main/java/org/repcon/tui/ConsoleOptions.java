@@ -14,7 +14,7 @@ import org.repcon.util.Xdg;
  * @param theme the theme's name; null for the default (mono when NO_COLOR is set, else dark)
  * @param env environment variables: TERM, COLORTERM, NO_COLOR, LC_ALL, LC_CTYPE, LANG
  * @param userThemes the directory of the user's own themes
- * @param commands what runs ':' lines; null for {@link BuiltinCommands}
+ * @param commands what runs ':' lines; null for the console's own verbs only ({@link ConsoleCommands#withoutActions})
  * @param terminal a terminal to draw on (tests: a virtual one); null for the process's own tty
  * @param setup the setup session the setup view works with; null for none (the view is then not offered)
  */

@@ -1,17 +1,25 @@
 package org.repcon.tui;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.jline.reader.History;
 
-/** The line typed after '/' or ':': text, cursor, and for commands a history of earlier lines. */
+/**
+ * The line typed after '/' or ':': text, cursor, and for commands the history of earlier lines: JLine's, as repcon
+ * shell keeps it ({@link org.repcon.command.LineHistory}), walked with Up and Down.
+ */
 final class LineEditor {
-
-    private static final int HISTORY_MAX = 100;
 
     private final StringBuilder text = new StringBuilder();
     private int cursor;
-    private final List<String> history = new ArrayList<>();
-    private int historyIndex;
+    /** Null: a line without a history (a filter, an answer). */
+    private final History history;
+
+    LineEditor() {
+        this(null);
+    }
+
+    LineEditor(History history) {
+        this.history = history;
+    }
 
     String text() {
         return text.toString();
@@ -21,11 +29,16 @@ final class LineEditor {
         return cursor;
     }
 
+    /** A new line: Up starts again from the newest in the history. */
     void set(String line) {
+        show(line);
+        if (history != null) history.moveToEnd();
+    }
+
+    private void show(String line) {
         text.setLength(0);
         text.append(line);
         cursor = text.length();
-        historyIndex = history.size();
     }
 
     void insert(char c) {
@@ -69,27 +82,18 @@ final class LineEditor {
         cursor = start;
     }
 
+    /** Adds a line run to the history (and so to its file); a filter's or an answer's is not kept. */
     void remember(String line) {
-        if (line.isBlank()) return;
-        history.remove(line);
+        if (history == null || line.isBlank()) return;
         history.add(line);
-        if (history.size() > HISTORY_MAX) history.remove(0);
-        historyIndex = history.size();
+        history.moveToEnd();
     }
 
     void previous() {
-        if (historyIndex == 0) return;
-        String line = history.get(--historyIndex);
-        int keep = historyIndex;
-        set(line);
-        historyIndex = keep;
+        if (history != null && history.previous()) show(history.current());
     }
 
     void next() {
-        if (historyIndex >= history.size()) return;
-        historyIndex++;
-        int keep = historyIndex;
-        set(historyIndex == history.size() ? "" : history.get(historyIndex));
-        historyIndex = keep;
+        if (history != null && history.next()) show(history.current());
     }
 }

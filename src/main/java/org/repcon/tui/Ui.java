@@ -52,8 +52,8 @@ public final class Ui implements ConsoleControl {
     private final HostsLayer hosts = new HostsLayer(this);
 
     private final Selection selection = new Selection();
-    /** The ':' line's editor, kept between lines for its history. */
-    private final LineEditor commandLine = new LineEditor();
+    /** The ':' line's editor, kept between lines, on the handler's history (the shell's file). */
+    private final LineEditor commandLine;
     private final Message message = new Message();
 
     Ui(ConsoleSource source, CommandHandler commands, Themes themes, Capabilities caps, boolean readOnly,
@@ -68,7 +68,7 @@ public final class Ui implements ConsoleControl {
         this.poster = poster;
         this.clock = clock;
         stack.add(hosts);
-        commands.history().forEach(commandLine::remember);
+        this.commandLine = new LineEditor(commands.history());
     }
 
     // ---- the stack ----
@@ -187,7 +187,10 @@ public final class Ui implements ConsoleControl {
 
     void runCommand(String line) {
         commandLine.remember(line);
-        CommandHandler.Result result = commands.execute(line, this);
+        say(commands.execute(line, this));
+    }
+
+    private void say(CommandHandler.Result result) {
         if (!result.message().isEmpty()) showMessage(result.message(), result.error());
     }
 
@@ -236,14 +239,16 @@ public final class Ui implements ConsoleControl {
         removeAll(ReportLayer.class);
     }
 
-    /** 'x' in the findings pane: runs the suggested command; the action asks before it changes anything. */
+    /** 'x' in the findings pane: runs the suggested command, as its words; the action asks before it changes anything. */
     public void runFinding() {
         FindingRow f = selection.finding(shown);
-        if (f == null || f.command().isEmpty()) {
+        if (f == null || f.fix().isEmpty()) {
             showMessage("no suggested command for this finding", false);
             return;
         }
-        runCommand(f.command());
+        var fix = f.fix().get();
+        commandLine.remember(fix.text());
+        say(commands.run(fix.words(), this));
     }
 
     void editLine(Consumer<LineEditor> edit) {

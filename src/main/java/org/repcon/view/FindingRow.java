@@ -1,17 +1,25 @@
 package org.repcon.view;
 
 import java.util.List;
+import java.util.Optional;
+import org.repcon.diagnosis.Suggestion;
 
 /**
  * A diagnosed finding as shown.
  *
  * @param rowKey the row it concerns (to mark and to jump to)
- * @param command the suggested repcon command, runnable from the findings pane; empty when there is none
+ * @param suggestion what to do, as shown: the fix's command, else the code's advice
+ * @param fix the suggested repcon command, runnable from the findings pane; empty when there is none
  */
 public record FindingRow(String code, Health severity, String target, String rowKey, String summary,
-                         List<String> evidence, String suggestion, String command) {
+                         List<String> evidence, String suggestion, Optional<Suggestion> fix) {
 
     public FindingRow {
         evidence = List.copyOf(evidence);
+    }
+
+    /** The fix as typed ("start replica2/tunnel/bayes"); empty when there is none. */
+    public String command() {
+        return fix.map(Suggestion::text).orElse("");
     }
 }

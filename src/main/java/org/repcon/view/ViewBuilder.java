@@ -203,10 +203,9 @@ public final class ViewBuilder {
     }
 
     private static FindingRow findingRow(Finding f) {
-        String command = f.actionIsCommand() ? f.action() : "";
         String suggestion = f.action().isEmpty() ? f.code().remedy() : f.action();
         return new FindingRow(f.code().id(), health(f.severity()), f.subject().key(), f.subject().key(), f.summary(),
-                f.evidence(), suggestion, command);
+                f.evidence(), suggestion, f.fix());
     }
 
     private static List<Hop> hops(Topology topology, Snapshot snapshot, Map<String, Health> worst, TunnelKind tunnels) {

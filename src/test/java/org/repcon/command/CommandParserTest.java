@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repcon.diagnosis.Code;
@@ -61,7 +63,7 @@ class CommandParserTest {
         assertThat(((Command.Logs) parse("logs master/tunnel/bayes")).lines()).isEqualTo(Command.Logs.DEFAULT_LINES);
         assertThat(((Command.Explain) parse("explain local-tunnel-down")).code()).isEqualTo(Code.LOCAL_TUNNEL_DOWN);
         assertThat(((Command.Help) parse("help repoint")).about()).contains(Verb.REPOINT);
-        assertThat(parse("theme light")).isEqualTo(new Command.Theme("light"));
+        assertThat(parse("theme light")).isEqualTo(new Command.Theme(java.util.Optional.of("light")));
         assertThat(((Command.Refresh) parse("refresh 0.5")).interval()).isEqualTo(Duration.ofMillis(500));
         assertThat(parse("q")).isEqualTo(new Command.Quit());
         assertThat(parse("exit").verb()).isEqualTo(Verb.QUIT);
@@ -113,14 +115,52 @@ class CommandParserTest {
         assertThat(Verb.RESTORE.usage()).isEqualTo("restore MASTER [from] [REPLICA] [--force]");
         assertThat(Verb.REPOINT.usage()).isEqualTo("repoint HOST/INSTANCE to HOST/INSTANCE [--force]");
         assertThat(Verb.LOGS.usage()).isEqualTo("logs HOST/INSTANCE|HOST/tunnel/NAME [-n N] [--grep RE]");
-        assertThat(Help.overview()).hasSize(Verb.values().length + 2);
+        assertThat(Help.overview()).hasSize(Verb.values().length + 3);
         assertThat(String.join("\n", Help.of(Verb.RESYNC))).contains("--full", "type", "read-only");
+    }
+
+    @Test
+    void theConsolesOwnVerbsAreInTheTableWithTheirScope() {
+        assertThat(Arrays.stream(Verb.values()).filter(Verb::consoleOnly)).containsExactly(Verb.THEME, Verb.REFRESH,
+                Verb.FILTER, Verb.SETUP);
+        assertThat(parse("filter")).isEqualTo(new Command.Filter(""));
+        assertThat(parser().parse(List.of("filter", "replica2", "--full"))).isEqualTo(new Command.Filter("replica2 --full"));
+        assertThat(parser().parse("filter 'a  b' c")).isEqualTo(new Command.Filter("a  b c"));
+        assertThat(parse("setup")).isEqualTo(new Command.Setup(Optional.empty()));
+        assertThat(parse("setup replica1")).isEqualTo(new Command.Setup(Optional.of("replica1")));
+        assertThat(parse("theme")).isEqualTo(new Command.Theme(Optional.empty()));
+        assertThat(parse("quit")).isEqualTo(parse("q"));
+        // The refresh bounds: one constant behind the help text, the parser and --refresh.
+        assertThat(Verb.REFRESH.summary()).isEqualTo("Probe every SECONDS (0.2 to 3600).");
+        assertThat(((Command.Refresh) parse("refresh 3600")).interval()).isEqualTo(Duration.ofHours(1));
+        assertThat(((Command.Refresh) parse("refresh 0.2")).interval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(error("refresh 3600.5")).isEqualTo("refresh: takes SECONDS from 0.2 to 3600, not '3600.5'");
+        assertThat(error("refresh 0.19")).isEqualTo("refresh: takes SECONDS from 0.2 to 3600, not '0.19'");
+        assertThat(String.join("\n", Help.of(Verb.FILTER))).contains("usage: filter [TEXT]",
+                "Runs only in the full-screen console (repcon console).");
+        assertThat(Help.overview()).anyMatch(l -> l.startsWith("setup [HOST]") && l.endsWith(" +"))
+                .contains("+ runs only in the full-screen console (repcon console).");
+    }
+
+    @Test
+    void theShellIsNotOfferedTheConsolesVerbs() {
+        Topology t = TwoMasters.topology(39, dir);
+        Completion console = Completion.console(t, () -> List.of("dark", "light"));
+        Completion shell = Completion.shell(t);
+        assertThat(console.forLine("fil")).containsExactly("filter");
+        assertThat(shell.forLine("fil")).isEmpty();
+        assertThat(console.forLine("help s")).containsExactly("help status", "help start", "help stop", "help setup");
+        assertThat(shell.forLine("help s")).containsExactly("help status", "help start", "help stop");
+        assertThat(console.forLine("setup ")).containsExactly("setup master", "setup master2", "setup replica1");
+        assertThat(console.forLine("refresh ")).isEmpty();
+        assertThat(console.forLine("theme ")).containsExactly("theme dark", "theme light");
+        assertThat(console.forLine("logs 'open")).isEmpty();
     }
 
     @Test
     void completionOffersOnlyWhatFits() {
         Topology t = TwoMasters.topology(39, dir);
-        Completion c = new Completion(t, () -> List.of("dark", "light"));
+        Completion c = Completion.console(t, () -> List.of("dark", "light"));
         assertThat(c.candidates(List.of("re"), 0)).containsExactly("restart", "repoint", "resync", "restore", "refresh");
         assertThat(c.candidates(List.of("restore", ""), 1)).containsExactly("master/bayes", "master/fuzzy");
         assertThat(c.candidates(List.of("restore", "master/bayes", ""), 2)).containsExactly("from");

@@ -138,7 +138,7 @@ class DiagnosisRulesTest {
                 .without("slave0").without("slave1")).findings(), Code.ROLE_MISMATCH, "replica1/bayes");
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(f.action()).isEqualTo("repoint replica1/bayes to master/bayes");
-        assertThat(f.actionIsCommand()).isTrue();
+        assertThat(f.fix()).isPresent();
     }
 
     @Test

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
 import org.repcon.action.Limits;
+import org.repcon.command.LineHistory;
+import org.repcon.command.Words;
 import org.repcon.diagnosis.Thresholds;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
@@ -61,6 +66,39 @@ class ShellTest {
         // A new session: Up recalls the last line, Up Up the one before, Ctrl-R finds one by a part of it.
         assertThat(lines(lab, history, UP + "\n", UP + UP + "\n", CTRL_R + "lagg\n"))
                 .containsExactly("logs replica1/bayes -n 5", "explain lagging", "explain lagging");
+    }
+
+    @Test
+    void aLineTypedOnTheConsolesLineIsRecalledByTheShell() throws Exception {
+        Topology lab = TestTopologies.load("lab.yaml");
+        Path history = dir.resolve("state/history");
+        Files.createDirectories(history.getParent());
+        History console = LineHistory.detached(history); // as the console keeps it
+        console.add("resync replica1/bayes");
+        assertThat(lines(lab, history, UP + "\n")).containsExactly("resync replica1/bayes");
+    }
+
+    @Test
+    void theConsolesOwnVerbsAreRefusedInOneLine() throws Exception {
+        Topology lab = TestTopologies.load("lab.yaml");
+        try (Transports transports = new Transports(lab);
+             Monitor monitor = new Monitor(lab, transports, ProbeOptions.defaults(), Thresholds.defaults())) {
+            Shell shell = new Shell(lab, monitor, new ActionContext(lab, transports, Optional.empty(), Limits.defaults()),
+                    true, new Audit(dir.resolve("audit.log")), dir.resolve("history"));
+            for (String line : List.of("filter replica2", "setup replica1", "theme dark", "refresh 2", "refresh x")) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int code = shell.execute(Words.split(line), null, new PrintWriter(out), new PrintWriter(err), null);
+                assertThat(code).as(line).isEqualTo(ExitCodes.INVALID);
+                assertThat(err.toString()).isEqualTo("repcon: " + line.split(" ")[0]
+                        + ": only in the full-screen console (repcon console)\n");
+                assertThat(out.toString()).isEmpty();
+            }
+            StringWriter help = new StringWriter();
+            assertThat(shell.execute(List.of("help", "filter"), null, new PrintWriter(help), new PrintWriter(help), null))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(help.toString()).contains("usage: filter [TEXT]", "Runs only in the full-screen console");
+        }
     }
 
     private List<String> lines(Topology topology, String... input) throws IOException {

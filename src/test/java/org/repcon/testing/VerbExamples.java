@@ -27,7 +27,7 @@ public final class VerbExamples {
 
     /** A valid command line for the verb, each word the first completion candidate (plus the flag options). */
     public static List<String> example(Topology topology, Verb verb, boolean withFlags) {
-        Completion completion = new Completion(topology);
+        Completion completion = Completion.console(topology, List::of);
         List<String> words = new ArrayList<>(List.of(verb.word()));
         for (int k = 0; k < verb.params().size(); k++) {
             List<String> next = new ArrayList<>(words);

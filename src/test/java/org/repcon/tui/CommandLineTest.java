@@ -2,14 +2,19 @@ package org.repcon.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repcon.command.LineHistory;
+import org.repcon.testing.TestTopologies;
 import org.repcon.util.RepconException;
 import org.repcon.view.ConsoleView;
 
-/** The ':' line without a screen: the built-in commands, completion, history, and the '/' filter. */
+/** The ':' line without a screen: the console's verbs through the one parser, completion, history, and the '/' filter. */
 class CommandLineTest {
 
     /** Records what the commands asked of the console. */
@@ -34,46 +39,67 @@ class CommandLineTest {
         @Override public void showReport(String title, List<String> lines) {}
         @Override public void appendReport(String line) {}
         @Override public void ask(String question, java.util.function.Consumer<String> onAnswer) { onAnswer.accept(null); }
+        @Override public java.util.Optional<String> openSetup(String host) {
+            calls.add("setup " + host);
+            return java.util.Optional.empty();
+        }
     }
 
-    private final BuiltinCommands commands = new BuiltinCommands();
+    /** The handler the console runs its ':' line with, on the sample lab's topology, with no deployment to act on. */
+    private final ConsoleCommands commands = ConsoleCommands.withoutActions(TestTopologies.load("lab.yaml"),
+            () -> List.of("dark", "light", "mono"));
     private final Recorder console = new Recorder();
 
     @Test
-    void builtinsDoWhatTheySay() {
+    void theConsolesVerbsDoWhatTheySay() {
         assertThat(commands.execute("q", console)).isEqualTo(CommandHandler.Result.NONE);
         assertThat(commands.execute("theme light", console).message()).isEqualTo("theme: light");
+        assertThat(commands.execute("theme", console).message()).isEqualTo("theme: dark; themes: dark, light, mono");
         assertThat(commands.execute("refresh 0.5", console).message()).isEqualTo("refreshing every 0.5s");
         assertThat(commands.execute("refresh 120", console).message()).isEqualTo("refreshing every 2m00s");
         assertThat(commands.execute("  filter  replica2 bayes ", console).message()).isEqualTo("filter: replica2 bayes");
         assertThat(commands.execute("filter", console).message()).isEqualTo("filter cleared");
+        assertThat(commands.execute("setup replica1", console)).isEqualTo(CommandHandler.Result.NONE);
+        assertThat(commands.run(List.of("setup"), console)).isEqualTo(CommandHandler.Result.NONE);
         assertThat(console.calls).containsExactly("quit", "theme light", "refresh 500", "refresh 120000",
-                "filter replica2 bayes", "filter ");
+                "filter replica2 bayes", "filter ", "setup replica1", "setup null");
     }
 
     @Test
     void mistakesAreErrorsThatSayWhatWouldWork() {
         assertThat(commands.execute("thme dark", console))
-                .isEqualTo(CommandHandler.Result.error("unknown command 'thme' (did you mean 'theme'?); commands: filter [TEXT], help, q, refresh SECONDS, setup [HOST], theme NAME"));
-        assertThat(commands.execute("theme nope", console)).isEqualTo(CommandHandler.Result.error("unknown theme 'nope'"));
-        assertThat(commands.execute("refresh 0", console).error()).isTrue();
-        assertThat(commands.execute("refresh soon", console).message()).startsWith("usage: refresh SECONDS");
+                .isEqualTo(CommandHandler.Result.error("unknown command 'thme' (did you mean 'theme'?); 'help' lists the commands"));
+        assertThat(commands.execute("theme nope", console).message()).startsWith("theme: no theme 'nope'")
+                .endsWith("; themes: dark, light, mono");
+        assertThat(commands.execute("refresh 0", console))
+                .isEqualTo(CommandHandler.Result.error("refresh: takes SECONDS from 0.2 to 3600, not '0'"));
+        assertThat(commands.execute("refresh soon", console).message()).isEqualTo("refresh: takes SECONDS from 0.2 to 3600, not 'soon'");
+        assertThat(commands.execute("setup a b", console).message()).isEqualTo("setup: unexpected 'b' (usage: setup [HOST])");
+        assertThat(commands.execute("start replica1/bayes", console))
+                .isEqualTo(CommandHandler.Result.error("start: this console has no deployment to act on"));
+        assertThat(commands.execute("filter 'open", console).message()).isEqualTo("unclosed quote in 'filter 'open'");
         assertThat(commands.execute("   ", console)).isEqualTo(CommandHandler.Result.NONE);
         assertThat(console.calls).isEmpty();
     }
 
     @Test
-    void completesVerbsAndThemeNames() {
+    void completesFromTheVerbTableAndTheTopology() {
         assertThat(commands.complete("th", console)).containsExactly("theme");
-        assertThat(commands.complete("q", console)).containsExactly("q", "quit");
+        assertThat(commands.complete("fil", console)).containsExactly("filter");
+        assertThat(commands.complete("q", console)).containsExactly("quit");
         assertThat(commands.complete("theme l", console)).containsExactly("theme light");
         assertThat(commands.complete("theme ", console)).containsExactly("theme dark", "theme light", "theme mono");
+        assertThat(commands.complete("setup rep", console)).containsExactly("setup replica1", "setup replica2");
+        assertThat(commands.complete("resync replica2/b", console)).containsExactly("resync replica2/bayes");
+        assertThat(commands.complete("help fil", console)).containsExactly("help filter");
+        assertThat(commands.complete("refresh ", console)).isEmpty();
         assertThat(commands.complete("refresh 1", console)).isEmpty();
+        assertThat(commands.complete("filter rep", console)).isEmpty();
     }
 
     @Test
     void lineEditingAndHistory() {
-        LineEditor line = new LineEditor();
+        LineEditor line = new LineEditor(LineHistory.detached(null));
         for (char c : "theme dark".toCharArray()) line.insert(c);
         line.deleteWord();
         assertThat(line.text()).isEqualTo("theme ");
@@ -92,6 +118,18 @@ class CommandLineTest {
         line.next();
         line.next();
         assertThat(line.text()).isEmpty();
+    }
+
+    @Test
+    void theConsolesHistoryIsTheShellsFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("history");
+        LineEditor line = new LineEditor(LineHistory.detached(file));
+        line.remember("explain lagging");
+        line.remember(" typed with a space first: not kept, as in the shell");
+        assertThat(Files.readString(file)).contains("explain lagging").doesNotContain("not kept");
+        LineEditor next = new LineEditor(LineHistory.detached(file));
+        next.previous();
+        assertThat(next.text()).isEqualTo("explain lagging");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.repcon.tui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.repcon.diagnosis.Suggestion;
 import org.repcon.view.Cell;
 import org.repcon.view.ConsoleView;
 import org.repcon.view.Details;
@@ -68,13 +70,13 @@ public final class Fixtures {
                     "replica2's local stunnel for bayes refuses connections on 127.0.0.1:6478, so replica2/bayes cannot reach its master",
                     List.of("replica2/bayes: master_link_status:down, master_link_down_since_seconds:42",
                             "redis-bayes.log: 4412:S 12 May 2025 03:12:01.118 # Error condition on socket for SYNC: Connection refused"),
-                    "start stunnel on replica2", "service start replica2 stunnel"));
+                    "start stunnel on replica2", Optional.of(Suggestion.start("replica2/tunnel/bayes"))));
             findings.add(new FindingRow("replica-lagging", Health.WARN, "replica2/fuzzy", LAGGING_KEY,
                     "replica2/fuzzy is 1.4 MB (38 s) behind master/fuzzy and the gap is growing",
                     List.of("offset gap 1468006 bytes, growing over the last 5 refreshes",
                             "master/fuzzy: slave1:ip=127.0.0.1,port=6377,state=online,offset=7652038,lag=38"),
                     "soft resync (CLIENT KILL TYPE master on replica2/fuzzy); if it persists, full resync",
-                    "resync --soft replica2/fuzzy"));
+                    Optional.of(Suggestion.resync("replica2/fuzzy", false))));
         }
 
         List<Hop> hops = new ArrayList<>();

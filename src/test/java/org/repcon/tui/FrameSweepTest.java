@@ -55,7 +55,7 @@ class FrameSweepTest {
             for (var state : STATES.entrySet()) {
                 for (var view : List.of(Fixtures.faulted(System.currentTimeMillis()), Fixtures.healthy(0))) {
                     FixedConsoleSource source = new FixedConsoleSource(view);
-                    Ui ui = new Ui(source, new BuiltinCommands(), themes, caps, true,
+                    Ui ui = new Ui(source, ConsoleCommands.withoutActions(null, themes::names), themes, caps, true,
                             new Palette(themes.load("dark"), caps.depth()), Duration.ofSeconds(1), Runnable::run,
                             System::currentTimeMillis);
                     ui.setView(view);

@@ -1,9 +1,10 @@
 package org.repcon.tui;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The built-in commands, and what tests need: {@code lines N} opens the output box with N numbered lines
+ * The console's own verbs, and what tests need: {@code lines N} opens the output box with N numbered lines
  * ("line 001"), {@code fail} posts a UI task that throws, {@code ask} asks on the bottom line as an action does
  * and says the answer ("answered: y", "answered: cancelled").
  */
@@ -11,7 +12,7 @@ final class TestCommands implements CommandHandler {
 
     static final String FAILURE = "a task that fails";
 
-    private final BuiltinCommands builtins = new BuiltinCommands();
+    private final ConsoleCommands builtins = ConsoleCommands.withoutActions(null, List::of);
 
     @Override
     public Result execute(String line, ConsoleControl console) {
@@ -31,5 +32,10 @@ final class TestCommands implements CommandHandler {
             return Result.NONE;
         }
         return builtins.execute(line, console);
+    }
+
+    @Override
+    public Result run(List<String> words, ConsoleControl console) {
+        return builtins.run(words, console);
     }
 }

@@ -26,7 +26,7 @@ class UiLoopTest {
         UiLoop loop = new UiLoop(screen, source, System::currentTimeMillis);
         Themes themes = new Themes(Path.of("target", "no-user-themes"));
         Capabilities caps = Capabilities.detect(ScreenDriver.TRUECOLOR_UTF8);
-        Ui ui = new Ui(source, new BuiltinCommands(), themes, caps, false, new Palette(themes.load("dark"), caps.depth()),
+        Ui ui = new Ui(source, ConsoleCommands.withoutActions(null, themes::names), themes, caps, false, new Palette(themes.load("dark"), caps.depth()),
                 Duration.ofSeconds(1), loop::post, System::currentTimeMillis);
         CompletableFuture<Thread> followStoppedOn = new CompletableFuture<>();
         // An output box fed by a follow: quitting closes it, which stops the follow.
