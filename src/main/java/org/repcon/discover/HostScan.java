@@ -155,7 +155,7 @@ final class HostScan {
     /** Enabled units first, as listed; then instance files without one; by logrotate's order where it names them. */
     private List<String> order(List<String> enabled, List<String> files) {
         List<String> names = new ArrayList<>(enabled);
-        files.stream().sorted().filter(f -> !names.contains(f)).forEach(names::add);
+        tutorialOrder(files).stream().filter(f -> !names.contains(f)).forEach(names::add);
         String rotation = host.conv(LOG_ROTATION, "");
         Optional<String> text = rotation.isEmpty() ? Optional.empty() : host.files.read(rotation);
         if (text.isEmpty()) return names;
@@ -176,8 +176,15 @@ final class HostScan {
             if (m.matches()) names.add(m.group(1));
         }
         if (names.isEmpty()) report.error(host.name() + ": no redis-NAME.conf in " + dir + ": no lab host there");
-        names.stream().sorted().forEach(n -> out.put(n, host.conv(INSTANCE_CONFIG, n)));
+        tutorialOrder(names).forEach(n -> out.put(n, host.conv(INSTANCE_CONFIG, n)));
         return out;
+    }
+
+    /** Where nothing orders the instances: the tutorial's (redis, bayes, fuzzy), then the others by name. */
+    private static List<String> tutorialOrder(List<String> names) {
+        List<String> tutorial = List.of("redis", "bayes", "fuzzy");
+        return names.stream().sorted(java.util.Comparator.<String>comparingInt(n -> tutorial.contains(n) ? tutorial.indexOf(n)
+                : tutorial.size()).thenComparing(n -> n)).toList();
     }
 
     /** Valkey's names in place of Redis's: its files and its services. */
