@@ -21,6 +21,8 @@ final class HostFiles {
     private final Transport transport;
     private final String prefix;
     private final Report report;
+    /** Files that exist but could not be read: reported once, not again as missing. */
+    private final java.util.Set<String> unreadable = new java.util.HashSet<>();
 
     HostFiles(String host, Transport transport, String prefix, Report report) {
         this.host = host;
@@ -42,9 +44,14 @@ final class HostFiles {
         try {
             return transport.readFile(prefix + path);
         } catch (RepconException e) {
-            report.error(host + ": " + e.getMessage());
+            if (unreadable.add(path)) report.error(host + ": " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Whether {@link #read} found the file there but could not read it. */
+    boolean unreadable(String path) {
+        return unreadable.contains(path);
     }
 
     /** The names in a directory (empty when it is missing), through {@code ls}: read-only on the host. */

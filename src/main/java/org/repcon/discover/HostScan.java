@@ -63,7 +63,7 @@ final class HostScan {
         String common = host.conv(COMMON_CONFIG, "");
         Optional<RedisConf> commonConf = s.common(common);
         for (Map.Entry<String, String> e : configs.entrySet()) s.instance(e.getKey(), e.getValue(), common, commonConf);
-        if (commonConf.isEmpty() && host.instances.stream().anyMatch(i -> i.conf.includes(common))) {
+        if (commonConf.isEmpty() && !host.files.unreadable(common) && host.instances.stream().anyMatch(i -> i.conf.includes(common))) {
             report.error(host.name() + ": " + host.files.shown(common) + ", the common file the instances include, is missing");
         }
         s.stunnel();
@@ -221,6 +221,7 @@ final class HostScan {
     private void instance(String name, String config, String common, Optional<RedisConf> commonConf) {
         Optional<RedisConf> read = RedisConf.read(host.files, config, common, report);
         if (read.isEmpty()) {
+            if (host.files.unreadable(config)) return;
             report.error(host.name() + ": instance " + name + ": its file " + host.files.shown(config) + " is missing");
             return;
         }

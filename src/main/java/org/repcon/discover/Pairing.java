@@ -27,11 +27,13 @@ final class Pairing {
         hosts.forEach(p::addressOf);
         hosts.forEach(p::servers);
         hosts.forEach(p::clients);
+        hosts.forEach(p::ports);
+        // Tunnels that do not pair make no topology: what would follow from them is not said.
+        if (!report.errors().isEmpty()) return;
         hosts.forEach(p::replicas);
         hosts.forEach(p::kinds);
         hosts.forEach(p::routing);
         hosts.forEach(p::identities);
-        hosts.forEach(p::ports);
     }
 
     /** Over ssh the address given; in the lab the address the host binds; elsewhere what the clients connect to. */
@@ -177,6 +179,7 @@ final class Pairing {
             Optional<RspamdConf.Route> write = h.rspamd.route(kind, "write_servers").or(() -> servers);
             if (instance.isEmpty() || write.isEmpty()) continue;
             FoundInstance i = instance.get();
+            if (i.replicaof.isPresent() && i.master == null) continue; // its replicaof was said, and not written
             int wanted = i.port;
             String to = "its " + kind.yamlName() + " instance " + i.ref() + " (" + wanted + ")";
             if (i.master != null) {

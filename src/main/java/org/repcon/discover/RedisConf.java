@@ -70,7 +70,7 @@ final class RedisConf {
                 Optional<String> inner = depth < MAX_INCLUDE_DEPTH ? files.read(included) : Optional.empty();
                 if (inner.isPresent()) {
                     load(files, included, inner.get(), common, report, depth + 1);
-                } else {
+                } else if (!files.unreadable(included)) {
                     report.error(files.host() + ": " + files.shown(path) + ":" + (n + 1) + ": include " + included
                             + ": no such file (redis-server would not start)");
                 }
