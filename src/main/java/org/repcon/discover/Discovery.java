@@ -55,9 +55,17 @@ public final class Discovery {
                 report.error(spec.name() + ": named twice");
                 continue;
             }
-            Transport transport = transports.apply(spec);
+            Transport transport;
+            try {
+                transport = transports.apply(spec);
+            } catch (org.repcon.util.RepconException e) {
+                report.error(spec.name() + ": " + e.getMessage());
+                continue;
+            }
             HostFiles plain = new HostFiles(spec.name(), transport, "", report);
             HostFiles rooted = labRoot.isEmpty() ? plain : new HostFiles(spec.name(), transport, labRoot + "/" + spec.name(), report);
+            // The well-known files in one round trip; a host that cannot be reached is one line, not one per file.
+            if (request.platform().filter(p -> p == Platform.LAB).isEmpty() && !rooted.prefetch(HostScan.wellKnown(request.platform()))) continue;
             Optional<Platform> platform = request.platform().or(() -> HostScan.detect(rooted, plain, labRoot));
             if (platform.isEmpty()) {
                 report.error(spec.name() + ": cannot tell its platform (no redis_profiles in /etc/rc.conf, no /etc/redis, no lab"

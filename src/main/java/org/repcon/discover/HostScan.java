@@ -56,10 +56,28 @@ final class HostScan {
         return Optional.empty();
     }
 
+    /** The files and directories discover looks at first on a FreeBSD or Debian host (both when the platform is not known). */
+    static List<String> wellKnown(Optional<Platform> platform) {
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+        for (Platform p : platform.map(List::of).orElse(List.of(Platform.FREEBSD, Platform.DEBIAN))) {
+            for (Convention c : List.of(RC_CONF, COMMON_CONFIG, STUNNEL_CONFIG, LOG_ROTATION)) {
+                if (!p.defaults().get(c).isEmpty()) paths.add(p.defaults().get(c));
+            }
+            String rspamd = p.defaults().get(RSPAMD_DIR);
+            for (String f : List.of("redis.conf", "classifier-bayes.conf", "worker-fuzzy.inc")) {
+                paths.add(rspamd + "/local.d/" + f);
+                paths.add(rspamd + "/override.d/" + f);
+            }
+        }
+        paths.addAll(List.of("/etc/redis", "/etc/valkey", "/etc/systemd/system/multi-user.target.wants"));
+        return List.copyOf(paths);
+    }
+
     /** Everything one host says; problems go to {@code report}. {@code probe}: ask the running instances for INFO. */
     static void scan(FoundHost host, Report report, boolean probe) {
         HostScan s = new HostScan(host, report);
         Map<String, String> configs = s.instanceConfigs();
+        host.files.prefetch(configs.values());
         String common = host.conv(COMMON_CONFIG, "");
         Optional<RedisConf> commonConf = s.common(common);
         for (Map.Entry<String, String> e : configs.entrySet()) s.instance(e.getKey(), e.getValue(), common, commonConf);

@@ -17,8 +17,8 @@ import org.repcon.topology.Size;
  */
 final class TopologyYaml {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9/][A-Za-z0-9._/@%+-]*");
-    private static final Pattern RESERVED = Pattern.compile("(?i)y|n|yes|no|true|false|on|off|null|~|[-+]?[0-9._]+([eE][-+]?[0-9]+)?|0x.*|0o.*");
+    private static final Pattern PLAIN = Pattern.compile("(?:[A-Za-z0-9/]|-(?=[A-Za-z]))[A-Za-z0-9._/@%+=-]*");
+    private static final Pattern RESERVED = Pattern.compile("(?i)y|n|yes|no|true|false|on|off|null|~|[-+]?([0-9][0-9_]*|[0-9_]*\\.[0-9_]*)([eE][-+]?[0-9]+)?|0x.*|0o.*|\\.inf|\\.nan");
 
     private final StringBuilder out = new StringBuilder();
     private final Report report;
