@@ -29,6 +29,8 @@ final class HostScan {
     /** The directives repcon writes itself: never {@code settings}. */
     static final Set<String> OWNED = Set.of("port", "bind", "include", "pidfile", "logfile", "dir", "dbfilename", "maxmemory",
             "replicaof", "requirepass", "masterauth");
+    /** Directives that may carry a secret (an ACL user's password, a key's passphrase): never copied into settings. */
+    static final Set<String> SECRET = Set.of("user", "tls-key-file-pass", "tls-client-key-file-pass");
     private static final Duration INFO_TIMEOUT = Duration.ofSeconds(2);
     private static final Pattern SHELL_VAR = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)=(?:\"([^\"]*)\"|'([^']*)'|([^\\s#]*))");
     private static final Pattern UNIT = Pattern.compile("(redis|valkey)-server@([A-Za-z0-9._-]+)\\.service");
@@ -230,7 +232,7 @@ final class HostScan {
                 }
             } else {
                 except.add("daemonize"); // the lab's common file: repcon writes this one itself
-                host.commonSettings = c.others(except);
+                host.commonSettings = withoutSecrets(c.others(except), host.name());
             }
         });
         return conf;
@@ -289,7 +291,7 @@ final class HostScan {
                 });
             }
         }
-        i.settings.putAll(conf.others(OWNED));
+        i.settings.putAll(withoutSecrets(conf.others(OWNED), i.ref()));
         if (!conf.includes(common)) {
             report.warning(host.name() + "/" + name + ": " + host.files.shown(config) + " does not include the common file "
                     + common + " (a topology's instances all do)");
@@ -301,6 +303,20 @@ final class HostScan {
             }
         }
         host.instances.add(i);
+    }
+
+    /** The settings but those that may hold a secret: each of those is a warning, as the topology will not have it. */
+    private Map<String, RedisConf.Line> withoutSecrets(Map<String, RedisConf.Line> settings, String owner) {
+        Map<String, RedisConf.Line> out = new LinkedHashMap<>();
+        settings.forEach((k, l) -> {
+            if (SECRET.contains(k)) {
+                report.warning(owner + ": " + host.files.shown(l.file()) + ":" + l.line() + ": " + k
+                        + " may hold a secret: not copied into the topology (repcon would not write it)");
+            } else {
+                out.put(k, l);
+            }
+        });
+        return out;
     }
 
     private static String trimSlash(String path) {
