@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "repcon", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Console and setup tool for Rspamd's replicated Redis (bayes, fuzzy) over stunnel.",
         subcommands = {ConsoleCommand.class, DemoCommand.class, ValidateCommand.class, RenderCommand.class, SetupCommand.class, StatusCommand.class,
-                CheckCommand.class, ShellCommand.class, LabCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
+                CheckCommand.class, ShellCommand.class, LabCommand.class, DiscoverCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit status: 0 ok, 1 failed, 2 invalid input or usage, 70 internal error;",
                 "'check' uses Nagios codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN);",
                 "'shell -c' and 'setup --apply' add 3 declined and 4 refused (see their --help)."})

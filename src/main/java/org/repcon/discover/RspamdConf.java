@@ -1,0 +1,88 @@
+package org.repcon.discover;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.repcon.topology.Kind;
+
+/**
+ * Rspamd's Redis routing on one host: {@code servers}, {@code read_servers} and {@code write_servers} of its default
+ * Redis ({@code redis.conf}: the cache), its Bayes classifier ({@code classifier-bayes.conf}) and its fuzzy storage
+ * ({@code worker-fuzzy.inc}), in {@code local.d} and {@code override.d} (which wins). Read as plain assignment lines,
+ * the way the tutorial writes them; a value in a block or spread over lines is not seen.
+ */
+final class RspamdConf {
+
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "^\\s*(servers|read_servers|write_servers)\\s*=\\s*\\[?\\s*\"?([^\";\\]]*)\"?\\s*]?\\s*;?\\s*(#.*)?$");
+
+    /** One assignment: which Rspamd part, which key, the ports it names on this host, where it is written. */
+    record Route(Kind kind, String key, List<String> servers, String file, int line) {
+        String where() {
+            return file + ":" + line;
+        }
+
+        /** The ports of the servers named, localhost (or the host's loopback) without a port being Redis's 6379. */
+        List<Integer> ports() {
+            List<Integer> out = new ArrayList<>();
+            for (String s : servers) {
+                int colon = s.lastIndexOf(':');
+                try {
+                    out.add(colon < 0 ? 6379 : Integer.parseInt(s.substring(colon + 1).strip()));
+                } catch (NumberFormatException e) {
+                    // a unix socket or a name Rspamd resolves: no port of this host to match
+                }
+            }
+            return out;
+        }
+    }
+
+    private static final List<Part> PARTS = List.of(
+            new Part(Kind.CACHE, "redis.conf"), new Part(Kind.BAYES, "classifier-bayes.conf"),
+            new Part(Kind.FUZZY, "worker-fuzzy.inc"));
+
+    private record Part(Kind kind, String file) {}
+
+    final List<Route> routes = new ArrayList<>();
+
+    private RspamdConf() {}
+
+    /** Reads the routing files under {@code rspamdDir} (override.d's assignment of a key hides local.d's). */
+    static RspamdConf read(HostFiles files, String rspamdDir) {
+        RspamdConf conf = new RspamdConf();
+        for (Part part : PARTS) {
+            List<Route> local = routes(files, rspamdDir, "local.d/" + part.file(), part.kind());
+            List<Route> override = routes(files, rspamdDir, "override.d/" + part.file(), part.kind());
+            for (Route r : local) {
+                if (override.stream().noneMatch(o -> o.key().equals(r.key()))) conf.routes.add(r);
+            }
+            conf.routes.addAll(override);
+        }
+        return conf;
+    }
+
+    private static List<Route> routes(HostFiles files, String dir, String relative, Kind kind) {
+        Optional<String> text = files.read(dir + "/" + relative);
+        List<Route> out = new ArrayList<>();
+        if (text.isEmpty()) return out;
+        String[] lines = text.get().split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            Matcher m = ASSIGNMENT.matcher(lines[n]);
+            if (!m.matches()) continue;
+            List<String> servers = new ArrayList<>();
+            for (String s : m.group(2).split(",")) {
+                String v = s.strip().replace("\"", "");
+                if (!v.isEmpty()) servers.add(v);
+            }
+            out.add(new Route(kind, m.group(1), servers, relative, n + 1));
+        }
+        return out;
+    }
+
+    /** The first assignment of {@code key} for a part, if any. */
+    Optional<Route> route(Kind kind, String key) {
+        return routes.stream().filter(r -> r.kind() == kind && r.key().equals(key)).findFirst();
+    }
+}
