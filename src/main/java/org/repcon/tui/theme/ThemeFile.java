@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.repcon.topology.Position;
 import org.repcon.topology.Problem;
 import org.repcon.topology.YamlSyntax;
@@ -145,9 +147,11 @@ public final class ThemeFile {
 
     /** A word of a value and where it starts in the value's text. */
     private record Word(String text, int offset) {
+        private static final Pattern WORD = Pattern.compile("\\S+");
+
         static List<Word> split(String value) {
             List<Word> words = new ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+").matcher(value);
+            Matcher m = WORD.matcher(value);
             while (m.find()) words.add(new Word(m.group(), m.start()));
             return words;
         }
