@@ -3,7 +3,6 @@ package org.repcon.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,110 +47,99 @@ final class LabCommand {
         }
     }
 
-    @Command(name = "up", description = "Write the lab's files, start every instance and tunnel, wait until replication is up.")
-    static final class Up implements Callable<Integer> {
+    /** What every lab subcommand has: its spec (for the output and --read-only), the lab's options, a flushed output. */
+    abstract static class LabSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         LabOptions options;
 
+        /** Does the work, printing to {@code out}; returns the exit code. */
+        abstract int run(PrintWriter out);
+
         @Override
-        public Integer call() {
+        public final Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            boolean linked = options.toChange(spec).up(out);
-            out.flush();
-            return linked ? 0 : RepconException.FAILED;
+            try {
+                return run(out);
+            } finally {
+                out.flush();
+            }
+        }
+
+        /** The lab for a subcommand that starts, stops or breaks its processes: refused under --read-only. */
+        Lab toChange() {
+            return options.toChange(spec);
+        }
+    }
+
+    @Command(name = "up", description = "Write the lab's files, start every instance and tunnel, wait until replication is up.")
+    static final class Up extends LabSubcommand {
+        @Override
+        int run(PrintWriter out) {
+            return toChange().up(out) ? 0 : RepconException.FAILED;
         }
     }
 
     @Command(name = "status", description = "The lab's processes, roles and replication links.")
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LabOptions options;
-
+    static final class Status extends LabSubcommand {
         @Override
-        public Integer call() {
+        int run(PrintWriter out) {
             Lab lab = options.lab();
-            PrintWriter out = spec.commandLine().getOut();
             lab.summary(out);
             List<String> faults = LabFaults.active(lab);
             if (!faults.isEmpty()) out.println("faults injected: " + String.join(", ", faults) + " (repcon lab heal)");
-            out.flush();
             return 0;
         }
     }
 
     @Command(name = "down", description = "Stop every process the lab started, and nothing else.")
-    static final class Down implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LabOptions options;
-
+    static final class Down extends LabSubcommand {
         @Override
-        public Integer call() {
-            Lab lab = options.toChange(spec);
+        int run(PrintWriter out) {
+            Lab lab = toChange();
             List<LabProcess> stopped = lab.down();
-            PrintWriter out = spec.commandLine().getOut();
             out.println(stopped.isEmpty() ? "lab '" + lab.topology().name() + "': nothing was running"
                     : "lab '" + lab.topology().name() + "': stopped " + stopped.size() + " processes ("
                     + String.join(", ", stopped.stream().map(LabProcess::label).toList()) + "); files kept in " + lab.root());
-            out.flush();
             return 0;
         }
     }
 
     @Command(name = "fault", description = "Inject a fault into the running lab (the faults are listed below).")
-    static final class Fault implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LabOptions options;
+    static final class Fault extends LabSubcommand {
         @Parameters(index = "1", paramLabel = "NAME", description = "The fault (see below).")
         String name;
-        @Parameters(index = "2", paramLabel = "TARGET", description = "As the fault takes it: HOST (replica1), or an instance HOST/INSTANCE (replica1/bayes).")
+        @Parameters(index = "2", paramLabel = "TARGET", description = "What the fault acts on, in the form listed with it below.")
         String target;
 
         @Override
-        public Integer call() {
+        int run(PrintWriter out) {
             LabFaults.Fault fault = LabFaults.Fault.parse(name);
-            spec.commandLine().getOut().println(LabFaults.inject(options.toChange(spec), fault, target));
-            spec.commandLine().getOut().flush();
+            out.println(LabFaults.inject(toChange(), fault, target));
             return 0;
         }
     }
 
     @Command(name = "heal", description = "Undo every injected fault and bring stopped or frozen processes back.")
-    static final class Heal implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LabOptions options;
-
+    static final class Heal extends LabSubcommand {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            Lab lab = options.toChange(spec);
-            List<String> done = LabFaults.heal(lab, out);
-            if (done.isEmpty()) out.println("nothing to heal");
-            boolean linked = lab.awaitReplication(out);
-            out.flush();
-            return linked ? 0 : RepconException.FAILED;
+        int run(PrintWriter out) {
+            Lab lab = toChange();
+            if (LabFaults.heal(lab, out).isEmpty()) out.println("nothing to heal");
+            return lab.awaitReplication(out) ? 0 : RepconException.FAILED;
         }
     }
 
-    /** The fault list under 'lab fault --help', from the fault table itself so the two cannot disagree. */
+    /** The fault list under 'lab --help' and 'lab fault --help', from the fault table itself. */
     static void describeFaults(CommandLine lab) {
-        List<String> footer = new ArrayList<>(List.of("", "Faults:"));
-        int width = Arrays.stream(LabFaults.Fault.values()).mapToInt(f -> f.cliName().length() + f.targetForm().length()).max().orElse(0) + 3;
-        for (LabFaults.Fault f : LabFaults.Fault.values()) {
-            String head = "  " + f.cliName() + " " + f.targetForm();
-            footer.add(head + " ".repeat(Math.max(1, width + 2 - head.length())) + f.description());
+        for (CommandLine command : List.of(lab, lab.getSubcommands().get("fault"))) {
+            CommandSpec spec = command.getCommandSpec();
+            List<String> footer = new ArrayList<>(List.of(""));
+            footer.addAll(LabFaults.help(spec.usageMessage().width()));
+            // The command's own footer (lab's inherits the exit codes) stays last.
+            footer.addAll(List.of(spec.usageMessage().footer()));
+            spec.usageMessage().footer(footer.toArray(String[]::new));
         }
-        footer.addAll(List.of("", "HOST/REPLICA and HOST/MASTER name an instance (replica1/bayes, master/fuzzy); a master's fault given",
-                "one of its replicas acts on that replica's master. 'repcon lab heal FILE' undoes them all."));
-        lab.getSubcommands().get("fault").getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     }
 }

@@ -1,14 +1,6 @@
 package org.repcon.diagnosis;
 
-/** How bad a finding is; maps onto Nagios states (INFO counts as OK). */
+/** How bad a finding is; {@code monitor.Nagios} turns the worst into the plugin's exit code (INFO counts as OK). */
 public enum Severity {
-    INFO, WARNING, CRITICAL;
-
-    public int nagios() {
-        return switch (this) {
-            case INFO -> 0;
-            case WARNING -> 1;
-            case CRITICAL -> 2;
-        };
-    }
+    INFO, WARNING, CRITICAL
 }

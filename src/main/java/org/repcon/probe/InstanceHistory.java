@@ -1,10 +1,8 @@
 package org.repcon.probe;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.repcon.topology.InstanceRef;
 
@@ -36,25 +34,24 @@ public record InstanceHistory(InstanceRef instance, List<Entry> entries) {
     }
 
     /**
-     * How fast the instance's replication offset grows, in bytes per second, over the answered samples of the
-     * last {@code window} that count in the same replication id as the newest (a full resync starts a new count).
+     * How fast the replication offset grew between consecutive answered samples, in bytes per second, oldest
+     * first; a pair in different replication ids (a full resync starts a new count) gives no point.
      */
-    public OptionalDouble offsetRate(Duration window) {
-        List<InstanceSample> ok = answeredSamples();
-        if (ok.size() < 2) return OptionalDouble.empty();
-        InstanceSample newest = ok.get(ok.size() - 1);
-        Optional<String> replid = info(newest).replid();
-        int first = ok.size() - 1;
-        while (first > 0 && newest.timeMs() - ok.get(first - 1).timeMs() <= window.toMillis()
-                && info(ok.get(first - 1)).replid().equals(replid)) {
-            first--;
+    public List<Double> offsetRates() {
+        List<Double> out = new ArrayList<>();
+        Info previous = null;
+        long previousMs = 0;
+        for (InstanceSample s : answeredSamples()) {
+            Info info = info(s);
+            double seconds = (s.timeMs() - previousMs) / 1000.0;
+            if (previous != null && seconds > 0 && previous.replid().equals(info.replid())
+                    && previous.replOffset().isPresent() && info.replOffset().isPresent()) {
+                out.add(Math.max(0, (info.replOffset().getAsLong() - previous.replOffset().getAsLong()) / seconds));
+            }
+            previous = info;
+            previousMs = s.timeMs();
         }
-        InstanceSample oldest = ok.get(first);
-        OptionalLong from = info(oldest).replOffset();
-        OptionalLong to = info(newest).replOffset();
-        double seconds = (newest.timeMs() - oldest.timeMs()) / 1000.0;
-        if (from.isEmpty() || to.isEmpty() || seconds <= 0 || to.getAsLong() < from.getAsLong()) return OptionalDouble.empty();
-        return OptionalDouble.of((to.getAsLong() - from.getAsLong()) / seconds);
+        return out;
     }
 
     /** A replica's lag at each answered sample, oldest first; empty for a master. */

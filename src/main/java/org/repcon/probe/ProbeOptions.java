@@ -43,10 +43,6 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
         return new ProbeOptions(connectTimeout, readTimeout, d, maxBackoff, parallelism, serverTunnelInterval);
     }
 
-    public ProbeOptions withMaxBackoff(Duration d) {
-        return new ProbeOptions(connectTimeout, readTimeout, interval, d, parallelism, serverTunnelInterval);
-    }
-
     public ProbeOptions withParallelism(int n) {
         return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, n, serverTunnelInterval);
     }

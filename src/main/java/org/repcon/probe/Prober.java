@@ -145,10 +145,6 @@ public final class Prober implements AutoCloseable {
         listeners.add(listener);
     }
 
-    public void removeListener(ProbeListener listener) {
-        listeners.remove(listener);
-    }
-
     /**
      * Refreshes every interval on a thread of the prober's own (never the caller's), handing each snapshot to
      * the listeners. A refresh that overruns the interval is followed by the next at once, without catching up

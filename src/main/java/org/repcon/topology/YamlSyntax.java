@@ -11,14 +11,20 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * ("expected &lt;block end&gt;, but found '&lt;scalar&gt;'"); the usual mistakes in a hand-written
  * topology are a tab, a misaligned key, an unclosed bracket or quote, and an unquoted template
  * such as {@code {name}.rdb}. Anything else keeps SnakeYAML's words, with where the construct began.
+ * Other YAML files repcon reads by hand (themes) say their syntax errors the same way.
  */
-final class YamlSyntax {
+public final class YamlSyntax {
 
     private static final String QUOTE_TEMPLATES = "quote values holding '{', '}', '[', ']' or ',', e.g. \"{name}.rdb\"";
 
     private YamlSyntax() {}
 
     static Problem describe(MarkedYAMLException e, String file) {
+        return describe(e, file, "topology file");
+    }
+
+    /** @param kind what the file is, as messages name it ("theme file") */
+    public static Problem describe(MarkedYAMLException e, String file, String kind) {
         String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
         String context = e.getContext() == null ? "" : oneLine(e.getContext());
         Mark contextMark = e.getContextMark();
@@ -29,13 +35,13 @@ final class YamlSyntax {
         String globalTag = "Global tag is not allowed: ";
         if (problem.startsWith(globalTag)) {
             return Problem.error(at, "tag " + YamlFields.shortTag(problem.substring(globalTag.length()))
-                    + " is not allowed: topology files hold plain values only");
+                    + " is not allowed: " + kind + "s hold plain values only");
         }
         if (problem.contains("(TAB)")) {
             return Problem.error(at, "YAML syntax: a tab character here; YAML indents with spaces only");
         }
         if (context.startsWith("expected a single document")) {
-            return Problem.error(at, "YAML syntax: a second document ('---'); a topology file holds one");
+            return Problem.error(at, "YAML syntax: a second document ('---'); a " + kind + " holds one");
         }
         if (problem.equals("expected <block end>, but found '<block mapping start>'") && start != null) {
             return Problem.error(at, "YAML syntax: unexpected indentation inside the block that starts at " + since

@@ -242,27 +242,9 @@ public final class ViewBuilder {
             List<Details.Series> series = new ArrayList<>();
             List<Double> lag = history.lag().stream().map(p -> p.bytes().isPresent() ? (double) p.bytes().getAsLong() : 0.0).toList();
             if (!lag.isEmpty()) series.add(new Details.Series("lag", "bytes", lag));
-            series.add(new Details.Series("offset rate", "bytes/s", offsetRates(history)));
+            series.add(new Details.Series("offset rate", "bytes/s", history.offsetRates()));
             return new Details(i.ref().toString(), i.ref() + " (" + i.kind().yamlName() + ", port " + i.port() + ")", groups, series);
         });
-    }
-
-    /** Bytes per second between consecutive answered samples of the same replication stream. */
-    static List<Double> offsetRates(InstanceHistory history) {
-        List<Double> out = new ArrayList<>();
-        InstanceSample previous = null;
-        for (InstanceSample s : history.samples()) {
-            if (s.info().isEmpty()) continue;
-            if (previous != null) {
-                Info a = previous.info().get(), b = s.info().get();
-                double seconds = (s.timeMs() - previous.timeMs()) / 1000.0;
-                if (seconds > 0 && a.replid().equals(b.replid()) && a.replOffset().isPresent() && b.replOffset().isPresent()) {
-                    out.add(Math.max(0, (b.replOffset().getAsLong() - a.replOffset().getAsLong()) / seconds));
-                }
-            }
-            previous = s;
-        }
-        return out;
     }
 
     private static Optional<Long> opt(OptionalLong v) {

@@ -69,7 +69,7 @@ class HistoryTest {
     }
 
     @Test
-    void offsetRateOverAWindowWithinOneReplicationId() {
+    void offsetRatesBetweenAnsweredSamplesOfOneReplicationId() {
         History history = new History(topology());
         history.record(snapshot(0, ok(MASTER, 0, master(1000, "b".repeat(40), 0))));
         history.record(snapshot(1000, ok(MASTER, 1000, master(2000, REPLID, 0)))); // a new replication id
@@ -79,10 +79,8 @@ class HistoryTest {
 
         InstanceHistory view = history.view(MASTER);
         assertThat(view.samples()).hasSize(5);
-        // From 1000 ms (offset 2000) to 4000 ms (offset 7000); the older sample counts in another stream.
-        assertThat(view.offsetRate(Duration.ofSeconds(60))).hasValue(5000 / 3.0);
-        assertThat(view.offsetRate(Duration.ofSeconds(2))).hasValue(2000.0); // 2000 ms .. 4000 ms
-        assertThat(view.offsetRate(Duration.ofMillis(500))).isEmpty(); // one sample in the window
+        // The pair across two replication ids gives no point; the failed sample is a gap, not a zero.
+        assertThat(view.offsetRates()).containsExactly(1000.0, 2000.0);
         assertThat(view.latest().orElseThrow().timeMs()).isEqualTo(4000);
     }
 

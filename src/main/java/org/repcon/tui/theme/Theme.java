@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A named look: for each {@link Role} a colour and text attributes, as read from a {@code .theme} file.
+ * A named look: for each {@link Role} a colour and text attributes, as read from a theme file ({@link ThemeFile}).
  * Pure data; {@link Palette} turns it into terminal colours for one terminal.
  */
 public record Theme(String name, Map<Role, Spec> specs) {

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.repcon.util.RepconException;
 import org.repcon.util.Suggest;
+import org.repcon.util.UserFile;
 
 /**
  * The themes a user can pick: those bundled in the jar (the repo's {@code themes/} directory) and
@@ -28,7 +29,9 @@ public final class Themes {
 
     public static final String DEFAULT = "dark";
     public static final String MONO = "mono";
-    private static final String SUFFIX = ".theme";
+    private static final String SUFFIX = ".yaml";
+    /** The suffix of the line format themes had before YAML: such a file is named, not skipped silently. */
+    private static final String OLD_SUFFIX = ".theme";
     private static final String BUNDLED = "themes/";
 
     private final Path userDir;
@@ -50,22 +53,24 @@ public final class Themes {
     public Theme load(String name) {
         Path user = userDir.resolve(name + SUFFIX);
         if (Files.isRegularFile(user)) {
-            try {
-                return ThemeParser.parse(name, user.toString(), Files.readAllLines(user, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw RepconException.invalid("cannot read theme " + user + ": " + e.getMessage());
-            }
+            return ThemeFile.parse(name, user.toString(), UserFile.read(user, StandardCharsets.UTF_8, ThemeFile.MAX_CHARS * 4L));
         }
         try (InputStream in = Themes.class.getClassLoader().getResourceAsStream(BUNDLED + name + SUFFIX)) {
-            if (in == null) {
-                throw RepconException.invalid("unknown theme '" + name + "'" + Suggest.hint(name, names())
-                        + "; themes: " + String.join(", ", names()));
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return ThemeParser.parse(name, name + SUFFIX, text.lines().toList());
+            if (in == null) throw unknown(name);
+            return ThemeFile.parse(name, name + SUFFIX, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private RepconException unknown(String name) {
+        Path old = userDir.resolve(name + OLD_SUFFIX);
+        if (Files.isRegularFile(old)) {
+            return RepconException.invalid(old + ": themes are YAML files now: write it as " + userDir.resolve(name + SUFFIX)
+                    + ", one 'role: \"colour [attributes]\"' a line (as in the bundled dark.yaml)");
+        }
+        return RepconException.invalid("unknown theme '" + name + "'" + Suggest.hint(name, names())
+                + "; themes: " + String.join(", ", names()));
     }
 
     private List<String> userNames() {
