@@ -251,7 +251,14 @@ public final class Lab implements DirectProcesses {
         List<LabProcess> all = new ArrayList<>(processes());
         java.util.Collections.reverse(all);
         for (LabProcess p : all) {
-            if (stop(p)) stopped.add(p);
+            try {
+                if (stop(p)) stopped.add(p);
+            } catch (RuntimeException e) {
+                // Whatever went wrong with the orderly stop, down leaves nothing running.
+                LOG.warning(p.label() + ": stop failed (" + e.getMessage() + "); killed");
+                daemon(p).pid(local).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+                stopped.add(p);
+            }
         }
         LabFaults.forget(this);
         return stopped;
