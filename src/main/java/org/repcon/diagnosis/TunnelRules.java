@@ -77,6 +77,12 @@ final class TunnelRules {
                     + " is down (stunnel not running on " + t.host() + ")", Suggestion.start(s.key()), evidence);
             return;
         }
+        if (sample.connect() == TunnelSample.Connect.TIMEOUT) {
+            // On loopback a connect only times out when nobody takes the connections: a frozen stunnel's backlog is full.
+            out.add(Code.TUNNEL_HUNG, Severity.CRITICAL, s, "the local tunnel end " + t.host() + " :" + t.accept()
+                    + " does not complete connections (stunnel on " + t.host() + " hangs)", "restart " + s.key(), evidence);
+            return;
+        }
         if (sample.connect() != TunnelSample.Connect.OK || sample.reachesRedis()) return;
         Optional<Instance> master = f.topology.destinationOf(t);
         Optional<Tunnel> server = f.topology.serverOf(t);

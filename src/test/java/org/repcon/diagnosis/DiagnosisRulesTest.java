@@ -302,6 +302,11 @@ class DiagnosisRulesTest {
                 Code.TUNNEL_HUNG, "master/tunnel/bayes").action()).isEqualTo("restart master/tunnel/bayes");
         assertThat(only(healthy().tunnel("replica2/tunnel/bayes", Connect.OK, Ping.TIMEOUT).findings(),
                 Code.TUNNEL_HUNG, "replica2/tunnel/bayes").summary()).contains("gets no answer");
+        // A connect that times out on the local end is no less hung (it used to make no finding at all).
+        Finding connect = only(healthy().tunnel("replica2/tunnel/bayes", Connect.TIMEOUT, Ping.NOT_SENT).findings(),
+                Code.TUNNEL_HUNG, "replica2/tunnel/bayes");
+        assertThat(connect.summary()).contains("does not complete connections");
+        assertThat(connect.action()).isEqualTo("restart replica2/tunnel/bayes");
     }
 
     @Test
