@@ -1,6 +1,5 @@
 package org.repcon.action;
 
-import java.util.List;
 import org.repcon.command.Command;
 
 /** Restarts an instance, or a host's stunnel, and waits until it answers again. */

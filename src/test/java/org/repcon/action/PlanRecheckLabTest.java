@@ -87,6 +87,13 @@ class PlanRecheckLabTest extends LabActionTest {
         return Lab.jedis(topology.hostOf(i), i.port());
     }
 
+    /** Another operator's REPLICAOF NO ONE: the replica is a master now. */
+    private void masterNow(String ref) {
+        try (Jedis j = jedis(ref)) {
+            j.replicaofNoOne();
+        }
+    }
+
     /** Makes the replica follow its tunnel to the master again, as the lab set it up, and waits until it does. */
     private void follow(String ref) {
         Instance i = instance(ref);
@@ -137,9 +144,7 @@ class PlanRecheckLabTest extends LabActionTest {
 
     @Test
     void repoint() throws Exception {
-        try (Jedis j = jedis("replica1/bayes")) {
-            j.replicaofNoOne();
-        }
+        masterNow("replica1/bayes");
         try {
             Plan plan = ready("repoint replica1/bayes to master/bayes");
             assertThat(plan.steps()).hasSize(1).first().isInstanceOf(Step.RedisCall.class);
@@ -156,11 +161,7 @@ class PlanRecheckLabTest extends LabActionTest {
         try {
             Plan plan = ready("resync replica2/bayes");
             assertThat(plan.facts()).anyMatch(f -> f.startsWith("master/bayes: sync_full "));
-            refusedSinceThePreview("resync replica2/bayes", "y", () -> {
-                try (Jedis j = jedis("replica2/bayes")) {
-                    j.replicaofNoOne();
-                }
-            });
+            refusedSinceThePreview("resync replica2/bayes", "y", () -> masterNow("replica2/bayes"));
             assertThat(refused("resync replica2/bayes")).startsWith("replica2/bayes is a master right now, not a replica");
         } finally {
             follow("replica2/bayes");
@@ -171,11 +172,7 @@ class PlanRecheckLabTest extends LabActionTest {
     void promote() throws Exception {
         try {
             assertThat(ready("promote replica2/fuzzy").confirmation()).isEqualTo(Confirmation.TYPE_NAME);
-            refusedSinceThePreview("promote replica2/fuzzy", "replica2/fuzzy", () -> {
-                try (Jedis j = jedis("replica2/fuzzy")) {
-                    j.replicaofNoOne();
-                }
-            });
+            refusedSinceThePreview("promote replica2/fuzzy", "replica2/fuzzy", () -> masterNow("replica2/fuzzy"));
             assertThat(refused("promote replica2/fuzzy")).isEqualTo("replica2/fuzzy is a master already: nothing to promote");
         } finally {
             follow("replica2/fuzzy");
