@@ -126,9 +126,10 @@ public final class ActionRunner {
         Plan plan = ((Checked.Ready) now).plan();
         Preview fresh = Preview.of(plan, redactor::scrub);
         if (!fresh.sameChange(confirmed)) {
+            String asks = fresh.confirmation() == confirmed.confirmation() ? ""
+                    : fresh.confirmation() == Confirmation.TYPE_NAME ? ", and needs the name typed" : ", and needs another answer";
             throw rails.stop(request, Outcome.REFUSED, changed + "the plan changed; it would now run: "
-                    + String.join("; ", fresh.commands()) + " (" + fresh.confirmation().name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', ' ') + ")");
+                    + String.join("; ", fresh.commands()) + asks);
         }
         return plan;
     }

@@ -129,6 +129,26 @@ class PlanRecheckLabTest extends LabActionTest {
     }
 
     @Test
+    void aFreshPlanOtherThanTheConfirmedOneIsRefusedToo() throws Exception {
+        String line = "stop replica2/redis";
+        long pid = lab.pid(process("replica2/redis")).orElseThrow();
+        assertThat(ready(line).steps()).singleElement().extracting(Step::display).asString().contains("pid " + pid);
+        // Restarted by someone else while asked: the check passes again, but the stop would now signal another pid.
+        Scripted shown = new Scripted();
+        ActionResult r = run(line, runner(q -> {
+            lab.stop(process("replica2/redis"));
+            lab.start(process("replica2/redis"));
+            return new Reply.Answer("y");
+        }, shown));
+        long now = lab.pid(process("replica2/redis")).orElseThrow();
+        assertThat(now).isNotEqualTo(pid);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.REFUSED);
+        assertThat(r.message()).startsWith(CHANGED + "the plan changed; it would now run: replica2$ ").contains("pid " + now)
+                .doesNotContain("pid " + pid + " ");
+        assertThat(shown.notes).noneMatch(n -> n.startsWith("running: "));
+    }
+
+    @Test
     void restart() throws Exception {
         Path pidFile = process("master/redis").pidFile();
         Path aside = pidFile.resolveSibling("aside.pid");
