@@ -3,6 +3,8 @@ package org.repcon.tui;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.repcon.action.Confirmer;
 import org.repcon.action.Question;
 import org.repcon.action.Reply;
@@ -14,10 +16,18 @@ import org.repcon.action.Reply;
  */
 final class ConsoleConfirmer implements Confirmer {
 
-    private final ConsoleControl console;
+    /** Runs a task on the UI thread. */
+    private final Consumer<Runnable> post;
+    /** Shows the question on the bottom line (on the UI thread); gives what withdraws it. */
+    private final BiFunction<String, Consumer<String>, Runnable> show;
 
     ConsoleConfirmer(ConsoleControl console) {
-        this.console = console;
+        this(console::post, console::ask);
+    }
+
+    ConsoleConfirmer(Consumer<Runnable> post, BiFunction<String, Consumer<String>, Runnable> show) {
+        this.post = post;
+        this.show = show;
     }
 
     @Override
@@ -25,16 +35,16 @@ final class ConsoleConfirmer implements Confirmer {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         AtomicReference<Runnable> withdraw = new AtomicReference<>();
         String line = (q.again() ? q.hint() + ". " : "") + q.prompt();
-        console.post(() -> {
+        post.accept(() -> {
             if (reply.isDone()) return; // given up before it could be shown
-            withdraw.set(console.ask(line, typed -> reply.complete(typed == null ? new Reply.Cancelled() : new Reply.Answer(typed))));
+            withdraw.set(show.apply(line, typed -> reply.complete(typed == null ? new Reply.Cancelled() : new Reply.Answer(typed))));
         });
         try {
             return reply.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply.complete(new Reply.Cancelled());
-            console.post(() -> {
+            post.accept(() -> {
                 Runnable w = withdraw.get();
                 if (w != null) w.run();
             });
