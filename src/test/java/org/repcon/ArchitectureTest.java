@@ -40,8 +40,6 @@ class ArchitectureTest {
     private static final List<Known> KNOWN = List.of(
             // Typed output lines (item 5) will carry the meaning without action reaching into diagnosis.
             new Known("action/OutputLine.java", "diagnosis", "log line meaning from diagnosis.LogPatterns"),
-            // The painter guesses a log line's meaning by FQN; to be mended with typed output lines (item 5).
-            new Known("tui/paint/TextOverlay.java", "diagnosis", "LogPatterns.meaning by fully qualified name"),
             // Secrets are read where they are used; to be mended by a reader outside topology once
             // action/setup/probe call it instead of Secret.reveal.
             new Known("topology/Secret.java", "reads files or the environment", "Secret.reveal reads the secret file or variable"),

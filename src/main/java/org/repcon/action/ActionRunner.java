@@ -55,60 +55,55 @@ public final class ActionRunner {
             // Before any action exists, so no verb can slip past it.
             rails.refuseIfReadOnly(request, "'" + command.verb().word() + "'");
             Action action = Actions.create(command, ctx);
-            Optional<String> why = check(action);
-            if (why.isPresent()) throw rails.stop(request, Outcome.REFUSED, why.get());
-            return change(request, action);
+            Checked checked = check(action);
+            if (checked instanceof Checked.Refused no) throw rails.stop(request, Outcome.REFUSED, no.why());
+            return change(request, action, ((Checked.Ready) checked).plan());
         } catch (Rails.Stopped s) {
             return result(command, s.outcome(), s.getMessage());
         }
     }
 
     private ActionResult read(Command command) {
-        Action action = Actions.create(command, ctx);
-        Optional<String> why = check(action);
-        if (why.isPresent()) return result(command, Outcome.REFUSED, redactor.scrub(why.get()));
+        Checked checked = check(Actions.create(command, ctx));
+        if (checked instanceof Checked.Refused no) return result(command, Outcome.REFUSED, redactor.scrub(no.why()));
         try {
-            List<OutputLine> lines = action.output().stream()
-                    .map(l -> new OutputLine(redactor.scrub(l.text()), l.meaning())).toList();
-            return new ActionResult(Outcome.DONE, redactor.scrub(action.verify(reporter)), lines);
+            Plan.Verified read = ((Checked.Ready) checked).plan().verification().verify(reporter);
+            List<OutputLine> lines = read.output().stream()
+                    .map(l -> l.withText(redactor.scrub(l.text()))).toList();
+            return new ActionResult(Outcome.DONE, redactor.scrub(read.said()), lines);
         } catch (RepconException e) {
             return result(command, Outcome.FAILED, redactor.scrub(e.getMessage()));
         }
     }
 
-    private static Optional<String> check(Action action) {
+    /** The action's check; a host that cannot be read while checking refuses it too. */
+    private static Checked check(Action action) {
         try {
             return action.check();
         } catch (RepconException e) {
-            return Optional.of(e.getMessage());
+            return Checked.refused(e.getMessage());
         }
     }
 
-    private ActionResult change(Rails.Request asked, Action action) {
-        Plan plan;
-        try {
-            plan = action.plan();
-        } catch (RepconException e) {
-            throw rails.stop(asked, Outcome.FAILED, e.getMessage());
-        }
-        Preview preview = Preview.of(plan, redactor::scrub);
+    private ActionResult change(Rails.Request asked, Action action, Plan shown) {
+        Preview preview = Preview.of(shown, redactor::scrub);
         Rails.Request request = asked.withPlanned(preview.commands());
         Confirmation kind = preview.confirmation();
         String name = action.subject();
         String prompt = kind == Confirmation.TYPE_NAME
                 ? "this destroys data on " + name + ": type " + name + " to go on (anything else stops): "
                 : preview.title() + "? [y/n] ";
-        List<Host> hosts = action.hosts().stream().flatMap(h -> ctx.topology().host(h).stream()).toList();
+        List<Host> hosts = shown.hosts().stream().flatMap(h -> ctx.topology().host(h).stream()).toList();
         try (Rails.Change change = rails.open(request, () -> reporter.preview(preview), kind, prompt, name, hosts, reporter::note)) {
             // The answer may come minutes after the preview, and another change may have run meanwhile: the
-            // preconditions (the dataset guard among them) are checked again under the locks, just before the first step.
-            Optional<String> now = check(action);
-            if (now.isPresent()) throw rails.stop(request, Outcome.REFUSED, "no longer safe since the preview: " + now.get());
+            // preconditions (the dataset guard among them) are checked again under the locks, just before the first step,
+            // from a fresh read; what runs is the fresh plan, and only if it is what was confirmed.
+            Plan plan = recheck(request, action, preview);
             Rails.Unit unit = change.begin(request);
             StepRunner steps = new StepRunner(ctx).asking(confirmer);
             try {
                 steps.run(plan.steps(), reporter);
-                String verified = steps.reported(action.verify(reporter));
+                String verified = steps.reported(plan.verification().verify(reporter).said());
                 return result(request.command(), Outcome.DONE, unit.end(Outcome.DONE, verified, steps));
             } catch (RepconException e) {
                 return result(request.command(), Outcome.FAILED, unit.end(Outcome.FAILED, e.getMessage(), steps));
@@ -118,6 +113,25 @@ public final class ActionRunner {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The check again, after the answer: the fresh plan, when it still passes and would do what the operator confirmed
+     * (the same commands and file changes, the same confirmation); else a {@link Rails.Stopped}, audited.
+     */
+    private Plan recheck(Rails.Request request, Action action, Preview confirmed) {
+        String changed = "no longer safe since the preview: ";
+        Checked now = check(action);
+        if (now instanceof Checked.Refused no) throw rails.stop(request, Outcome.REFUSED, changed + no.why());
+        Plan plan = ((Checked.Ready) now).plan();
+        Preview fresh = Preview.of(plan, redactor::scrub);
+        if (!fresh.sameChange(confirmed)) {
+            String asks = fresh.confirmation() == confirmed.confirmation() ? ""
+                    : fresh.confirmation() == Confirmation.TYPE_NAME ? ", and needs the name typed" : ", and needs another answer";
+            throw rails.stop(request, Outcome.REFUSED, changed + "the plan changed; it would now run: "
+                    + String.join("; ", fresh.commands()) + asks);
+        }
+        return plan;
     }
 
     private static ActionResult result(Command command, Outcome outcome, String said) {

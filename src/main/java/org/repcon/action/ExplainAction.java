@@ -1,7 +1,6 @@
 package org.repcon.action;
 
 import java.util.List;
-import java.util.Optional;
 import org.repcon.command.Command;
 
 /** What a diagnosis code means and what to do about it. */
@@ -29,23 +28,9 @@ final class ExplainAction implements Action {
     }
 
     @Override
-    public Optional<String> check() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Plan plan() {
-        return Plan.none("explain " + command.code().id());
-    }
-
-    @Override
-    public List<OutputLine> output() {
-        return List.of(OutputLine.plain(command.code().id() + ": " + command.code().explanation()),
-                OutputLine.plain("what to do: " + command.code().remedy()));
-    }
-
-    @Override
-    public String verify(Progress progress) {
-        return command.code().id();
+    public Checked check() {
+        return Checked.ready(Plan.reading("explain " + command.code().id(), () -> new Plan.Verified(command.code().id(), List.of(
+                OutputLine.plain(command.code().id() + ": " + command.code().explanation()),
+                OutputLine.plain("what to do: " + command.code().remedy())))));
     }
 }

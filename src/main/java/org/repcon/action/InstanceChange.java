@@ -1,7 +1,5 @@
 package org.repcon.action;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.repcon.command.Command;
 import org.repcon.command.Target;
 import org.repcon.topology.Host;
@@ -9,7 +7,7 @@ import org.repcon.topology.Instance;
 
 /**
  * What the actions that change one Redis instance's replication share (re-point, resync, promote): the
- * command, the instance it names and its host, and the facts its check gathers for the plan.
+ * command, the instance it names and its host.
  */
 abstract class InstanceChange<C extends Command> implements Action {
 
@@ -18,8 +16,6 @@ abstract class InstanceChange<C extends Command> implements Action {
     /** The instance changed: for re-point and resync, the replica. */
     final Instance instance;
     final Host host;
-    /** What the check found, shown with the plan. */
-    final List<String> facts = new ArrayList<>();
 
     InstanceChange(C command, Target.OfInstance target, ActionContext ctx) {
         this.command = command;

@@ -16,13 +16,14 @@ import org.repcon.util.RepconException;
 
 /**
  * The last lines of an instance's log or of a host's stunnel log, optionally only those matching a
- * regular expression (the last N that match). Known replication lines carry their meaning. A
- * {@link LogFollower} can carry on live from there, with the same filter and marks.
+ * regular expression (the last N that match). Known replication lines carry their meaning. It can carry on live
+ * from there ({@link #follow}), with the same filter and marks, every line scrubbed of secrets like the last ones.
  */
 public final class LogsAction implements Action {
 
     /** With --grep, how many lines are searched at most for the last N matches. */
     static final int GREP_WINDOW = 20_000;
+    private static final String EMPTY_BECAUSE = "empty, missing or unreadable";
     /** Why a file gave no lines, asked on its host only when it gave none. */
     private static final String WHY_EMPTY = "if [ ! -e \"$1\" ]; then echo missing; elif [ ! -r \"$1\" ]; then echo unreadable;"
             + " else echo empty; fi";
@@ -32,8 +33,6 @@ public final class LogsAction implements Action {
     private final ActionContext ctx;
     private final Host host;
     private final Optional<String> path;
-    private int shown;
-    private String emptyBecause = "empty, missing or unreadable";
 
     LogsAction(Command.Logs command, ActionContext ctx) {
         this.command = command;
@@ -64,53 +63,54 @@ public final class LogsAction implements Action {
         return path;
     }
 
+    /** For the console's follow after the last lines: the same command's action, outside the runner (it only reads). */
+    public static LogsAction of(Command.Logs command, ActionContext ctx) {
+        return new LogsAction(command, ctx);
+    }
+
     @Override
-    public Optional<String> check() {
+    public Checked check() {
         try {
             ctx.transport(host);
-            return Optional.empty();
         } catch (RepconException e) {
-            return Optional.of(e.getMessage());
+            return Checked.refused(e.getMessage());
         }
+        return Checked.ready(Plan.reading("logs " + subject(), this::read));
     }
 
-    @Override
-    public Plan plan() {
-        return Plan.none("logs " + subject());
-    }
-
-    @Override
-    public List<OutputLine> output() {
-        if (path.isEmpty()) return List.of(OutputLine.plain(systemLog()));
+    /** The last lines, and what they are in one line. */
+    private Plan.Verified read() {
+        if (path.isEmpty()) return new Plan.Verified("stunnel on " + host.name() + " logs to the system log", List.of(OutputLine.plain(systemLog())));
         Optional<Pattern> grep = command.grep();
         Transport transport = ctx.transport(host);
         List<String> lines = transport.tail(path.get(), grep.isPresent() ? GREP_WINDOW : command.lines());
-        if (lines.isEmpty()) emptyBecause = whyEmpty(transport, path.get());
         List<OutputLine> out = new ArrayList<>();
         for (String line : lines) {
             if (grep.isEmpty() || grep.get().matcher(line).find()) out.add(OutputLine.log(line));
         }
         if (out.size() > command.lines()) out = out.subList(out.size() - command.lines(), out.size());
-        shown = out.size();
-        return out;
+        int shown = out.size();
+        String said = shown == 0 ? "no " + (grep.isPresent() ? "matching " : "") + "lines in " + path.get()
+                + " (" + (lines.isEmpty() ? whyEmpty(transport, path.get()) : EMPTY_BECAUSE) + ")"
+                : shown + " line" + (shown == 1 ? "" : "s") + " of " + path.get() + grep.map(g -> " matching /" + g.pattern() + "/").orElse("");
+        return new Plan.Verified(said, out);
     }
 
-    @Override
-    public String verify(Progress progress) {
-        if (path.isEmpty()) return "stunnel on " + host.name() + " logs to the system log";
-        return shown == 0 ? "no " + (command.grep().isPresent() ? "matching " : "") + "lines in " + path.get()
-                + " (" + emptyBecause + ")" : shown + " line" + (shown == 1 ? "" : "s") + " of " + path.get()
-                + command.grep().map(g -> " matching /" + g.pattern() + "/").orElse("");
+    /** Goes on with the lines appended from now on ({@code tail -F} on the host); close the handle to stop. */
+    public AutoCloseable follow(Consumer<OutputLine> sink) {
+        return follow(LogFollower.TAIL, sink);
     }
 
     /**
-     * Goes on with the lines appended from now on, filtered and marked like the last ones, through
-     * {@code follower}; close the handle to stop.
+     * Goes on with the lines appended from now on, through {@code follower}: scrubbed of the topology's passwords (a
+     * line may quote a requirepass, a masterauth or an AUTH), then filtered and marked like the last ones.
      */
-    public AutoCloseable follow(LogFollower follower, Consumer<OutputLine> sink) {
+    AutoCloseable follow(LogFollower follower, Consumer<OutputLine> sink) {
         String file = path.orElseThrow(() -> RepconException.invalid(systemLog()));
         Transport transport = ctx.transport(host);
-        return follower.follow(transport, file, line -> {
+        Redactor redactor = Redactor.of(ctx.topology());
+        return follower.follow(transport, file, raw -> {
+            String line = redactor.scrub(raw);
             if (command.grep().map(g -> g.matcher(line).find()).orElse(true)) sink.accept(OutputLine.log(line));
         });
     }
@@ -125,7 +125,7 @@ public final class LogsAction implements Action {
             throw RepconException.failed("cannot read " + file + " on " + host.name() + ": " + r.stderr().strip());
         }
         String why = r.stdout().strip();
-        return r.ok() && !why.isEmpty() ? why : emptyBecause;
+        return r.ok() && !why.isEmpty() ? why : EMPTY_BECAUSE;
     }
 
     /** Where stunnel's lines go when it has no log file of its own. */

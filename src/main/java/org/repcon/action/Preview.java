@@ -31,19 +31,29 @@ public record Preview(String title, List<String> facts, List<String> commands, L
                 plan.warnings().stream().map(scrub).toList(), plan.confirmation());
     }
 
-    /** As text lines: title, facts, commands, diffs, warnings. */
-    public List<String> lines() {
-        List<String> out = new ArrayList<>();
-        out.add(title);
-        facts.forEach(f -> out.add("  " + f));
+    /** Whether it shows the same change as {@code other}: the same commands, file changes and confirmation. */
+    public boolean sameChange(Preview other) {
+        return commands.equals(other.commands) && files.equals(other.files) && confirmation == other.confirmation;
+    }
+
+    /** As typed lines: title, facts, commands, diffs, warnings. */
+    public List<OutputLine> output() {
+        List<OutputLine> out = new ArrayList<>();
+        out.add(OutputLine.of(OutputLine.Kind.HEADING, title));
+        facts.forEach(f -> out.add(OutputLine.plain("  " + f)));
         if (!commands.isEmpty()) {
-            out.add("will run:");
-            commands.forEach(c -> out.add("  " + c));
+            out.add(OutputLine.of(OutputLine.Kind.HEADING, "will run:"));
+            commands.forEach(c -> out.add(OutputLine.plain("  " + c)));
         }
         for (FileDiff f : files) {
-            if (!f.diff().isEmpty()) out.addAll(List.of(f.diff().split("\n")));
+            if (!f.diff().isEmpty()) List.of(f.diff().split("\n")).forEach(l -> out.add(OutputLine.diff(l)));
         }
-        warnings.forEach(w -> out.add("warning: " + w));
+        warnings.forEach(w -> out.add(OutputLine.of(OutputLine.Kind.WARNING, "warning: " + w)));
         return out;
+    }
+
+    /** As text lines, for a plain terminal. */
+    public List<String> lines() {
+        return output().stream().map(OutputLine::text).toList();
     }
 }

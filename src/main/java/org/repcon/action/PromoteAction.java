@@ -20,37 +20,31 @@ import org.repcon.util.RepconException;
  */
 final class PromoteAction extends InstanceChange<Command.Promote> {
 
-    private InstanceFile file;
-    private String newContent;
-
     PromoteAction(Command.Promote command, ActionContext ctx) {
         super(command, command.instance(), ctx);
     }
 
     @Override
-    public Optional<String> check() {
+    public Checked check() {
         InstanceSample s = ctx.probe(instance);
-        if (!s.ok()) return Optional.of(Redis.notAnswering(s));
+        if (!s.ok()) return Checked.refused(Redis.notAnswering(s));
         Info info = s.info().orElseThrow();
-        if (info.role() != Role.REPLICA) return Optional.of(instance.ref() + " is a master already: nothing to promote");
+        if (info.role() != Role.REPLICA) return Checked.refused(instance.ref() + " is a master already: nothing to promote");
+        Optional<InstanceFile> read;
         try {
-            file = InstanceFile.read(ctx, instance).orElse(null);
+            read = InstanceFile.read(ctx, instance);
         } catch (RepconException e) {
-            return Optional.of(e.getMessage() + ": the promotion could not be persisted");
+            return Checked.refused(e.getMessage() + ": the promotion could not be persisted");
         }
-        if (file == null) {
-            return Optional.of(host.instancePath(instance, Convention.INSTANCE_CONFIG) + " does not exist on "
+        if (read.isEmpty()) {
+            return Checked.refused(host.instancePath(instance, Convention.INSTANCE_CONFIG) + " does not exist on "
                     + host.name() + ": the promotion could not be persisted");
         }
-        newContent = ReplicaofLine.comment(file.content, "commented out by repcon promote on " + LocalDate.now());
+        InstanceFile file = read.get();
+        String newContent = ReplicaofLine.comment(file.content, "commented out by repcon promote on " + LocalDate.now());
         MasterLink link = info.masterLink().orElseThrow();
-        facts.add(instance.ref() + " holds " + Dataset.of(ctx, instance).describe() + "; it follows " + link.endpoint()
-                + " (link " + (link.up() ? "up" : "down") + ")");
-        return Optional.empty();
-    }
-
-    @Override
-    public Plan plan() {
+        List<String> facts = List.of(instance.ref() + " holds " + Dataset.of(ctx, instance).describe() + "; it follows "
+                + link.endpoint() + " (link " + (link.up() ? "up" : "down") + ")");
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.RedisCall(instance, List.of("REPLICAOF", "NO", "ONE")));
         List<String> warnings = new ArrayList<>();
@@ -62,13 +56,12 @@ final class PromoteAction extends InstanceChange<Command.Promote> {
         warnings.add(instance.ref() + " stops following its master and accepts writes; writes to it never reach the other hosts");
         instance.replicaof().ifPresent(m -> warnings.add("the topology says " + instance.ref() + " replicates from " + m
                 + ": remove its replicaof there, or the console will report a role mismatch"));
-        return new Plan("promote " + instance.ref() + " to master", facts, steps, warnings, Confirmation.TYPE_NAME);
+        return Checked.ready(Plan.change("promote " + instance.ref() + " to master", facts, steps, warnings,
+                Confirmation.TYPE_NAME, this::verify));
     }
 
-    @Override
-    public String verify(Progress progress) {
-        long start = System.nanoTime();
-        long deadline = start + ctx.limits().serviceWait().toNanos();
+    private String verify(Progress progress) {
+        long deadline = System.nanoTime() + ctx.limits().serviceWait().toNanos();
         while (Redis.info(ctx, instance).role() != Role.MASTER) {
             if (System.nanoTime() > deadline) throw RepconException.failed(instance.ref() + " is still a replica");
             ServiceControl.sleep(ctx.limits().poll().toMillis());

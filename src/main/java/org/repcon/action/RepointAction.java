@@ -27,30 +27,23 @@ final class RepointAction extends InstanceChange<Command.Repoint> {
     private final Instance replica = instance;
     private final Instance master;
 
-    private Tunnel tunnel;
-    private InstanceFile file;
-    private String newContent;
-    private boolean runtimeNeeded;
-    private boolean destructive;
-    private final List<String> warnings = new ArrayList<>();
-
     RepointAction(Command.Repoint command, ActionContext ctx) {
         super(command, command.replica(), ctx);
         this.master = command.master().instance();
     }
 
     @Override
-    public Optional<String> check() {
+    public Checked check() {
         Topology t = ctx.topology();
         InstanceSample mine = ctx.probe(replica);
         if (!mine.ok()) {
-            return Optional.of(Redis.notAnswering(mine) + (mine.status() == InstanceSample.Status.REFUSED ? ": start it first" : ""));
+            return Checked.refused(Redis.notAnswering(mine) + (mine.status() == InstanceSample.Status.REFUSED ? ": start it first" : ""));
         }
         Info mi = mine.info().orElseThrow();
         int followers = mi.replicas().size();
         if (followers > 0) {
             // Not even --force: its replicas would chain behind it and lose their data too.
-            return Optional.of(replica.ref() + " has " + followers + " replica" + (followers == 1 ? "" : "s") + " connected:"
+            return Checked.refused(replica.ref() + " has " + followers + " replica" + (followers == 1 ? "" : "s") + " connected:"
                     + " re-pointing it would make them replicate through it and replace their data too; re-point or"
                     + " promote them first");
         }
@@ -60,70 +53,53 @@ final class RepointAction extends InstanceChange<Command.Repoint> {
         if (way.isEmpty()) {
             String server = t.hostOf(master).tunnels().stream().filter(x -> x.to().filter(master.name()::equals).isPresent())
                     .map(x -> x.ref().toString()).findFirst().orElse(master.host() + "/TUNNEL");
-            return Optional.of("host " + host.name() + " has no client tunnel to " + master.ref() + ": add one to the topology"
+            return Checked.refused("host " + host.name() + " has no client tunnel to " + master.ref() + ": add one to the topology"
                     + " (tunnels: { NAME: { accept: PORT, client: " + server + " } }) and set it up first");
         }
-        tunnel = way.get();
+        Tunnel tunnel = way.get();
         InstanceSample theirs = ctx.probe(master);
-        if (!theirs.ok()) return Optional.of(Redis.notAnswering(theirs));
+        if (!theirs.ok()) return Checked.refused(Redis.notAnswering(theirs));
         Info ti = theirs.info().orElseThrow();
         if (ti.role() != Role.MASTER) {
-            return Optional.of(master.ref() + " is a replica right now (of " + ti.masterLink().map(MasterLink::endpoint).orElse("?")
+            return Checked.refused(master.ref() + " is a replica right now (of " + ti.masterLink().map(MasterLink::endpoint).orElse("?")
                     + "): re-point to a master");
         }
         Optional<MasterLink> link = mi.masterLink();
-        runtimeNeeded = link.map(l -> !(l.host().equals(host.loopback()) && l.port().orElse(-1) == tunnel.accept())).orElse(true);
+        boolean runtimeNeeded = link.map(l -> !(l.host().equals(host.loopback()) && l.port().orElse(-1) == tunnel.accept()))
+                .orElse(true);
+        List<String> facts = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         // What it would destroy comes before what would not work: the graver reason first.
-        Optional<String> guard = guardData(mi, ti);
-        if (guard.isPresent()) return guard;
-        Optional<Instance> current = t.masterOf(replica);
-        if (master.password().isPresent() && !master.password().equals(current.flatMap(Instance::password))) {
-            return Optional.of(master.ref() + " wants another password than " + current.map(c -> c.ref().toString())
-                    .orElse(replica.ref() + "'s file gives") + ": set masterauth for it first (a re-point edits only the"
-                    + " replicaof line)");
-        }
-        try {
-            file = InstanceFile.read(ctx, replica).orElse(null);
-        } catch (RepconException e) {
-            return Optional.of(e.getMessage() + ": the re-point could not be persisted");
-        }
-        if (file == null) {
-            return Optional.of(host.instancePath(replica, Convention.INSTANCE_CONFIG)
-                    + " does not exist on " + host.name() + ": the re-point could not be persisted");
-        }
-        newContent = ReplicaofLine.set(file.content, host.loopback(), tunnel.accept());
-        if (!runtimeNeeded && newContent.equals(file.content)) {
-            return Optional.of(replica.ref() + " already replicates from " + master.ref() + " through " + tunnel.ref().host()
-                    + "/tunnel/" + tunnel.name() + ", and its file says so: nothing to do");
-        }
-        return Optional.empty();
-    }
-
-    /** The dataset guard: what the new master's full sync would destroy. */
-    private Optional<String> guardData(Info mine, Info theirs) {
         Dataset have = Dataset.of(ctx, replica);
         Dataset gets = Dataset.of(ctx, master);
         facts.add(replica.ref() + " holds " + have.describe() + "; " + master.ref() + " holds " + gets.describe());
-        // Following it already, or the same replication id: its data is a copy of the new master's; nothing is lost.
-        boolean copy = mine.replid().isPresent() && mine.replid().equals(theirs.replid());
-        if (copy || !runtimeNeeded) return Optional.empty();
-        String danger = null;
-        if (!replica.isReplica()) {
-            danger = replica.ref() + " is the topology's master: its data (" + have.describe() + ") would be replaced by "
-                    + master.ref() + "'s";
-        } else if (have.exceeds(gets)) {
-            danger = replica.ref() + " holds more data than " + master.ref() + " (" + have.describe() + " against "
-                    + gets.describe() + "): the full sync from " + master.ref() + " would destroy it";
+        Optional<String> danger = runtimeNeeded ? danger(mi, ti, have, gets) : Optional.empty();
+        if (danger.isPresent()) {
+            if (!command.force()) return Checked.refused(danger.get() + "; add --force (and type " + replica.ref() + ") to do it anyway");
+            warnings.add(danger.get());
         }
-        if (danger == null) return Optional.empty();
-        if (!command.force()) return Optional.of(danger + "; add --force (and type " + replica.ref() + ") to do it anyway");
-        destructive = true;
-        warnings.add(danger);
-        return Optional.empty();
-    }
-
-    @Override
-    public Plan plan() {
+        Optional<Instance> current = t.masterOf(replica);
+        if (master.password().isPresent() && !master.password().equals(current.flatMap(Instance::password))) {
+            return Checked.refused(master.ref() + " wants another password than " + current.map(c -> c.ref().toString())
+                    .orElse(replica.ref() + "'s file gives") + ": set masterauth for it first (a re-point edits only the"
+                    + " replicaof line)");
+        }
+        Optional<InstanceFile> read;
+        try {
+            read = InstanceFile.read(ctx, replica);
+        } catch (RepconException e) {
+            return Checked.refused(e.getMessage() + ": the re-point could not be persisted");
+        }
+        if (read.isEmpty()) {
+            return Checked.refused(host.instancePath(replica, Convention.INSTANCE_CONFIG)
+                    + " does not exist on " + host.name() + ": the re-point could not be persisted");
+        }
+        InstanceFile file = read.get();
+        String newContent = ReplicaofLine.set(file.content, host.loopback(), tunnel.accept());
+        if (!runtimeNeeded && newContent.equals(file.content)) {
+            return Checked.refused(replica.ref() + " already replicates from " + master.ref() + " through " + tunnel.ref().host()
+                    + "/tunnel/" + tunnel.name() + ", and its file says so: nothing to do");
+        }
         List<Step> steps = new ArrayList<>();
         if (runtimeNeeded) steps.add(new Step.RedisCall(replica, List.of("REPLICAOF", host.loopback(), Integer.toString(tunnel.accept()))));
         if (!newContent.equals(file.content)) steps.add(file.write(newContent));
@@ -133,12 +109,29 @@ final class RepointAction extends InstanceChange<Command.Repoint> {
             warnings.add("the topology says " + replica.ref() + (replica.replicaof().map(r -> " replicates from " + r)
                     .orElse(" is a master")) + ": set 'replicaof: " + master.ref() + "' there, or the console will report it");
         }
-        return new Plan("repoint " + replica.ref() + " to " + master.ref(), facts, steps, warnings,
-                destructive ? Confirmation.TYPE_NAME : Confirmation.YES_NO);
+        return Checked.ready(Plan.change("repoint " + replica.ref() + " to " + master.ref(), facts, steps, warnings,
+                danger.isPresent() ? Confirmation.TYPE_NAME : Confirmation.YES_NO, progress -> verify(tunnel, progress)));
     }
 
-    @Override
-    public String verify(Progress progress) {
+    /**
+     * The dataset guard, for a replica that is not following the new master yet: what the new master's full sync would
+     * destroy; empty when nothing.
+     */
+    private Optional<String> danger(Info mine, Info theirs, Dataset have, Dataset gets) {
+        // The same replication id: its data is a copy of the new master's; nothing is lost.
+        if (mine.replid().isPresent() && mine.replid().equals(theirs.replid())) return Optional.empty();
+        if (!replica.isReplica()) {
+            return Optional.of(replica.ref() + " is the topology's master: its data (" + have.describe() + ") would be replaced by "
+                    + master.ref() + "'s");
+        }
+        if (have.exceeds(gets)) {
+            return Optional.of(replica.ref() + " holds more data than " + master.ref() + " (" + have.describe() + " against "
+                    + gets.describe() + "): the full sync from " + master.ref() + " would destroy it");
+        }
+        return Optional.empty();
+    }
+
+    private String verify(Tunnel tunnel, Progress progress) {
         String how = new SyncWatch(ctx, replica, master, host.loopback(), tunnel.accept()).await(() -> true, progress);
         return replica.ref() + " replicates from " + master.ref() + " through " + host.loopback() + ":" + tunnel.accept()
                 + ": " + how;

@@ -1,7 +1,5 @@
 package org.repcon.action;
 
-import java.util.List;
-import java.util.Optional;
 import org.repcon.command.Command;
 
 /** Restarts an instance, or a host's stunnel, and waits until it answers again. */
@@ -12,20 +10,15 @@ final class RestartAction extends ServiceAction {
     }
 
     @Override
-    Optional<String> check(ServiceControl.State s) {
+    Checked check(ServiceControl.State s) {
         if (service.selfManaged() && service.pid().isEmpty() && s.liveness() != ServiceControl.Liveness.DOWN) {
-            return Optional.of(startedElsewhere("restart"));
+            return Checked.refused(startedElsewhere("restart"));
         }
-        return guard(s.liveness() == ServiceControl.Liveness.DOWN ? DatasetGuard.Change.START : DatasetGuard.Change.RESTART);
+        return guarded(s.liveness() == ServiceControl.Liveness.DOWN ? DatasetGuard.Change.START : DatasetGuard.Change.RESTART,
+                "restart " + service.what(), service.restartSteps(), service.affected(), this::verify);
     }
 
-    @Override
-    public Plan plan() {
-        return plan("restart " + service.what(), service.restartSteps(), service.affected());
-    }
-
-    @Override
-    public String verify(Progress progress) {
+    private String verify(Progress progress) {
         long ms = service.await(l -> l == ServiceControl.Liveness.ANSWERS, "answers", progress);
         return subject() + " " + service.answersHow() + " again after " + ms + " ms";
     }

@@ -32,14 +32,6 @@ final class RestoreAction implements Action {
     private final Instance master;
     private final Host masterHost;
     private final ServiceControl service;
-    private final List<String> facts = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
-
-    private DatasetGuard.ReplicaState source;
-    private final Map<Instance, Keyspace> replicasBefore = new LinkedHashMap<>();
-    private boolean running;
-    private String sourcePath;
-    private String masterPath;
 
     RestoreAction(Command.Restore command, ActionContext ctx) {
         this.command = command;
@@ -64,83 +56,93 @@ final class RestoreAction implements Action {
         return masterHost.name();
     }
 
-    /** The master's host, and the source replica's, whose snapshot and file it reads: no other change meanwhile. */
-    @Override
-    public List<String> hosts() {
-        if (source == null) return List.of(host());
-        String from = ctx.topology().hostOf(source.replica()).name();
-        return from.equals(host()) ? List.of(host()) : List.of(host(), from);
-    }
-
     @Override
     public boolean mutates() {
         return true;
     }
 
     @Override
-    public Optional<String> check() {
+    public Checked check() {
         String m = subject();
         Optional<String> no = service.undrivable();
-        if (no.isPresent()) return no;
+        if (no.isPresent()) return Checked.refused(no.get());
         List<DatasetGuard.ReplicaState> replicas = DatasetGuard.replicas(ctx, master);
+        Map<Instance, Keyspace> replicasBefore = new LinkedHashMap<>();
         replicas.forEach(r -> replicasBefore.put(r.replica(), r.keys()));
+        DatasetGuard.ReplicaState source;
         if (command.source().isPresent()) {
             Instance named = command.source().get().instance();
             source = replicas.stream().filter(r -> r.replica().ref().equals(named.ref())).findFirst().orElse(null);
-            if (source == null) return Optional.of(Redis.notAnswering(ctx.probe(named)) + ": it cannot give a snapshot");
+            if (source == null) return Checked.refused(Redis.notAnswering(ctx.probe(named)) + ": it cannot give a snapshot");
         } else {
             source = DatasetGuard.best(replicas).orElse(null);
-            if (source == null) return Optional.of("no replica of " + m + " answers: there is nothing to restore it from");
+            if (source == null) return Checked.refused("no replica of " + m + " answers: there is nothing to restore it from");
         }
         String r = source.replica().ref().toString();
-        if (source.keys().total() == 0) return Optional.of(r + " holds no keys: there is nothing to restore " + m + " from");
-        replicas.forEach(x -> facts.add(x.describe() + (x == source ? ": the snapshot's source" : "")));
+        if (source.keys().total() == 0) return Checked.refused(r + " holds no keys: there is nothing to restore " + m + " from");
+        List<String> facts = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (DatasetGuard.ReplicaState x : replicas) facts.add(x.describe() + (x == source ? ": the snapshot's source" : ""));
         if (command.source().isEmpty() && replicas.size() > 1) {
             facts.add(r + " chosen as Sentinel would: link up first, then the highest offset, the shortest time cut off, the most keys");
         }
+        boolean running = false;
         ServiceControl.State state = service.state();
         switch (state.liveness()) {
             case UNREACHABLE -> {
-                return Optional.of("cannot reach " + m + ": " + state.detail());
+                return Checked.refused("cannot reach " + m + ": " + state.detail());
             }
             case SILENT, ACCEPTS_ONLY -> {
-                return Optional.of(m + " accepts connections but does not answer (" + state.detail() + "): stop it first");
+                return Checked.refused(m + " accepts connections but does not answer (" + state.detail() + "): stop it first");
             }
             case ANSWERS -> {
                 running = true;
                 if (service.selfManaged() && service.pid().isEmpty()) {
-                    return Optional.of(m + " answers, but no process of the lab's pid file runs: repcon did not start it, stop it by hand first");
+                    return Checked.refused(m + " answers, but no process of the lab's pid file runs: repcon did not start it, stop it by hand first");
                 }
-                Optional<String> guard = runningMaster();
-                if (guard.isPresent()) return guard;
+                Optional<String> guard = runningMaster(source, facts, warnings);
+                if (guard.isPresent()) return Checked.refused(guard.get());
             }
             case DOWN -> facts.add(m + " is not running");
         }
         InstanceDisk disk = InstanceDisk.read(ctx, master);
         if (disk.appendonly()) {
             String aof = disk.aof().map(InstanceDisk.FileFacts::path).orElse("its AOF");
-            return Optional.of(m + "'s file " + disk.configPath() + " has appendonly yes: at start Redis would load its AOF ("
+            return Checked.refused(m + "'s file " + disk.configPath() + " has appendonly yes: at start Redis would load its AOF ("
                     + aof + "), not the restored RDB. Set appendonly no in that file and move " + aof + " aside by hand, restore,"
                     + " then turn it on again (CONFIG SET appendonly yes writes a new AOF from the data)");
         }
-        masterPath = disk.rdb().path();
+        String masterPath = disk.rdb().path();
         facts.add(m + "'s RDB " + masterPath + (disk.rdb().exists() ? ": " + disk.rdb().size() + " bytes, kept as a backup beside it"
                 : ": missing"));
+        String sourcePath;
         try {
             sourcePath = rdbPath(source.replica());
         } catch (RepconException e) {
-            return Optional.of(e.getMessage());
+            return Checked.refused(e.getMessage());
         }
+        Step.CopyFile copy = new Step.CopyFile(source.replica().host(), sourcePath, masterHost.name(), masterPath, RDB_MODE);
         Host sourceHost = ctx.topology().hostOf(source.replica());
         InstanceDisk.FileFacts current = InstanceDisk.stat(ctx.transport(sourceHost), sourceHost, List.of(sourcePath)).get(0);
-        if (current.size() > RdbTransfer.MAX_BYTES) {
-            return Optional.of(RdbTransfer.tooLarge(copyStep()).getMessage());
+        if (current.size() > RdbTransfer.MAX_BYTES) return Checked.refused(RdbTransfer.tooLarge(copy).getMessage());
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Snapshot(source.replica()));
+        if (running) {
+            Optional<Step> stop = service.stopStep();
+            if (stop.isEmpty()) return Checked.refused(m + " runs but cannot be stopped");
+            steps.add(stop.get());
         }
-        return Optional.empty();
+        steps.add(copy);
+        steps.add(service.startStep());
+        warnings.addAll(service.affected());
+        warnings.add("the replicas then reconnect to " + m + " and take its data, which is " + r + "'s snapshot");
+        DatasetGuard.ReplicaState from = source;
+        return Checked.ready(Plan.change("restore " + m + " from " + r, facts, steps, warnings, Confirmation.TYPE_NAME,
+                progress -> verify(from, replicasBefore, progress)));
     }
 
     /** A running master: what it holds must not be more than what replaces it, nor be kept by an AOF. */
-    private Optional<String> runningMaster() {
+    private Optional<String> runningMaster(DatasetGuard.ReplicaState source, List<String> facts, List<String> warnings) {
         String m = subject();
         try (Jedis j = ctx.connect(master)) {
             Info info = InfoParser.parse(j.info());
@@ -171,25 +173,8 @@ final class RestoreAction implements Action {
         }
     }
 
-    private Step.CopyFile copyStep() {
-        return new Step.CopyFile(source.replica().host(), sourcePath, masterHost.name(), masterPath, RDB_MODE);
-    }
-
-    @Override
-    public Plan plan() {
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step.Snapshot(source.replica()));
-        if (running) steps.add(service.stopStep().orElseThrow(() -> RepconException.failed(subject() + " runs but cannot be stopped")));
-        steps.add(copyStep());
-        steps.add(service.startStep());
-        warnings.addAll(service.affected());
-        warnings.add("the replicas then reconnect to " + subject() + " and take its data, which is " + source.replica().ref()
-                + "'s snapshot");
-        return new Plan("restore " + subject() + " from " + source.replica().ref(), facts, steps, warnings, Confirmation.TYPE_NAME);
-    }
-
-    @Override
-    public String verify(Progress progress) {
+    /** By the master's keys against the source's, then each replica's keys against what it held when checked. */
+    private String verify(DatasetGuard.ReplicaState source, Map<Instance, Keyspace> replicasBefore, Progress progress) {
         String m = subject();
         long ms = service.await(l -> l == ServiceControl.Liveness.ANSWERS, "answers", progress);
         Keyspace restored = loaded(progress);

@@ -20,58 +20,50 @@ import org.repcon.topology.Tunnel;
 final class ResyncAction extends InstanceChange<Command.Resync> {
 
     private final Instance replica = instance;
-    private Instance master;
-    private Tunnel tunnel;
-    private long fullBefore;
-    private long partialBefore;
 
     ResyncAction(Command.Resync command, ActionContext ctx) {
         super(command, command.replica(), ctx);
     }
 
     @Override
-    public Optional<String> check() {
+    public Checked check() {
         Optional<Instance> m = ctx.topology().masterOf(replica);
-        if (m.isEmpty()) return Optional.of(replica.ref() + " is a master in the topology: there is nothing to resync it from");
-        master = m.get();
-        tunnel = ctx.topology().replicationTunnel(replica).orElseThrow();
+        if (m.isEmpty()) return Checked.refused(replica.ref() + " is a master in the topology: there is nothing to resync it from");
+        Instance master = m.get();
+        Tunnel tunnel = ctx.topology().replicationTunnel(replica).orElseThrow();
         InstanceSample mine = ctx.probe(replica);
-        if (!mine.ok()) return Optional.of(Redis.notAnswering(mine));
+        if (!mine.ok()) return Checked.refused(Redis.notAnswering(mine));
         Info info = mine.info().orElseThrow();
         if (info.role() != Role.REPLICA) {
-            return Optional.of(replica.ref() + " is a master right now, not a replica: re-point it instead (repoint "
+            return Checked.refused(replica.ref() + " is a master right now, not a replica: re-point it instead (repoint "
                     + replica.ref() + " to " + master.ref() + ")");
         }
         MasterLink link = info.masterLink().orElseThrow();
         if (!link.host().equals(host.loopback()) || link.port().orElse(-1) != tunnel.accept()) {
-            return Optional.of(replica.ref() + " follows " + link.endpoint() + ", not its tunnel to " + master.ref() + " ("
+            return Checked.refused(replica.ref() + " follows " + link.endpoint() + ", not its tunnel to " + master.ref() + " ("
                     + host.loopback() + ":" + tunnel.accept() + "): repoint " + replica.ref() + " to " + master.ref() + " first");
         }
         if (!command.full() && !link.up()) {
-            return Optional.of(replica.ref() + "'s link is down, so there is no master connection to kill: find out why"
+            return Checked.refused(replica.ref() + "'s link is down, so there is no master connection to kill: find out why"
                     + " (logs " + replica.ref() + "), or resync " + replica.ref() + " --full");
         }
         InstanceSample theirs = ctx.probe(master);
         if (!theirs.ok()) {
-            return Optional.of("cannot read " + master.ref() + " (" + theirs.summary() + "), so the resync could not be verified");
+            return Checked.refused("cannot read " + master.ref() + " (" + theirs.summary() + "), so the resync could not be verified");
         }
         Info mi = theirs.info().orElseThrow();
         // A resync, soft or full, may end in a full sync: the replica then copies the master as it is.
         DatasetGuard.Verdict guard = DatasetGuard.check(ctx, master, DatasetGuard.Change.SYNC, DatasetGuard.replicas(ctx, master)
                 .stream().filter(r -> r.replica().ref().equals(replica.ref())).toList());
-        if (!guard.safe()) return Optional.of(guard.refusal());
-        fullBefore = mi.longValue("sync_full").orElse(0);
-        partialBefore = mi.longValue("sync_partial_ok").orElse(0);
+        if (!guard.safe()) return Checked.refused(guard.refusal());
+        long fullBefore = mi.longValue("sync_full").orElse(0);
+        long partialBefore = mi.longValue("sync_partial_ok").orElse(0);
+        List<String> facts = new ArrayList<>();
         if (command.full()) {
             facts.add(replica.ref() + " holds " + Dataset.of(ctx, replica).describe() + ", thrown away and fetched anew from "
                     + master.ref() + " (" + Dataset.of(ctx, master).describe() + ")");
         }
         facts.add(master.ref() + ": sync_full " + fullBefore + ", sync_partial_ok " + partialBefore);
-        return Optional.empty();
-    }
-
-    @Override
-    public Plan plan() {
         List<Step> steps = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         if (command.full()) {
@@ -82,12 +74,13 @@ final class ResyncAction extends InstanceChange<Command.Resync> {
         } else {
             steps.add(new Step.RedisCall(replica, List.of("CLIENT", "KILL", "TYPE", "master")));
         }
-        return new Plan((command.full() ? "full resync of " : "resync of ") + replica.ref() + " from " + master.ref(), facts,
-                steps, warnings, command.full() ? Confirmation.TYPE_NAME : Confirmation.YES_NO);
+        return Checked.ready(Plan.change((command.full() ? "full resync of " : "resync of ") + replica.ref() + " from "
+                + master.ref(), facts, steps, warnings, command.full() ? Confirmation.TYPE_NAME : Confirmation.YES_NO,
+                progress -> verify(master, tunnel, fullBefore, partialBefore, progress)));
     }
 
-    @Override
-    public String verify(Progress progress) {
+    /** By the master's counters, against what they were when checked. */
+    private String verify(Instance master, Tunnel tunnel, long fullBefore, long partialBefore, Progress progress) {
         long[] after = {fullBefore, partialBefore};
         String how = new SyncWatch(ctx, replica, master, host.loopback(), tunnel.accept()).await(() -> {
             Info mi = Redis.info(ctx, master);

@@ -3,6 +3,7 @@ package org.repcon.action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.repcon.command.Command;
 import org.repcon.command.Target;
 
@@ -15,10 +16,6 @@ abstract class ServiceAction implements Action {
     final Command.Service command;
     final ActionContext ctx;
     final ServiceControl service;
-    /** What the dataset guard found, shown with the plan. */
-    final List<String> facts = new ArrayList<>();
-    /** The loss the guard saw and --force overrode: a warning, and the name must be typed. */
-    private Optional<String> forced = Optional.empty();
 
     ServiceAction(Command.Service command, ActionContext ctx) {
         this.command = command;
@@ -49,38 +46,38 @@ abstract class ServiceAction implements Action {
 
     /** What every verb needs first: a service repcon can drive, on a host it can reach; then the verb's own check. */
     @Override
-    public final Optional<String> check() {
+    public final Checked check() {
         Optional<String> no = service.undrivable();
-        if (no.isPresent()) return no;
+        if (no.isPresent()) return Checked.refused(no.get());
         ServiceControl.State s = service.state();
-        if (s.liveness() == ServiceControl.Liveness.UNREACHABLE) return Optional.of("cannot reach " + subject() + ": " + s.detail());
+        if (s.liveness() == ServiceControl.Liveness.UNREACHABLE) return Checked.refused("cannot reach " + subject() + ": " + s.detail());
         return check(s);
     }
 
-    /** The verb's preconditions, given the service's state on a reachable host. */
-    abstract Optional<String> check(ServiceControl.State s);
+    /** The verb's preconditions and plan, given the service's state on a reachable host. */
+    abstract Checked check(ServiceControl.State s);
 
     /**
-     * The dataset guard, for an instance its replicas copy: refused (with the loss and the safe way) when they would
-     * copy an empty or older dataset; with --force, the loss becomes a warning and the name must be typed.
+     * The verb's plan, after the dataset guard for an instance its replicas copy: refused (with the loss and the safe
+     * way) when they would copy an empty or older dataset; with --force, the loss becomes a warning and the name must be
+     * typed. The guard's facts go with the plan.
      */
-    Optional<String> guard(DatasetGuard.Change change) {
-        if (!(command.target() instanceof Target.OfInstance i) || ctx.topology().replicasOf(i.instance()).isEmpty()) {
-            return Optional.empty();
+    Checked guarded(DatasetGuard.Change change, String title, List<Step> steps, List<String> warnings,
+                    Function<Progress, String> verify) {
+        List<String> facts = new ArrayList<>();
+        Optional<String> forced = Optional.empty();
+        if (command.target() instanceof Target.OfInstance i && !ctx.topology().replicasOf(i.instance()).isEmpty()) {
+            DatasetGuard.Verdict v = DatasetGuard.check(ctx, i.instance(), change);
+            facts.addAll(v.facts());
+            if (!v.safe()) {
+                if (!command.force()) return Checked.refused(v.refusal(command.verb().word() + " " + subject() + " --force"));
+                forced = v.loss();
+            }
         }
-        DatasetGuard.Verdict v = DatasetGuard.check(ctx, i.instance(), change);
-        facts.addAll(v.facts());
-        if (v.safe()) return Optional.empty();
-        if (!command.force()) return Optional.of(v.refusal(command.verb().word() + " " + subject() + " --force"));
-        forced = v.loss();
-        return Optional.empty();
-    }
-
-    /** A plan of the verb's steps, with the guard's facts, and when forced its loss as a warning and the name typed. */
-    Plan plan(String title, List<Step> steps, List<String> warnings) {
         List<String> all = new ArrayList<>(warnings);
         forced.ifPresent(loss -> all.add(0, "forced against the dataset guard: " + loss));
-        return new Plan(title, facts, steps, all, forced.isPresent() ? Confirmation.TYPE_NAME : Confirmation.YES_NO);
+        return Checked.ready(Plan.change(title, facts, steps, all, forced.isPresent() ? Confirmation.TYPE_NAME
+                : Confirmation.YES_NO, verify));
     }
 
     /** A lab service that answers though no process of its pid file runs: something else started it. */

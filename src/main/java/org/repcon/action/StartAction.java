@@ -1,7 +1,6 @@
 package org.repcon.action;
 
 import java.util.List;
-import java.util.Optional;
 import org.repcon.command.Command;
 
 /** Starts an instance, or a host's stunnel, and waits until it answers. */
@@ -12,26 +11,21 @@ final class StartAction extends ServiceAction {
     }
 
     @Override
-    Optional<String> check(ServiceControl.State s) {
+    Checked check(ServiceControl.State s) {
         return switch (s.liveness()) {
-            case UNREACHABLE -> Optional.empty(); // refused by ServiceAction.check() before this
-            case ANSWERS -> Optional.of(service.what() + " already runs: " + subject() + " " + service.answersHow());
-            case ACCEPTS_ONLY -> Optional.of(service.what() + " already runs: " + subject() + " " + s.detail()
+            case UNREACHABLE -> throw new IllegalStateException("refused by ServiceAction.check() before this");
+            case ANSWERS -> Checked.refused(service.what() + " already runs: " + subject() + " " + service.answersHow());
+            case ACCEPTS_ONLY -> Checked.refused(service.what() + " already runs: " + subject() + " " + s.detail()
                     + "; the trouble is further along (the master's stunnel or instance)");
-            case SILENT -> Optional.of(subject() + " accepts connections but does not answer (" + s.detail()
+            case SILENT -> Checked.refused(subject() + " accepts connections but does not answer (" + s.detail()
                     + "): it runs but hangs; restart it instead");
-            case DOWN -> service.pid().<Optional<String>>map(p -> Optional.of(service.what() + " runs (pid " + p
-                    + ") but does not accept connections yet: wait, or restart it")).orElseGet(() -> guard(DatasetGuard.Change.START));
+            case DOWN -> service.pid().map(p -> Checked.refused(service.what() + " runs (pid " + p
+                    + ") but does not accept connections yet: wait, or restart it")).orElseGet(() -> guarded(DatasetGuard.Change.START,
+                    "start " + service.what(), List.of(service.startStep()), List.of(), this::verify));
         };
     }
 
-    @Override
-    public Plan plan() {
-        return plan("start " + service.what(), List.of(service.startStep()), List.of());
-    }
-
-    @Override
-    public String verify(Progress progress) {
+    private String verify(Progress progress) {
         long ms = service.await(l -> l == ServiceControl.Liveness.ANSWERS, "answers", progress);
         return subject() + " " + service.answersHow() + " after " + ms + " ms";
     }

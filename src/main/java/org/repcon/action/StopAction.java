@@ -1,7 +1,6 @@
 package org.repcon.action;
 
 import java.util.List;
-import java.util.Optional;
 import org.repcon.command.Command;
 
 /** Stops an instance, or a host's stunnel, and waits until it no longer answers. */
@@ -12,22 +11,19 @@ final class StopAction extends ServiceAction {
     }
 
     @Override
-    Optional<String> check(ServiceControl.State s) {
+    Checked check(ServiceControl.State s) {
         if (service.selfManaged() && service.pid().isEmpty()) {
-            return Optional.of(s.liveness() == ServiceControl.Liveness.DOWN ? service.what() + " is not running: nothing to stop"
+            return Checked.refused(s.liveness() == ServiceControl.Liveness.DOWN ? service.what() + " is not running: nothing to stop"
                     : startedElsewhere("stop"));
         }
-        if (!service.selfManaged() && s.liveness() == ServiceControl.Liveness.DOWN) return Optional.of(service.what() + " is not running (" + s.detail() + "): nothing to stop");
-        return Optional.empty();
+        if (!service.selfManaged() && s.liveness() == ServiceControl.Liveness.DOWN) {
+            return Checked.refused(service.what() + " is not running (" + s.detail() + "): nothing to stop");
+        }
+        return Checked.ready(Plan.change("stop " + service.what(), List.of(), List.of(service.stopStep().orElseThrow()),
+                service.affected(), Confirmation.YES_NO, this::verify));
     }
 
-    @Override
-    public Plan plan() {
-        return new Plan("stop " + service.what(), List.of(), List.of(service.stopStep().orElseThrow()), service.affected(), Confirmation.YES_NO);
-    }
-
-    @Override
-    public String verify(Progress progress) {
+    private String verify(Progress progress) {
         long ms = service.await(l -> l == ServiceControl.Liveness.DOWN, "no longer answers", progress);
         return subject() + " no longer answers (connection refused) after " + ms + " ms";
     }

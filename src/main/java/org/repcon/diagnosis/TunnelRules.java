@@ -80,7 +80,7 @@ final class TunnelRules {
         if (sample.connect() == TunnelSample.Connect.TIMEOUT) {
             // On loopback a connect only times out when nobody takes the connections: a frozen stunnel's backlog is full.
             out.add(Code.TUNNEL_HUNG, Severity.CRITICAL, s, "the local tunnel end " + t.host() + " :" + t.accept()
-                    + " does not complete connections (stunnel on " + t.host() + " hangs)", "restart " + s.key(), evidence);
+                    + " does not complete connections (stunnel on " + t.host() + " hangs)", Suggestion.restart(s.key()), evidence);
             return;
         }
         if (sample.connect() != TunnelSample.Connect.OK || sample.reachesRedis()) return;

@@ -5,7 +5,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.repcon.action.Confirmation;
 import org.repcon.action.Confirmer;
 import org.repcon.action.Question;
 import org.repcon.action.Reply;
@@ -24,10 +23,7 @@ public final class LineConfirmer implements Confirmer {
 
     @Override
     public Reply ask(Question q) {
-        if (q.again()) {
-            reader.getTerminal().writer().println(q.kind() == Confirmation.TYPE_NAME
-                    ? "type " + q.expected() + " exactly, or anything else to stop" : "please answer y or n");
-        }
+        if (q.again()) reader.getTerminal().writer().println(q.hint());
         try {
             return new Reply.Answer(reader.readLine(q.prompt()));
         } catch (UserInterruptException | EndOfFileException e) {

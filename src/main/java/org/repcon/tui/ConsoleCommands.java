@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,16 +14,11 @@ import org.jline.reader.History;
 import org.repcon.action.ActionContext;
 import org.repcon.action.ActionResult;
 import org.repcon.action.ActionRunner;
-import org.repcon.action.Actions;
 import org.repcon.action.LogsAction;
 import org.repcon.action.Audit;
-import org.repcon.action.Confirmation;
-import org.repcon.action.Confirmer;
 import org.repcon.action.OutputLine;
 import org.repcon.action.Outcome;
 import org.repcon.action.Preview;
-import org.repcon.action.Question;
-import org.repcon.action.Reply;
 import org.repcon.action.Reporter;
 import org.repcon.command.Command;
 import org.repcon.command.CommandParser;
@@ -42,7 +35,7 @@ import org.repcon.util.RepconException;
  * The console's ':' line and a finding's 'x': repcon's one command language (the shell's: {@link Words} to split,
  * {@link CommandParser} to parse, {@link Completion} to complete, {@link Help}), the history set up as the shell's
  * ({@link LineHistory}, in the same file), the console's own verbs done here, and actions through the one runner on
- * a thread of their own: their questions come back to the bottom line, their preview and progress to the output box.
+ * a thread of their own: their questions come back to the bottom line ({@link ConsoleConfirmer}), their preview and progress to the output box.
  */
 public final class ConsoleCommands implements CommandHandler, AutoCloseable {
 
@@ -157,7 +150,7 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
         Reporter reporter = new Reporter() {
             @Override
             public void preview(Preview preview) {
-                console.post(() -> console.showReport(preview.title(), preview.lines()));
+                console.post(() -> console.showOutput(preview.title(), preview.output(), null));
             }
 
             @Override
@@ -165,7 +158,7 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
                 console.post(() -> console.appendReport(line));
             }
         };
-        ActionRunner runner = new ActionRunner(context, readOnly, new BottomLineConfirmer(console), reporter, audit);
+        ActionRunner runner = new ActionRunner(context, readOnly, new ConsoleConfirmer(console), reporter, audit);
         running = actions.submit(() -> {
             ActionResult result;
             try {
@@ -185,8 +178,8 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
     }
 
     /**
-     * The last lines, then the lines appended from now on (tail -F through the host's transport), until
-     * the box closes: closing it stops the follow here and on the host.
+     * The last lines, then the lines appended from now on (the logs action's follow: tail -F through the host's
+     * transport, each line scrubbed of secrets), until the box closes: closing it stops the follow here and on the host.
      */
     private void follow(Command.Logs command, ActionResult last, ConsoleControl console) {
         java.util.concurrent.atomic.AtomicReference<AutoCloseable> handle = new java.util.concurrent.atomic.AtomicReference<>();
@@ -195,16 +188,14 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
             closed.set(true);
             closeQuietly(handle.getAndSet(null));
         };
-        List<String> lines = last.output().stream().map(OutputLine::text).toList();
         console.post(() -> {
-            console.showReport(command.text(), lines, stop);
+            console.showOutput(command.text(), last.output(), stop);
             console.showMessage(last.message(), false);
         });
-        LogsAction action = (LogsAction) Actions.create(command, context);
+        LogsAction action = LogsAction.of(command, context);
         if (action.path().isEmpty()) return;
         try {
-            handle.set(action.follow((transport, path, sink) -> transport.follow(
-                    List.of("tail", "-n", "0", "-F", "--", path), sink), line -> console.post(() -> console.appendReport(line.text()))));
+            handle.set(action.follow(line -> console.post(() -> console.appendOutput(line))));
         } catch (RepconException e) {
             console.post(() -> console.appendReport("cannot follow: " + e.getMessage()));
         }
@@ -226,9 +217,10 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
 
     private static void finish(Command command, ActionResult result, ConsoleControl console) {
         if (!result.output().isEmpty()) {
-            console.showReport(command.text(), result.output().stream().map(OutputLine::text).toList());
+            console.showOutput(command.text(), result.output(), null);
         } else if (result.outcome() != Outcome.DONE || command.verb().mutates()) {
-            console.appendReport(result.outcome().word() + ": " + result.message());
+            console.appendOutput(OutputLine.of(result.outcome() == Outcome.DONE ? OutputLine.Kind.TEXT : OutputLine.Kind.WARNING,
+                    result.outcome().word() + ": " + result.message()));
         }
         console.showMessage(result.outcome().word() + ": " + result.message(), result.outcome() != Outcome.DONE);
         console.refreshNow();
@@ -252,33 +244,6 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Asks on the console's bottom line and waits (on the action's thread) for the typed answer. */
-    private static final class BottomLineConfirmer implements Confirmer {
-
-        private final ConsoleControl console;
-
-        BottomLineConfirmer(ConsoleControl console) {
-            this.console = console;
-        }
-
-        @Override
-        public Reply ask(Question q) {
-            CompletableFuture<String> typed = new CompletableFuture<>();
-            String prompt = (q.again() ? (q.kind() == Confirmation.TYPE_NAME ? "type " + q.expected()
-                    + " exactly, or anything else to stop. " : "please answer y or n. ") : "") + q.prompt();
-            console.post(() -> console.ask(prompt, typed::complete));
-            try {
-                String answer = typed.get();
-                return answer == null ? new Reply.Cancelled() : new Reply.Answer(answer);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Reply.Cancelled();
-            } catch (ExecutionException e) {
-                return new Reply.Cancelled();
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.repcon.tui;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.repcon.action.OutputLine;
 import org.repcon.view.ConsoleView;
 
 /** What a command may do to the console. Call on the UI thread, except {@link #post}. */
@@ -33,23 +34,34 @@ public interface ConsoleControl {
 
     void showMessage(String text, boolean error);
 
-    /** Opens the output box (a preview, logs, an explanation). */
-    void showReport(String title, List<String> lines);
-
-    /** Opens the output box; {@code onClose} runs when it closes (Esc, another box, quitting): a follow stops. */
-    default void showReport(String title, List<String> lines, Runnable onClose) {
-        showReport(title, lines);
+    /** Opens the output box with plain text (help). */
+    default void showReport(String title, List<String> lines) {
+        showOutput(title, lines.stream().map(OutputLine::plain).toList(), null);
     }
+
+    /**
+     * Opens the output box with an action's lines (a preview, logs, an explanation), each drawn by its kind;
+     * {@code onClose} (or null) runs when it closes (Esc, another box, quitting): a follow stops.
+     */
+    void showOutput(String title, List<OutputLine> lines, Runnable onClose);
 
     /** Says the output box now follows its source live (the heading tells, Space pauses). */
     default void reportFollowing() {
     }
 
     /** Adds a line to the output box: an action's progress. */
-    void appendReport(String line);
+    default void appendReport(String line) {
+        appendOutput(OutputLine.plain(line));
+    }
 
-    /** Asks on the bottom line; {@code onAnswer} gets the typed line, or null when cancelled. */
-    void ask(String question, java.util.function.Consumer<String> onAnswer);
+    /** Adds a line to the output box: a followed log line, an action's result. */
+    void appendOutput(OutputLine line);
+
+    /**
+     * Asks on the bottom line; {@code onAnswer} gets the typed line, or null when cancelled. Returns what withdraws the
+     * question if it is still open (on the UI thread).
+     */
+    Runnable ask(String question, java.util.function.Consumer<String> onAnswer);
 
     /** Runs a task on the UI thread, from any thread: how slow work reports back. */
     void post(Runnable task);

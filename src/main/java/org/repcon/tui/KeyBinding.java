@@ -17,13 +17,12 @@ public record KeyBinding(List<String> keys, String description, Context context,
         FINDINGS("Findings pane"),
         DETAILS("Details"),
         SETUP("Setup view"),
-        CONFIRM("A setup question (y/n)"),
         MOVE("Moving around"),
         HELP("This help"),
         REPORT("Command output"),
         FILTER("Filter (after /)"),
         COMMAND("Command line (after :)"),
-        ANSWER("Answering an action's question"),
+        ANSWER("Answering a question (y/n, or a name typed)"),
         LINE("Editing a line");
 
         private final String title;

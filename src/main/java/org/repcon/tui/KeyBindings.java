@@ -2,7 +2,6 @@ package org.repcon.tui;
 
 import static org.repcon.tui.KeyBinding.Context.ANSWER;
 import static org.repcon.tui.KeyBinding.Context.COMMAND;
-import static org.repcon.tui.KeyBinding.Context.CONFIRM;
 import static org.repcon.tui.KeyBinding.Context.DETAILS;
 import static org.repcon.tui.KeyBinding.Context.FILTER;
 import static org.repcon.tui.KeyBinding.Context.FINDINGS;
@@ -59,11 +58,6 @@ public final class KeyBindings {
             bind(SETUP, "previous host", ui -> ui.setup().nextHost(-1), "Shift-Tab"),
             bind(SETUP, "back", Ui::back, "Esc"),
 
-            bind(CONFIRM, "yes", ui -> ui.answerSetup("y"), "y"),
-            bind(CONFIRM, "no", ui -> ui.answerSetup("n"), "n"),
-            bind(CONFIRM, "no answer (asked again)", ui -> ui.answerSetup(""), "Enter"),
-            bind(CONFIRM, "cancel: nothing done", ui -> ui.answerSetup(null), "Esc", "q", "Ctrl-C"),
-
             bind(MOVE, "down", ui -> ui.move(1), "Down", "j"),
             bind(MOVE, "up", ui -> ui.move(-1), "Up", "k"),
             bind(MOVE, "page down", ui -> ui.page(1), "PgDn", "Ctrl-F"),
@@ -86,7 +80,7 @@ public final class KeyBindings {
             bind(COMMAND, "next command", Ui::historyNext, "Down"),
 
             bind(ANSWER, "answer", Ui::acceptInput, "Enter"),
-            bind(ANSWER, "cancel the action", Ui::cancelInput, "Esc", "Ctrl-C"),
+            bind(ANSWER, "cancel: nothing done", Ui::cancelInput, "Esc", "Ctrl-C"),
 
             bind(LINE, "delete back", ui -> ui.editLine(LineEditor::backspace), "Backspace"),
             bind(LINE, "delete", ui -> ui.editLine(LineEditor::delete), "Delete"),

@@ -4,10 +4,10 @@ import static org.repcon.tui.KeyBinding.Context.REPORT;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.repcon.action.OutputLine;
 import org.repcon.tui.paint.Canvas;
 import org.repcon.tui.paint.Layout;
 import org.repcon.tui.paint.TextOverlay;
-import org.repcon.tui.theme.Role;
 
 /**
  * The output box over the rest (an action's preview and progress, logs, an explanation): keys scroll it, Space
@@ -17,12 +17,12 @@ final class ReportLayer extends ScrollingLayer {
 
     private final String title;
     private final Runnable onClose; // stops what feeds the box (a log follow)
-    private final List<String> lines = new ArrayList<>();
-    private final List<String> held = new ArrayList<>(); // lines that came while paused
+    private final List<OutputLine> lines = new ArrayList<>();
+    private final List<OutputLine> held = new ArrayList<>(); // lines that came while paused
     private boolean paused;
     private boolean live; // fed by a follow that has started
 
-    ReportLayer(Ui ui, String title, List<String> lines, Runnable onClose) {
+    ReportLayer(Ui ui, String title, List<OutputLine> lines, Runnable onClose) {
         super(ui, REPORT);
         this.title = title;
         this.onClose = onClose;
@@ -31,7 +31,7 @@ final class ReportLayer extends ScrollingLayer {
     }
 
     /** Adds a line and keeps the end in view; held while paused. */
-    void append(String line) {
+    void append(OutputLine line) {
         if (paused) {
             held.add(line);
             return;
@@ -63,9 +63,8 @@ final class ReportLayer extends ScrollingLayer {
     void paint(Canvas screen) {
         Canvas area = screen.sub(Layout.body(screen.width(), screen.height()));
         int boxWidth = Math.min(area.width(), Math.max(60, area.width() * 9 / 10));
-        List<Role> roles = lines.stream().map(TextOverlay::roleOf).toList();
         boolean asked = ui.top() instanceof LineLayer line && line.mode() == LineLayer.Mode.ANSWER;
-        TextOverlay.paint(area, heading(), TextOverlay.lines(lines, roles, boxWidth - 4), boxWidth,
+        TextOverlay.paint(area, heading(), TextOverlay.lines(lines, boxWidth - 4), boxWidth,
                 asked ? "answer below" : "Esc closes", scroll);
     }
 

@@ -10,7 +10,7 @@ import org.repcon.tui.paint.Canvas;
 import org.repcon.tui.paint.Layout;
 import org.repcon.tui.paint.SetupPane;
 
-/** S or :setup: one host's setup steps over the whole body; its questions come as a {@link ConfirmLayer} above it. */
+/** S or :setup: one host's setup steps over the whole body; its questions come on the bottom line above it. */
 final class SetupLayer extends Layer {
 
     final SetupView view;

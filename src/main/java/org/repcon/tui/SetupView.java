@@ -3,16 +3,12 @@ package org.repcon.tui;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.repcon.action.Confirmer;
 import org.repcon.action.Outcome;
-import org.repcon.action.Question;
-import org.repcon.action.Reply;
 import org.repcon.setup.Check;
 import org.repcon.setup.HostPlan;
 import org.repcon.setup.PlanLines;
@@ -33,7 +29,8 @@ import org.repcon.util.RepconException;
 /**
  * The setup view's state: one host's plan, the selected step, and what an apply says as it runs. Checking and
  * applying run on a worker thread of the view's own and report back through the UI thread; the runner's y/n
- * question goes to the console (a {@link ConfirmLayer}), whose keys answer it here. Lives on the UI thread, except where said.
+ * question goes to the console's bottom line ({@link ConsoleConfirmer}), like an action's. Lives on the UI thread,
+ * except where said.
  */
 final class SetupView {
 
@@ -43,7 +40,7 @@ final class SetupView {
     private final Setup setup;
     private final boolean readOnly;
     private final Consumer<Runnable> post;
-    private final BiConsumer<SetupView, Question> asked;
+    private final Confirmer confirmer;
     private final List<Host> hosts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "repcon-setup");
@@ -62,20 +59,19 @@ final class SetupView {
     private boolean statusError;
     /** An apply runs: nothing else may start until it ends (checks just queue behind one another). */
     private boolean applying;
-    private CompletableFuture<Reply> answer;
-    private boolean closed;
 
     final Scroll stepsScroll = new Scroll();
     final Scroll detailScroll = new Scroll();
 
     /**
-     * @param asked told on the UI thread when the runner asks (the console shows the question above everything)
+     * @param confirmer asks the runner's question, on the worker thread; an interrupted worker (the view closing)
+     *                  withdraws it
      */
-    SetupView(Setup setup, Host host, boolean readOnly, Consumer<Runnable> post, BiConsumer<SetupView, Question> asked) {
+    SetupView(Setup setup, Host host, boolean readOnly, Consumer<Runnable> post, Confirmer confirmer) {
         this.setup = setup;
         this.readOnly = readOnly;
         this.post = post;
-        this.asked = asked;
+        this.confirmer = confirmer;
         this.hosts = setup.order(setup.topology().hosts());
         this.hostIndex = Math.max(0, hosts.indexOf(host));
         recheck();
@@ -257,25 +253,8 @@ final class SetupView {
         if (plan != null) apply(plan);
     }
 
-    /** y, n, or Enter alone (no answer: asked again) to the pending question. */
-    void answer(String text) {
-        if (answer == null) return;
-        CompletableFuture<Reply> a = answer;
-        answer = null;
-        a.complete(new Reply.Answer(text));
-    }
-
-    void cancelQuestion() {
-        if (answer == null) return;
-        CompletableFuture<Reply> a = answer;
-        answer = null;
-        a.complete(new Reply.Cancelled());
-    }
-
     /** Stops the worker: a question pending is cancelled, a check or apply running is interrupted. */
     void close() {
-        closed = true;
-        cancelQuestion();
         worker.shutdownNow();
     }
 
@@ -304,7 +283,7 @@ final class SetupView {
         following = true;
         detailScroll.reset();
         say("applying on " + what.host().name() + " ...", false);
-        SetupRunner runner = new SetupRunner(setup, readOnly, this::ask);
+        SetupRunner runner = new SetupRunner(setup, readOnly, confirmer);
         Host h = what.host();
         worker.execute(() -> {
             SetupResult result;
@@ -321,27 +300,6 @@ final class SetupView {
                 if (h.name().equals(host().name())) check(); // the result stays said meanwhile
             });
         });
-    }
-
-    /** The runner's question, asked on the worker thread: shown by the UI, answered by a key. */
-    private Reply ask(Question q) {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        post.accept(() -> {
-            if (closed) {
-                reply.complete(new Reply.Cancelled()); // asked as the view closed: nobody will answer
-                return;
-            }
-            answer = reply;
-            asked.accept(this, q);
-        });
-        try {
-            return reply.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply.Cancelled();
-        } catch (ExecutionException e) {
-            return new Reply.Cancelled();
-        }
     }
 
     /** Progress from the worker, handed to the UI thread. */

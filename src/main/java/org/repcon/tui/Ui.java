@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import org.repcon.tui.KeyBinding.Context;
 import org.repcon.tui.theme.Palette;
 import org.repcon.tui.theme.Themes;
+import org.repcon.action.OutputLine;
 import org.repcon.setup.Setup;
 import org.repcon.topology.Host;
 import org.repcon.util.RepconException;
@@ -195,30 +196,28 @@ public final class Ui implements ConsoleControl {
     }
 
     /**
-     * Asks on the bottom line (an action's y/n or typed name), above everything; {@code onAnswer} gets the line
+     * Asks on the bottom line (an action's or setup's y/n, or a name to type), above everything; {@code onAnswer} gets the line
      * typed, or null when the operator cancels (Esc, Ctrl-C) or quits.
      */
-    public void ask(String question, Consumer<String> onAnswer) {
+    public Runnable ask(String question, Consumer<String> onAnswer) {
         for (LineLayer l; (l = find(LineLayer.class)) != null && l.mode() == LineLayer.Mode.ANSWER; ) {
             remove(l); // a question still open is withdrawn
         }
         removeAll(HelpLayer.class); // the preview it asks about shows
-        push(LineLayer.answer(this, question, onAnswer));
+        LineLayer line = LineLayer.answer(this, question, onAnswer);
+        push(line);
+        return () -> remove(line);
     }
 
     /** Opens the output box with these lines (an action's preview, logs, an explanation). */
-    public void showReport(String title, List<String> lines) {
-        showReport(title, lines, null);
-    }
-
     @Override
-    public void showReport(String title, List<String> lines, Runnable onClose) {
+    public void showOutput(String title, List<OutputLine> lines, Runnable onClose) {
         removeAll(ReportLayer.class);
         push(new ReportLayer(this, title, lines, onClose));
     }
 
-    /** Adds a line to the output box (opening it if closed) and keeps the end in view; held while paused. */
-    public void appendReport(String line) {
+    @Override
+    public void appendOutput(OutputLine line) {
         if (find(ReportLayer.class) == null) showReport("output", List.of());
         find(ReportLayer.class).append(line);
     }
@@ -338,9 +337,8 @@ public final class Ui implements ConsoleControl {
         openSetup(key == null ? null : key.split("/")[0]).ifPresent(why -> showMessage(why, true));
     }
 
-    /** Closes the setup view and its question; its worker is stopped and awaited when the console ends. */
+    /** Closes the setup view; its worker is stopped (its question withdrawn) and awaited when the console ends. */
     public void closeSetup() {
-        removeAll(ConfirmLayer.class);
         removeAll(SetupLayer.class);
     }
 
@@ -348,14 +346,6 @@ public final class Ui implements ConsoleControl {
     SetupView setup() {
         SetupLayer layer = find(SetupLayer.class);
         return layer == null ? null : layer.view;
-    }
-
-    /** y, n, Enter or cancel to setup's question on top. */
-    void answerSetup(String text) {
-        ConfirmLayer question = topAs(ConfirmLayer.class);
-        if (question == null) return;
-        if (text == null) question.cancel();
-        else question.answer(text);
     }
 
     void offerSetup(Setup session) {
@@ -430,7 +420,7 @@ public final class Ui implements ConsoleControl {
         closeSetup();
         removeAll(HelpLayer.class);
         removeAll(DetailsLayer.class);
-        SetupView view = new SetupView(setup, host, readOnly, poster, (v, question) -> push(new ConfirmLayer(this, v, question)));
+        SetupView view = new SetupView(setup, host, readOnly, poster, new ConsoleConfirmer(this));
         setupViews.removeIf(SetupView::stopped);
         setupViews.add(view);
         push(new SetupLayer(this, view));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.repcon.command.Command;
 import org.repcon.command.CommandParser;
+import org.repcon.command.Target;
 import org.repcon.testing.TestTopologies;
 import org.repcon.topology.Topology;
 import org.repcon.transport.Transports;
@@ -15,12 +16,28 @@ import org.repcon.transport.Transports;
 /** What actions would run on production platforms (service managers), and the logs action's follower plug: no processes needed. */
 class OfflinePlanTest {
 
+    /**
+     * The steps a service verb plans, made as its check makes them (the hosts do not exist, so the check itself would
+     * refuse: cannot reach).
+     */
     private static List<String> commands(Topology t, String line) {
-        Command c = new CommandParser(t).parse(List.of(line.split(" ")));
+        Command.Service c = (Command.Service) new CommandParser(t).parse(List.of(line.split(" ")));
         try (Transports transports = new Transports(t)) {
-            Action a = Actions.create(c, new ActionContext(t, transports, Optional.empty(), Limits.defaults()));
-            return a.plan().steps().stream().map(Step::display).toList();
+            ActionContext ctx = new ActionContext(t, transports, Optional.empty(), Limits.defaults());
+            ServiceControl s = c.target() instanceof Target.OfInstance i ? ServiceControl.of(ctx, i.instance())
+                    : ServiceControl.of(ctx, ((Target.OfTunnel) c.target()).tunnel());
+            List<Step> steps = switch (c.verb()) {
+                case START -> List.of(s.startStep());
+                case STOP -> List.of(s.stopStep().orElseThrow());
+                default -> s.restartSteps();
+            };
+            return steps.stream().map(Step::display).toList();
         }
+    }
+
+    /** What a reading action shows: its check's plan, whose verification is the reading. */
+    private static Plan.Verified read(Action a) {
+        return ((Checked.Ready) a.check()).plan().verification().verify(Reporter.SILENT);
     }
 
     @Test
@@ -45,14 +62,14 @@ class OfflinePlanTest {
             ActionContext ctx = new ActionContext(t, transports, Optional.empty(), Limits.defaults());
             LogsAction logs = (LogsAction) Actions.create(new CommandParser(t).parse(List.of("logs", "edge1/tunnel/bayes")), ctx);
             assertThat(logs.path()).isEmpty();
-            assertThat(logs.output()).extracting(OutputLine::text).containsExactly("stunnel on edge1 logs to the system log (its"
+            assertThat(read(logs).output()).extracting(OutputLine::text).containsExactly("stunnel on edge1 logs to the system log (its"
                     + " stunnel_log convention is empty): journalctl -u stunnel@rspamd-redis on edge1");
         }
         Topology freebsd = TestTopologies.load("rspamd-freebsd.yaml");
         try (Transports transports = new Transports(freebsd)) {
             ActionContext ctx = new ActionContext(freebsd, transports, Optional.empty(), Limits.defaults());
             Action logs = Actions.create(new CommandParser(freebsd).parse(List.of("logs", "master/tunnel/bayes")), ctx);
-            assertThat(logs.output().get(0).text()).endsWith("grep stunnel /var/log/messages on master");
+            assertThat(read(logs).output().get(0).text()).endsWith("grep stunnel /var/log/messages on master");
         }
     }
 

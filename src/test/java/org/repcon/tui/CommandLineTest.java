@@ -36,9 +36,12 @@ class CommandLineTest {
         @Override public void setFilter(String text) { calls.add("filter " + text); }
         @Override public void showMessage(String text, boolean error) {}
         @Override public void post(Runnable task) { task.run(); }
-        @Override public void showReport(String title, List<String> lines) {}
-        @Override public void appendReport(String line) {}
-        @Override public void ask(String question, java.util.function.Consumer<String> onAnswer) { onAnswer.accept(null); }
+        @Override public void showOutput(String title, List<org.repcon.action.OutputLine> lines, Runnable onClose) {}
+        @Override public void appendOutput(org.repcon.action.OutputLine line) {}
+        @Override public Runnable ask(String question, java.util.function.Consumer<String> onAnswer) {
+            onAnswer.accept(null);
+            return () -> { };
+        }
         @Override public java.util.Optional<String> openSetup(String host) {
             calls.add("setup " + host);
             return java.util.Optional.empty();

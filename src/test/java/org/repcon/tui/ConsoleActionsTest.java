@@ -110,6 +110,18 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void aDestructiveActionAsksForTheNameOnTheSameBottomLine() throws Exception {
+        try (Session s = console(false)) {
+            s.driver().press(":").type("resync replica2/fuzzy --full").press("Enter");
+            s.driver().awaitText("will run:").awaitText("type replica2/fuzzy to go on");
+            s.driver().press("Enter").awaitText("type replica2/fuzzy exactly, or anything else to stop."); // no answer
+            s.driver().type("replica2/fuzzy").press("Enter").awaitText("done:");
+            s.commands().awaitIdle(Duration.ofSeconds(30));
+        }
+        assertThat(Files.readString(dir.resolve("audit.log"))).contains("\"command\":\"resync replica2/fuzzy --full\"");
+    }
+
+    @Test
     void logsFollowTheFileUntilTheBoxClosesAndPauseHoldsNewLines() throws Exception {
         var host = lab.topology().host("replica2").orElseThrow();
         var fuzzy = host.instance("fuzzy").orElseThrow();

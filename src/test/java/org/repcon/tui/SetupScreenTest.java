@@ -95,8 +95,9 @@ class SetupScreenTest {
             assertThat(d.fgOf("-maxmemory 50M")).isEqualTo(color(Role.CRIT));
 
             d.press("a").awaitText("apply 1 step on master? [y/n]");
-            d.press("Enter").awaitText("(y or n; Esc cancels)"); // Enter alone is no answer
-            d.press("y").awaitText("applied 1 step on master");
+            // Asked on the bottom line, like an action's question: typed, then Enter.
+            d.press("Enter").awaitText("please answer y or n. apply 1 step on master? [y/n]"); // Enter alone is no answer
+            d.type("y").press("Enter").awaitText("applied 1 step on master");
             d.awaitText(" done     instance config     write " + bayes);
             assertThat(Files.readString(bayes)).contains("maxmemory 96M");
             try (Stream<Path> s = Files.list(bayes.getParent())) {
@@ -122,12 +123,12 @@ class SetupScreenTest {
     }
 
     @Test
-    void qAndCtrlCAnswerASetupQuestionAndTheConsoleStays() {
+    void escAndCtrlCCancelASetupQuestionAndTheConsoleStays() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(System.currentTimeMillis()), 140, 45, o -> o.withSetup(setup()))) {
             d.press("S").awaitText("Setup master (lab, local)").awaitText("missing  directories");
             d.press("j").awaitText("Step: create directories");
             d.press("a").awaitText("apply 1 step on master? [y/n]");
-            d.press("q").awaitNoText("[y/n]").awaitText("declined: cancelled: nothing done");
+            d.press("Esc").awaitNoText("[y/n]").awaitText("declined: cancelled: nothing done");
             d.press("a").awaitText("applying on master").awaitText("apply 1 step on master? [y/n]");
             d.press("Ctrl-C").awaitNoText("[y/n]").awaitText("declined: cancelled: nothing done");
             assertThat(d.text()).contains("Setup master", "missing  directories");

@@ -30,7 +30,7 @@ class UiLoopTest {
                 Duration.ofSeconds(1), loop::post, System::currentTimeMillis);
         CompletableFuture<Thread> followStoppedOn = new CompletableFuture<>();
         // An output box fed by a follow: quitting closes it, which stops the follow.
-        loop.post(() -> ui.showReport("logs", List.of(), () -> followStoppedOn.complete(Thread.currentThread())));
+        loop.post(() -> ui.showOutput("logs", List.of(), () -> followStoppedOn.complete(Thread.currentThread())));
         Thread uiThread = new Thread(() -> {
             try {
                 loop.run(ui);

@@ -2,6 +2,7 @@ package org.repcon.tui.paint;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.repcon.action.OutputLine;
 import org.repcon.tui.theme.Role;
 
 /**
@@ -25,29 +26,28 @@ public final class TextOverlay {
         Panes.footer(box, position.isEmpty() ? footer : position + "  " + footer, true);
     }
 
-    /**
-     * Output text as lines: wrapped to the box, diff lines and known log lines in their colours.
-     *
-     * @param roles the role of each text line (same size as {@code text})
-     */
-    public static List<Line> lines(List<String> text, List<Role> roles, int width) {
+    /** An action's output as lines: wrapped to the box, each drawn by its kind (a diff's lines, known log lines...). */
+    public static List<Line> lines(List<OutputLine> output, int width) {
         List<Line> out = new ArrayList<>();
-        for (int i = 0; i < text.size(); i++) {
-            for (String part : Text.wrap(text.get(i), Math.max(10, width))) out.add(Line.of(part, roles.get(i)));
+        for (OutputLine line : output) {
+            Role role = roleOf(line);
+            for (String part : Text.wrap(line.text(), Math.max(10, width))) out.add(Line.of(part, role));
         }
         return out;
     }
 
-    /** How a line of command output is drawn: a diff's added and removed lines, hunks, headings. */
-    public static Role roleOf(String line) {
-        // Known Redis log lines first: good news green, trouble red, as the log pane promises.
-        var known = org.repcon.diagnosis.LogPatterns.meaning(line);
-        if (known.isPresent()) return known.get().good() ? Role.OK : Role.CRIT;
-        if (line.startsWith("+++") || line.startsWith("---")) return Role.MUTED;
-        if (line.startsWith("+")) return Role.OK;
-        if (line.startsWith("-")) return Role.CRIT;
-        if (line.startsWith("@@")) return Role.ACCENT;
-        if (line.startsWith("warning:") || line.startsWith("refused") || line.startsWith("failed")) return Role.WARN;
-        return Role.TEXT;
+    /** How a line of an action's output is drawn: by what it is, never by what its text begins with. */
+    public static Role roleOf(OutputLine line) {
+        return switch (line.kind()) {
+            // Known Redis log lines: good news green, trouble red, as the log pane promises; other log lines as text.
+            case LOG -> line.meaning().map(m -> m.good() ? Role.OK : Role.CRIT).orElse(Role.TEXT);
+            case HEADING -> Role.TITLE;
+            case DIFF_FILE -> Role.MUTED;
+            case DIFF_HUNK -> Role.ACCENT;
+            case DIFF_ADDED -> Role.OK;
+            case DIFF_REMOVED -> Role.CRIT;
+            case WARNING -> Role.WARN;
+            case TEXT, DIFF_CONTEXT -> Role.TEXT;
+        };
     }
 }
