@@ -88,10 +88,10 @@ final class TopologyValidator {
             } else {
                 Optional<Tunnel> end = server.get().tunnel(target.name());
                 if (end.isEmpty()) {
-                    error(tunnel.position(), context + " connects to tunnel '" + target + "', which does not exist"
+                    error(tunnel.position(), context + " connects to tunnel '" + target.shortForm() + "', which does not exist"
                             + Suggest.hint(target.name(), server.get().tunnels().stream().map(Tunnel::name).toList()));
                 } else if (!end.get().isServer()) {
-                    error(tunnel.position(), context + " connects to '" + target + "', which is itself a client end;"
+                    error(tunnel.position(), context + " connects to '" + target.shortForm() + "', which is itself a client end;"
                             + " it must be a server end ('to: INSTANCE')");
                 }
             }
