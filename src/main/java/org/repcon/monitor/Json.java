@@ -86,7 +86,7 @@ public final class Json {
         o.addProperty("expected_role", i.isReplica() ? "replica" : "master");
         Optional<InstanceSample> sample = snapshot.instance(i.ref());
         o.addProperty("probe", sample.map(s -> s.status().name().toLowerCase()).orElse("pending"));
-        Optional<Info> info = sample.filter(InstanceSample::ok).flatMap(InstanceSample::info);
+        Optional<Info> info = snapshot.info(i.ref());
         if (info.isEmpty()) return o;
         Info in = info.get();
         o.addProperty("role", in.role().name().toLowerCase());
@@ -101,8 +101,7 @@ public final class Json {
             number(o, "replica_offset", in.replOffset());
             number(o, "lag_seconds", l.lastIoSecondsAgo());
             o.addProperty("sync_in_progress", l.syncInProgress());
-            topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())).filter(InstanceSample::ok).flatMap(InstanceSample::info)
-                    .ifPresent(m -> number(o, "lag_bytes", in.bytesBehind(m)));
+            topology.masterOf(i).flatMap(m -> snapshot.info(m.ref())).ifPresent(m -> number(o, "lag_bytes", in.bytesBehind(m)));
         });
         return o;
     }
