@@ -90,10 +90,12 @@ public final class Json {
         if (info.isEmpty()) return o;
         Info in = info.get();
         o.addProperty("role", in.role().name().toLowerCase());
+        o.addProperty("server", in.server().orElse(null));
+        o.addProperty("version", in.version().orElse(null));
         number(o, "master_repl_offset", in.longValue("master_repl_offset"));
         number(o, "used_memory", in.longValue("used_memory"));
         number(o, "maxmemory", in.longValue("maxmemory"));
-        number(o, "connected_replicas", in.longValue("connected_slaves"));
+        number(o, "connected_replicas", in.connectedReplicas());
         Optional<MasterLink> link = in.masterLink();
         link.ifPresent(l -> {
             o.addProperty("master", l.endpoint());

@@ -39,10 +39,13 @@ public final class OpenMetrics {
         PROBE_STATUS("repcon_probe_status", "1 for the outcome of the instance's probe (ok, refused, timeout, auth_required,"
                 + " auth_failed, protocol, unreachable, pending)."),
         INSTANCE_ROLE("repcon_instance_role", "1 for the role the instance reports, with the role the topology expects."),
+        INSTANCE_INFO("repcon_instance_info", "1 with the instance's server (redis, valkey) and its own version (valkey_version on"
+                + " Valkey, whose redis_version is pinned at 7.2.4)."),
         MEMORY_USED("repcon_memory_used_bytes", "used_memory of the instance."),
         MEMORY_MAX("repcon_memory_max_bytes", "maxmemory of the instance (0: no limit)."),
         MASTER_REPL_OFFSET("repcon_master_repl_offset_bytes", "master_repl_offset: the replication stream's offset."),
-        CONNECTED_REPLICAS("repcon_connected_replicas", "connected_slaves: replicas connected to this instance."),
+        CONNECTED_REPLICAS("repcon_connected_replicas", "connected_slaves: replicas connected to this instance (a Valkey"
+                + " dual-channel sync's extra RDB channel not counted)."),
         MASTER_REPLICA_OFFSET("repcon_master_replica_offset_bytes", "The offset a replica last acknowledged, as its master"
                 + " lists it (slaveN offset)."),
         MASTER_REPLICA_ACK_AGE("repcon_master_replica_ack_age_seconds", "Seconds since a replica's last acknowledgement, as"
@@ -62,6 +65,8 @@ public final class OpenMetrics {
                 + " unknown, as with diskless sync)."),
         REPLICA_SYNC_PROGRESS("repcon_replica_sync_progress_ratio", "Read bytes over total bytes of the running full sync"
                 + " (0 to 1)."),
+        REPLICA_SYNC_ATTEMPTS("repcon_replica_sync_attempts", "master_current_sync_attempts: attempts of the sync under way"
+                + " (Redis 8.x; reset once the link is up)."),
         TUNNEL_UP("repcon_tunnel_up", "1 when the stunnel end works (server: accepts; client: a PING through it reaches"
                 + " Redis), else 0."),
         TUNNEL_PING("repcon_tunnel_ping_seconds", "Round trip of a PING through a client tunnel end to the master's"
@@ -122,13 +127,15 @@ public final class OpenMetrics {
         Info info = found.get();
         out.add(Family.INSTANCE_ROLE, with(id, "role", info.role().name().toLowerCase(), "expected",
                 i.isReplica() ? "replica" : "master"), 1);
+        info.server().ifPresent(server -> out.add(Family.INSTANCE_INFO, with(id, "server", server, "version",
+                info.version().orElse("")), 1));
         out.add(Family.MEMORY_USED, id, info.longValue("used_memory"));
         out.add(Family.MEMORY_MAX, id, info.longValue("maxmemory"));
         out.add(Family.MASTER_REPL_OFFSET, id, info.longValue("master_repl_offset"));
-        if (info.role() == Role.MASTER) out.add(Family.CONNECTED_REPLICAS, id, info.longValue("connected_slaves"));
+        if (info.role() == Role.MASTER) out.add(Family.CONNECTED_REPLICAS, id, info.connectedReplicas());
         for (ReplicaEntry r : info.replicas()) {
             List<String> entry = with(id, "slave", String.valueOf(r.index()), "addr", r.ip() + ":"
-                    + (r.port().isPresent() ? r.port().getAsInt() : "?"), "state", r.state());
+                    + (r.port().isPresent() ? r.port().getAsInt() : "?"), "state", r.state(), "type", r.type());
             out.add(Family.MASTER_REPLICA_OFFSET, entry, r.offset());
             out.add(Family.MASTER_REPLICA_ACK_AGE, entry, r.lag());
         }
@@ -143,6 +150,7 @@ public final class OpenMetrics {
         out.add(Family.REPLICA_LAST_IO, id, link.lastIoSecondsAgo());
         if (!link.up()) out.add(Family.REPLICA_LINK_DOWN, id, nonNegative(link.linkDownSinceSeconds()));
         out.add(Family.REPLICA_SYNC_IN_PROGRESS, id, link.syncInProgress() ? 1 : 0);
+        out.add(Family.REPLICA_SYNC_ATTEMPTS, id, link.syncAttempts().current());
         if (!link.syncInProgress()) return;
         out.add(Family.REPLICA_SYNC_READ, id, link.syncReadBytes());
         out.add(Family.REPLICA_SYNC_TOTAL, id, link.syncTotalBytes());

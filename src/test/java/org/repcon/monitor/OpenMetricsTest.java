@@ -35,10 +35,14 @@ class OpenMetricsTest {
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\[\\\\\"n])*)\"(,|$)");
 
-    /** replica1 healthy but 103 bytes behind, replica2 in a disk-based full sync, replica3 cut off with its tunnel down. */
+    /**
+     * replica1 healthy but 103 bytes behind (with the sync-attempt fields of Redis 8.x, which no capture has),
+     * replica2 in a disk-based full sync, replica3 cut off with its tunnel down.
+     */
     private static Recorded troubled() {
         Recorded r = RecordedLab.healthy(TOPOLOGY, "valkey-8.0.1");
-        r.instance("replica1/bayes", RecordedLab.replica(TOPOLOGY, "valkey-8.0.1", "replica1").with("slave_repl_offset", 400));
+        r.instance("replica1/bayes", RecordedLab.replica(TOPOLOGY, "valkey-8.0.1", "replica1").with("slave_repl_offset", 400)
+                .with("master_current_sync_attempts", 0).with("master_total_sync_attempts", 2));
         r.instance("replica2/bayes", InfoText.resource("fixtures/valkey-8.0.1/replica-sync-disk-based-in-progress-info.txt")
                 .with("master_host", "127.0.0.4").with("master_port", 6478));
         r.instance("replica3/bayes", InfoText.resource("recorded/valkey-8.0.1-replica-link-down-info.txt")
@@ -113,8 +117,10 @@ class OpenMetricsTest {
                 "repcon_instance_role{host=\"replica1\",redis=\"bayes\",role=\"replica\",expected=\"replica\"} 1",
                 "repcon_master_repl_offset_bytes{host=\"master\",redis=\"bayes\"} 503",
                 "repcon_connected_replicas{host=\"master\",redis=\"bayes\"} 2",
-                "repcon_master_replica_offset_bytes{host=\"master\",redis=\"bayes\",slave=\"0\",addr=\"127.0.5.2:7001\",state=\"online\"} 503",
-                "repcon_master_replica_ack_age_seconds{host=\"master\",redis=\"bayes\",slave=\"1\",addr=\"127.0.5.3:7001\",state=\"online\"} 0",
+                "repcon_master_replica_offset_bytes{host=\"master\",redis=\"bayes\",slave=\"0\",addr=\"127.0.5.2:7001\",state=\"online\",type=\"replica\"} 503",
+                "repcon_master_replica_ack_age_seconds{host=\"master\",redis=\"bayes\",slave=\"1\",addr=\"127.0.5.3:7001\",state=\"online\",type=\"replica\"} 0",
+                "repcon_instance_info{host=\"replica2\",redis=\"bayes\",server=\"valkey\",version=\"8.0.1\"} 1",
+                "repcon_replica_sync_attempts{host=\"replica1\",redis=\"bayes\"} 0",
                 "repcon_replica_repl_offset_bytes{host=\"replica1\",redis=\"bayes\"} 400",
                 "repcon_replica_lag_bytes{host=\"replica1\",redis=\"bayes\"} 103",
                 "repcon_replica_link_up{host=\"replica1\",redis=\"bayes\"} 1",
@@ -151,13 +157,32 @@ class OpenMetricsTest {
                 .contains("repcon_findings{severity=\"critical\"} 0", "repcon_findings{severity=\"warning\"} 0");
     }
 
+    /** The Valkey lab with its master/bayes in a dual-channel sync and replica2/bayes a Redis 7.0.15. */
+    static Recorded mixedServers() {
+        Recorded r = RecordedLab.healthy();
+        r.instance("replica2/bayes", InfoText.resource("fixtures/redis-7.0.15/replica-healthy-info.txt")
+                .with("master_host", "127.0.0.4").with("master_port", 6478));
+        return r.instance("master/bayes", InfoText.resource("fixtures/valkey-8.0.1/master-dual-channel-sync-info.txt"));
+    }
+
+    @Test
+    void eachInstanceSaysItsServerAndVersionAndADualChannelSyncCountsOneReplicaOnce() {
+        List<String> s = samples(render(mixedServers()));
+        assertThat(s).contains("repcon_instance_info{host=\"master\",redis=\"bayes\",server=\"valkey\",version=\"8.0.1\"} 1",
+                "repcon_instance_info{host=\"replica2\",redis=\"bayes\",server=\"redis\",version=\"7.0.15\"} 1",
+                "repcon_connected_replicas{host=\"master\",redis=\"bayes\"} 2");
+        assertThat(s).filteredOn(l -> l.startsWith("repcon_master_replica_offset_bytes{host=\"master\",redis=\"bayes\""))
+                .extracting(l -> l.replaceAll(".*type=\"([^\"]*)\".*", "$1")).containsExactly("replica", "rdb-channel", "main-channel");
+        assertThat(s).contains("repcon_finding{code=\"version-mismatch\",severity=\"warning\",subject=\"replica2/bayes\"} 1");
+    }
+
     @Test
     void labelValuesFromTheServerAreEscaped() {
         Recorded r = RecordedLab.healthy();
         r.instance("master/bayes", RecordedLab.master("valkey-8.0.1").with("slave0", "ip=a\"b\\c,port=7001,state=on\"line,offset=503,lag=0"));
         List<String> s = samples(render(r));
         assertThat(s).contains("repcon_master_replica_offset_bytes{host=\"master\",redis=\"bayes\",slave=\"0\",addr=\"a\\\"b\\\\c:7001\","
-                + "state=\"on\\\"line\"} 503");
+                + "state=\"on\\\"line\",type=\"\"} 503");
         for (String line : s) {
             Matcher m = SAMPLE.matcher(line);
             assertThat(m.matches()).as(line).isTrue();
