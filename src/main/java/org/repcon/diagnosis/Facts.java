@@ -53,6 +53,12 @@ final class Facts {
         return in.snapshot().timeMs();
     }
 
+    /** The event window as the evidence says it: "2 min", "30 s". */
+    String window() {
+        long minutes = limits.eventWindow().toMinutes();
+        return minutes > 0 ? minutes + " min" : limits.eventWindow().toSeconds() + " s";
+    }
+
     static String field(Info info, String name) {
         return name + ":" + info.string(name).orElse("?");
     }

@@ -90,6 +90,11 @@ public record InstanceHistory(InstanceRef instance, List<Entry> entries) {
         return new SyncDeltas(rise(recent, "sync_full"), rise(recent, "sync_partial_ok"), rise(recent, "sync_partial_err"));
     }
 
+    /** How much {@code counter} (an INFO field) rose among the answered samples taken at or after {@code sinceMs}. */
+    public long rise(String counter, long sinceMs) {
+        return rise(answeredSamples().stream().filter(s -> s.timeMs() >= sinceMs).map(InstanceHistory::info).toList(), counter);
+    }
+
     /** The sum of a counter's rises between answered samples; a drop means a restart, which counts from zero. */
     private static long rise(List<Info> answered, String counter) {
         long total = 0;
