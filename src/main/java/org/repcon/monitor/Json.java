@@ -92,6 +92,7 @@ public final class Json {
         o.addProperty("role", in.role().name().toLowerCase());
         o.addProperty("server", in.server().orElse(null));
         o.addProperty("version", in.version().orElse(null));
+        o.addProperty("mode", in.mode().orElse(null));
         number(o, "master_repl_offset", in.longValue("master_repl_offset"));
         number(o, "used_memory", in.longValue("used_memory"));
         number(o, "maxmemory", in.longValue("maxmemory"));

@@ -39,8 +39,8 @@ public final class OpenMetrics {
         PROBE_STATUS("repcon_probe_status", "1 for the outcome of the instance's probe (ok, refused, timeout, auth_required,"
                 + " auth_failed, protocol, unreachable, pending)."),
         INSTANCE_ROLE("repcon_instance_role", "1 for the role the instance reports, with the role the topology expects."),
-        INSTANCE_INFO("repcon_instance_info", "1 with the instance's server (redis, valkey) and its own version (valkey_version on"
-                + " Valkey, whose redis_version is pinned at 7.2.4)."),
+        INSTANCE_INFO("repcon_instance_info", "1 with the instance's server (redis, valkey), its own version (valkey_version on"
+                + " Valkey, whose redis_version is pinned at 7.2.4) and mode (standalone, cluster, sentinel)."),
         MEMORY_USED("repcon_memory_used_bytes", "used_memory of the instance."),
         MEMORY_MAX("repcon_memory_max_bytes", "maxmemory of the instance (0: no limit)."),
         MASTER_REPL_OFFSET("repcon_master_repl_offset_bytes", "master_repl_offset: the replication stream's offset."),
@@ -128,7 +128,7 @@ public final class OpenMetrics {
         out.add(Family.INSTANCE_ROLE, with(id, "role", info.role().name().toLowerCase(), "expected",
                 i.isReplica() ? "replica" : "master"), 1);
         info.server().ifPresent(server -> out.add(Family.INSTANCE_INFO, with(id, "server", server, "version",
-                info.version().orElse("")), 1));
+                info.version().orElse(""), "mode", info.mode().orElse("")), 1));
         out.add(Family.MEMORY_USED, id, info.longValue("used_memory"));
         out.add(Family.MEMORY_MAX, id, info.longValue("maxmemory"));
         out.add(Family.MASTER_REPL_OFFSET, id, info.longValue("master_repl_offset"));

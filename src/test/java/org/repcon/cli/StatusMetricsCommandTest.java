@@ -58,7 +58,7 @@ class StatusMetricsCommandTest {
                         "repcon_findings{severity=\"critical\"} 0\n", "repcon_findings{severity=\"warning\"} 0\n")
                 .doesNotContain("severity=\"critical\",subject").doesNotContain("severity=\"warning\",subject");
         assertThat(r.out()).containsPattern("\nrepcon_instance_info\\{host=\"replica1\",redis=\"bayes\",server=\"(redis|valkey)\","
-                + "version=\"\\d+\\.\\d+\\.\\d+\"} 1\n");
+                + "version=\"\\d+\\.\\d+\\.\\d+\",mode=\"standalone\"} 1\n");
         // A PING through the real tunnel took some time, and less than the probe's timeout.
         double ping = Double.parseDouble(value(r.out(), "repcon_tunnel_ping_seconds{host=\"replica1\",tunnel=\"bayes\",end=\"client\"}"));
         assertThat(ping).isGreaterThan(0).isLessThan(1);

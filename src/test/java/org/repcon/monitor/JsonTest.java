@@ -21,6 +21,7 @@ class JsonTest {
         JsonObject master = instance(hosts, 0, "bayes");
         assertThat(master.get("server").getAsString()).isEqualTo("valkey");
         assertThat(master.get("version").getAsString()).isEqualTo("8.0.1");
+        assertThat(master.get("mode").getAsString()).as("Valkey's server_mode").isEqualTo("standalone");
         assertThat(master.get("connected_replicas").getAsLong()).isEqualTo(2);
         JsonObject replica2 = instance(hosts, 2, "bayes");
         assertThat(replica2.get("server").getAsString()).isEqualTo("redis");

@@ -119,7 +119,7 @@ class OpenMetricsTest {
                 "repcon_connected_replicas{host=\"master\",redis=\"bayes\"} 2",
                 "repcon_master_replica_offset_bytes{host=\"master\",redis=\"bayes\",slave=\"0\",addr=\"127.0.5.2:7001\",state=\"online\",type=\"replica\"} 503",
                 "repcon_master_replica_ack_age_seconds{host=\"master\",redis=\"bayes\",slave=\"1\",addr=\"127.0.5.3:7001\",state=\"online\",type=\"replica\"} 0",
-                "repcon_instance_info{host=\"replica2\",redis=\"bayes\",server=\"valkey\",version=\"8.0.1\"} 1",
+                "repcon_instance_info{host=\"replica2\",redis=\"bayes\",server=\"valkey\",version=\"8.0.1\",mode=\"standalone\"} 1",
                 "repcon_replica_sync_attempts{host=\"replica1\",redis=\"bayes\"} 0",
                 "repcon_replica_repl_offset_bytes{host=\"replica1\",redis=\"bayes\"} 400",
                 "repcon_replica_lag_bytes{host=\"replica1\",redis=\"bayes\"} 103",
@@ -168,8 +168,8 @@ class OpenMetricsTest {
     @Test
     void eachInstanceSaysItsServerAndVersionAndADualChannelSyncCountsOneReplicaOnce() {
         List<String> s = samples(render(mixedServers()));
-        assertThat(s).contains("repcon_instance_info{host=\"master\",redis=\"bayes\",server=\"valkey\",version=\"8.0.1\"} 1",
-                "repcon_instance_info{host=\"replica2\",redis=\"bayes\",server=\"redis\",version=\"7.0.15\"} 1",
+        assertThat(s).contains("repcon_instance_info{host=\"master\",redis=\"bayes\",server=\"valkey\",version=\"8.0.1\",mode=\"standalone\"} 1",
+                "repcon_instance_info{host=\"replica2\",redis=\"bayes\",server=\"redis\",version=\"7.0.15\",mode=\"standalone\"} 1",
                 "repcon_connected_replicas{host=\"master\",redis=\"bayes\"} 2");
         assertThat(s).filteredOn(l -> l.startsWith("repcon_master_replica_offset_bytes{host=\"master\",redis=\"bayes\""))
                 .extracting(l -> l.replaceAll(".*type=\"([^\"]*)\".*", "$1")).containsExactly("replica", "rdb-channel", "main-channel");
