@@ -110,7 +110,8 @@ final class StatusCommand implements Callable<Integer> {
                 out.flush();
                 if (watch == null) return silentHosts(topology, state.snapshot()).isEmpty() ? 0 : 1;
                 Thread.sleep(interval.toMillis());
-                if (printed.equals(Optional.of(Format.table))) out.println();
+                // A blank line between tables and between JSON documents; OpenMetrics ends each with its # EOF.
+                if (printed.filter(f -> f != Format.openmetrics).isPresent()) out.println();
             }
         }
     }
