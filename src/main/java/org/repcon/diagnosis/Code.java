@@ -67,6 +67,11 @@ public enum Code {
             "Set masterauth (and masteruser) on the replica and persist it in its file."),
     LINK_DOWN("link-down", "The replica's link to its master is down and the tunnels look fine; the log says why.",
             "logs HOST/INSTANCE"),
+    LINK_FLAPPING("link-flapping", "The replica's link to its master keeps breaking and being made again: Redis 8.x counts"
+            + " the replica's attempts to sync (master_total_sync_attempts), and they rose several times within minutes. Each"
+            + " reconnection costs a partial or a full resync. Causes: a tunnel or network that drops connections, a master"
+            + " that restarts, a repl-timeout shorter than the link's pauses.",
+            "Read the replica's log (logs HOST/INSTANCE) and the tunnel's; raise repl-timeout if the link pauses."),
     FULL_SYNC_LOOP("full-sync-loop", "Full resyncs repeat: the replica's sync is cut off before it finishes, often"
             + " by the master's client-output-buffer-limit for replicas, and starts over.",
             "Raise client-output-buffer-limit replica on the master."),

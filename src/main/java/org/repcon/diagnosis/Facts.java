@@ -53,9 +53,10 @@ final class Facts {
         return in.snapshot().timeMs();
     }
 
-    /** A window as evidence says it: "5 min", "40 s". */
-    static String window(java.time.Duration window) {
-        return window.toMinutes() > 0 ? window.toMinutes() + " min" : window.toSeconds() + " s";
+    /** The event window as the evidence says it: "2 min", "30 s". */
+    String window() {
+        long minutes = limits.eventWindow().toMinutes();
+        return minutes > 0 ? minutes + " min" : limits.eventWindow().toSeconds() + " s";
     }
 
     static String field(Info info, String name) {

@@ -95,7 +95,7 @@ final class InstanceRules {
     private static void role(Facts f, Instance i, Info info, Findings out) {
         Subject s = Subject.of(i);
         if (i.kind() == Kind.CACHE) {
-            long replicas = lng(info, "connected_slaves").orElse(0);
+            long replicas = info.connectedReplicas().orElse(0);
             if (info.role() == Role.REPLICA || replicas > 0) {
                 out.add(Code.CACHE_REPLICATING, Severity.WARNING, s, "cache instance " + i.ref() + " takes part in replication",
                         info.role() == Role.REPLICA ? Suggestion.promote(s.key()) : null, List.of(field(info, "role"),
@@ -167,7 +167,8 @@ final class InstanceRules {
     }
 
     private static void indistinguishable(Instance i, Info info, Findings out) {
-        List<ReplicaEntry> entries = info.replicas();
+        // A replica in a Valkey dual-channel sync is listed twice at one address, once for its RDB channel.
+        List<ReplicaEntry> entries = info.replicas().stream().filter(e -> !e.rdbChannel()).toList();
         List<String> same = entries.stream().collect(Collectors.groupingBy(e -> e.ip() + ":" + (e.port().isPresent()
                 ? e.port().getAsInt() : 0), Collectors.counting())).entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(e -> e.getValue() + " replicas at " + e.getKey()).toList();
@@ -177,16 +178,33 @@ final class InstanceRules {
         }
     }
 
+    /**
+     * A replica older than its master may not read the RDB of a full sync. Between two servers of one kind their own
+     * versions are compared; across Redis and Valkey, the Redis version each speaks ({@code redis_version}, which Valkey
+     * pins at the Redis it is compatible with): a Valkey 8 master (7.2.4) is too new for a Redis 7.0 replica, a
+     * Redis 7.4 master too new for a Valkey 8 replica.
+     */
     private static void version(Facts f, Instance i, Info info, Findings out) {
-        f.topology.masterOf(i).flatMap(f::info).ifPresent(master -> {
-            Optional<String> mine = info.string("redis_version");
-            Optional<String> theirs = master.string("redis_version");
-            if (mine.isPresent() && theirs.isPresent() && compareVersions(mine.get(), theirs.get()) < 0) {
-                out.add(Code.VERSION_MISMATCH, Severity.WARNING, Subject.of(i), "replica " + i.ref() + " runs Redis "
-                        + mine.get() + ", older than its master's " + theirs.get(), null, List.of("replica redis_version:"
-                        + mine.get(), "master redis_version:" + theirs.get()));
-            }
-        });
+        f.topology.masterOf(i).ifPresent(m -> f.info(m).ifPresent(master -> {
+            boolean sameServer = info.server().equals(master.server());
+            Optional<String> mine = sameServer ? info.version() : info.redisCompatibleVersion();
+            Optional<String> theirs = sameServer ? master.version() : master.redisCompatibleVersion();
+            if (mine.isEmpty() || theirs.isEmpty() || compareVersions(mine.get(), theirs.get()) >= 0) return;
+            String compatible = sameServer ? "" : " (Redis-compatible " + mine.get() + " < " + theirs.get() + ")";
+            out.add(Code.VERSION_MISMATCH, Severity.WARNING, Subject.of(i), "replica " + i.ref() + " runs "
+                    + info.serverAndVersion().orElse("?") + ", older than its master's " + master.serverAndVersion().orElse("?")
+                    + compatible, null,
+                    List.of("replica " + i.ref() + ": " + serverEvidence(info), "master " + m.ref() + ": " + serverEvidence(master)));
+        }));
+    }
+
+    /** "valkey 8.0.1 (server_name:valkey valkey_version:8.0.1 redis_version:7.2.4)", "redis 7.0.15 (redis_version:7.0.15)". */
+    static String serverEvidence(Info info) {
+        List<String> fields = new ArrayList<>();
+        info.string("server_name").ifPresent(v -> fields.add("server_name:" + v));
+        info.server().filter(s -> !s.equals("redis")).ifPresent(s -> info.string(s + "_version").ifPresent(v -> fields.add(s + "_version:" + v)));
+        info.redisCompatibleVersion().ifPresent(v -> fields.add("redis_version:" + v));
+        return info.serverAndVersion().orElse("?") + (fields.isEmpty() ? "" : " (" + String.join(" ", fields) + ")");
     }
 
     static int compareVersions(String a, String b) {

@@ -43,6 +43,7 @@ final class LinkRules {
                     Suggestion.repoint(s.key(), master), List.of(field(info, "master_host"), field(info, "master_port")));
             return;
         }
+        flapping(f, replica, info, link, out);
         // A full sync in progress comes first: Redis reports master_link_status:down until it has loaded the RDB,
         // and a sync that moves is no broken link (the view shows its progress); one that does not move is stalled.
         if (link.syncInProgress()) {
@@ -52,6 +53,27 @@ final class LinkRules {
         } else {
             lag(f, replica, info, link, out);
         }
+    }
+
+    /** Reconnections within the event window from which a link counts as flapping: one is a blip, two may be chance. */
+    static final int FLAPS = 3;
+
+    /**
+     * A link that keeps being made again, where the server counts its attempts (Redis 8.x: master_total_sync_attempts,
+     * each connection attempt to the master). Up or down at this refresh, it did not hold.
+     */
+    private static void flapping(Facts f, Instance replica, Info info, MasterLink link, Findings out) {
+        if (link.syncAttempts().total().isEmpty()) return;
+        long attempts = f.history(replica).rise("master_total_sync_attempts", f.now() - f.limits.eventWindow().toMillis());
+        if (attempts < FLAPS) return;
+        Subject s = Subject.of(replica);
+        String window = f.window();
+        List<String> evidence = new ArrayList<>(List.of("master_total_sync_attempts rose by " + attempts + " in the last " + window,
+                field(info, "master_total_sync_attempts"), field(info, "master_current_sync_attempts")));
+        if (link.syncAttempts().linkUpSinceSeconds().isPresent()) evidence.add(field(info, "master_link_up_since_seconds"));
+        evidence.addAll(LogPatterns.lastFew(LogPatterns.standing(f.log(replica), Meaning.values()), 2));
+        out.add(Code.LINK_FLAPPING, Severity.WARNING, s, "the link of " + replica.ref() + " to " + replica.replicaof().orElseThrow()
+                + " was made again " + attempts + " times in the last " + window, Suggestion.logs(s.key()), evidence);
     }
 
     private static void down(Facts f, Instance replica, Info info, Findings out) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The Redis log lines that explain replication, from the triage table of the domain notes. Used to
+ * The Redis and Valkey log lines that explain replication, from the triage table of the domain notes. Used to
  * pick evidence for findings and to highlight lines in the log pane.
  */
 public final class LogPatterns {
@@ -13,29 +13,36 @@ public final class LogPatterns {
     /** What a known line means; {@code good} lines end a trouble spell (a later success clears an old error). */
     public enum Meaning {
         LOCAL_TUNNEL_REFUSED("Error condition on socket for SYNC: Connection refused", false),
-        MASTER_NO_RESPONSE("Master did not respond to command during SYNC handshake", false),
-        MASTER_CONNECT_TIMEOUT("Timeout connecting to the MASTER", false),
-        LINK_SILENT("MASTER timeout: no data nor PING received", false),
-        CONNECTION_LOST("Connection with master lost", false),
+        MASTER_NO_RESPONSE("{Master} did not respond to command during SYNC handshake", false),
+        MASTER_CONNECT_TIMEOUT("Timeout connecting to the {MASTER}", false),
+        LINK_SILENT("{MASTER} timeout: no data nor PING received", false),
+        CONNECTION_LOST("Connection with {master} lost", false),
         AUTH_MISSING("NOAUTH Authentication required", false),
-        AUTH_WRONG("Unable to AUTH to MASTER", false),
-        FULL_RESYNC("Full resync from master", false),
+        AUTH_WRONG("Unable to AUTH to {MASTER}", false),
+        FULL_RESYNC("Full resync from {master}", false),
         OUTPUT_BUFFER("scheduled to be closed ASAP for overcoming of output buffer limits", false),
         NO_BACKLOG("for lack of backlog", false),
-        BULK_TIMEOUT("Timeout receiving bulk data from MASTER", false),
+        BULK_TIMEOUT("Timeout receiving bulk data from {MASTER}", false),
         REPLICA_TIMEDOUT("Disconnecting timedout replica", false),
         RDB_VERSION("Can't handle RDB format version", false),
-        TEMP_FILE("Opening the temp file needed for MASTER <-> REPLICA synchronization", false),
+        TEMP_FILE("Opening the temp file needed for {MASTER} <-> REPLICA synchronization", false),
         BGSAVE_ERROR("Background saving error", false),
-        SYNC_SUCCESS("MASTER <-> REPLICA sync: Finished with success", true),
-        PSYNC_ACCEPTED("Master accepted a Partial Resynchronization", true),
-        REPLICA_SYNCED("Synchronization with replica", true);
+        SYNC_SUCCESS("{MASTER} <-> REPLICA sync: Finished with success", true),
+        // Valkey's dual-channel sync writes "Primary accepted a Partial Resynchronization, RDB load in background."
+        PSYNC_ACCEPTED("{Master} accepted a Partial Resynchronization", true),
+        REPLICA_SYNCED("Synchronization with replica .* succeeded", true);
 
-        private final String fragment;
+        private final Pattern pattern;
         private final boolean good;
 
+        /**
+         * @param fragment the line's telling part as Redis writes it, a regular expression; {@code {MASTER}},
+         *                 {@code {Master}} and {@code {master}} also match Valkey's word for it, in the same case
+         *                 (Valkey 8 logs "PRIMARY <-> REPLICA", "Connection with primary lost", "Primary accepted")
+         */
         Meaning(String fragment, boolean good) {
-            this.fragment = fragment;
+            this.pattern = Pattern.compile(fragment.replace("{MASTER}", "(?:MASTER|PRIMARY)")
+                    .replace("{Master}", "(?:Master|Primary)").replace("{master}", "(?:master|primary)"));
             this.good = good;
         }
 
@@ -44,15 +51,11 @@ public final class LogPatterns {
         }
     }
 
-    private static final Pattern SUCCEEDED = Pattern.compile("Synchronization with replica .* succeeded");
-
     private LogPatterns() {}
 
     public static Optional<Meaning> meaning(String line) {
         for (Meaning m : Meaning.values()) {
-            if (m == Meaning.REPLICA_SYNCED ? SUCCEEDED.matcher(line).find() : line.contains(m.fragment)) {
-                return Optional.of(m);
-            }
+            if (m.pattern.matcher(line).find()) return Optional.of(m);
         }
         return Optional.empty();
     }

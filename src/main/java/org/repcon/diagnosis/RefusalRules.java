@@ -90,7 +90,7 @@ final class RefusalRules {
     }
 
     private static String rose(Facts f, String code, long rise, Info info) {
-        return "errorstat_" + code + " rose by " + rise + " in the last " + Facts.window(f.limits.eventWindow())
+        return "errorstat_" + code + " rose by " + rise + " in the last " + f.window()
                 + " (count=" + InstanceHistory.errorCount(info, code) + ")";
     }
 }

@@ -18,7 +18,7 @@ final class SyncRules {
             f.info(master).ifPresent(info -> {
                 InstanceHistory.SyncDeltas d = f.history(master).syncDeltas(f.now() - f.limits.eventWindow().toMillis());
                 int replicas = f.topology.replicasOf(master).size();
-                String window = Facts.window(f.limits.eventWindow());
+                String window = f.window();
                 // One full sync per replica is a (re)start; more than that within the window is a loop.
                 if (d.full() >= Math.max(f.limits.fullSyncLoop(), replicas + 1)) {
                     List<String> evidence = new ArrayList<>(List.of("sync_full rose by " + d.full() + " in the last " + window,

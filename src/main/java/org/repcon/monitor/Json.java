@@ -86,14 +86,17 @@ public final class Json {
         o.addProperty("expected_role", i.isReplica() ? "replica" : "master");
         Optional<InstanceSample> sample = snapshot.instance(i.ref());
         o.addProperty("probe", sample.map(s -> s.status().name().toLowerCase()).orElse("pending"));
-        Optional<Info> info = sample.filter(InstanceSample::ok).flatMap(InstanceSample::info);
+        Optional<Info> info = snapshot.info(i.ref());
         if (info.isEmpty()) return o;
         Info in = info.get();
         o.addProperty("role", in.role().name().toLowerCase());
+        o.addProperty("server", in.server().orElse(null));
+        o.addProperty("version", in.version().orElse(null));
+        o.addProperty("mode", in.mode().orElse(null));
         number(o, "master_repl_offset", in.longValue("master_repl_offset"));
         number(o, "used_memory", in.longValue("used_memory"));
         number(o, "maxmemory", in.longValue("maxmemory"));
-        number(o, "connected_replicas", in.longValue("connected_slaves"));
+        number(o, "connected_replicas", in.connectedReplicas());
         Optional<MasterLink> link = in.masterLink();
         link.ifPresent(l -> {
             o.addProperty("master", l.endpoint());
@@ -101,8 +104,7 @@ public final class Json {
             number(o, "replica_offset", in.replOffset());
             number(o, "lag_seconds", l.lastIoSecondsAgo());
             o.addProperty("sync_in_progress", l.syncInProgress());
-            topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())).filter(InstanceSample::ok).flatMap(InstanceSample::info)
-                    .ifPresent(m -> number(o, "lag_bytes", in.bytesBehind(m)));
+            topology.masterOf(i).flatMap(m -> snapshot.info(m.ref())).ifPresent(m -> number(o, "lag_bytes", in.bytesBehind(m)));
         });
         return o;
     }

@@ -124,7 +124,57 @@ public final class Info {
                 longValue("master_link_down_since_seconds"),
                 positive(longValue("master_sync_total_bytes")),
                 longValue("master_sync_read_bytes"),
-                flag("slave_read_only")));
+                flag("slave_read_only"),
+                new MasterLink.SyncAttempts(nonNegative(longValue("master_current_sync_attempts")),
+                        nonNegative(longValue("master_total_sync_attempts")),
+                        nonNegative(longValue("master_link_up_since_seconds")))));
+    }
+
+    /**
+     * The server: {@code server_name} (Valkey 8 says {@code valkey}), else {@code redis} when the reply has a Server
+     * section ({@code redis_version}: Redis has no {@code server_name}); empty for a reply of other sections only.
+     */
+    public Optional<String> server() {
+        Optional<String> name = string("server_name").map(String::strip).filter(n -> !n.isEmpty()).map(n -> n.toLowerCase(java.util.Locale.ROOT));
+        return name.isPresent() ? name : string("redis_version").map(v -> "redis");
+    }
+
+    /**
+     * The server's own version: {@code valkey_version} on Valkey (whose {@code redis_version} is pinned at 7.2.4, the
+     * Redis it is compatible with), else {@code redis_version} (Redis 8.0-M01 says 7.9.224).
+     */
+    public Optional<String> version() {
+        return server().flatMap(s -> string(s + "_version")).or(() -> string("redis_version"));
+    }
+
+    /** As an operator says it: "valkey 8.0.1", "redis 7.0.15". */
+    public Optional<String> serverAndVersion() {
+        return server().map(s -> s + version().map(v -> " " + v).orElse(""));
+    }
+
+    /**
+     * The Redis version whose RDB and replication protocol the server speaks: {@code redis_version}, which Valkey keeps
+     * for exactly that (7.2.4 for Valkey 7.2 to 8.x). What tells whether a replica can read its master's RDB across
+     * servers.
+     */
+    public Optional<String> redisCompatibleVersion() {
+        return string("redis_version");
+    }
+
+    /** standalone, cluster or sentinel: Valkey's {@code server_mode}, Redis's (and compatible Valkey's) {@code redis_mode}. */
+    public Optional<String> mode() {
+        return string("server_mode").or(() -> string("redis_mode"));
+    }
+
+    /**
+     * Master side: how many replicas are connected. {@code connected_slaves}, less the extra line Valkey shows for a
+     * replica in a dual-channel sync (its RDB channel: {@code connected_slaves:3} for 2 replicas).
+     */
+    public OptionalLong connectedReplicas() {
+        OptionalLong connected = longValue("connected_slaves");
+        if (connected.isEmpty()) return connected;
+        long rdbChannels = replicas.stream().filter(ReplicaEntry::rdbChannel).count();
+        return OptionalLong.of(Math.max(0, connected.getAsLong() - rdbChannels));
     }
 
     /** The replication id of the stream this instance's offsets count in (a replica carries its master's). */

@@ -132,7 +132,7 @@ public final class InfoParser {
             return true;
         }
 
-        /** {@code slaveN:ip=..,port=..,state=..,offset=..,lag=..}; unknown pairs are ignored, missing ones absent. */
+        /** {@code slaveN:ip=..,port=..,state=..,offset=..,lag=..[,type=..]}; unknown pairs are ignored, missing ones absent. */
         private void replica(String key, String value, int lineNo) {
             Map<String, String> pairs = new LinkedHashMap<>();
             for (String piece : value.split(",", -1)) {
@@ -152,7 +152,8 @@ public final class InfoParser {
                             ? OptionalInt.of((int) port.getAsLong()) : OptionalInt.empty(),
                     pairs.getOrDefault("state", ""),
                     Info.parseLong(pairs.get("offset")),
-                    Info.parseLong(pairs.get("lag"))));
+                    Info.parseLong(pairs.get("lag")),
+                    pairs.getOrDefault("type", "")));
         }
 
         private static boolean isReplicaKey(String text, int start, int colon) {

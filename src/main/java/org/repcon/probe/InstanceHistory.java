@@ -109,6 +109,11 @@ public record InstanceHistory(InstanceRef instance, List<Entry> entries) {
         }
     }
 
+    /** How much {@code counter} (an INFO field) rose among the answered samples taken at or after {@code sinceMs}. */
+    public long rise(String counter, long sinceMs) {
+        return rise(answeredSamples().stream().filter(s -> s.timeMs() >= sinceMs).map(InstanceHistory::info).toList(), counter);
+    }
+
     private static long rise(List<Info> answered, String counter) {
         return rise(answered, info -> info.longValue(counter));
     }

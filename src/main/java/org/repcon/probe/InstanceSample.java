@@ -50,6 +50,11 @@ public record InstanceSample(InstanceRef instance, long timeMs, Status status, O
                 Freshness.IN_FLIGHT);
     }
 
+    /** The server and its version as the reply says ("valkey 8.0.1", "redis 7.0.15"), when the instance answered INFO. */
+    public Optional<String> serverAndVersion() {
+        return info.flatMap(Info::serverAndVersion);
+    }
+
     @Override
     public boolean ok() {
         return status == Status.OK;

@@ -27,6 +27,11 @@ public record Snapshot(long timeMs, Map<InstanceRef, InstanceSample> instances, 
         return Optional.ofNullable(instances.get(ref));
     }
 
+    /** The INFO of an instance that answered this refresh. */
+    public Optional<Info> info(InstanceRef ref) {
+        return instance(ref).filter(InstanceSample::ok).flatMap(InstanceSample::info);
+    }
+
     public Optional<TunnelSample> tunnel(TunnelRef ref) {
         return Optional.ofNullable(tunnels.get(ref));
     }

@@ -141,6 +141,7 @@ final class TunnelProbe extends Target<TunnelRef, TunnelSample> {
         long deadline = System.nanoTime() + options.readTimeout().toNanos();
         byte[] line = new byte[MAX_REPLY];
         int n = 0;
+        long sent = System.nanoTime();
         try {
             socket.getOutputStream().write(PING);
             InputStream in = socket.getInputStream();
@@ -159,14 +160,19 @@ final class TunnelProbe extends Target<TunnelRef, TunnelSample> {
             return pinged(timeMs, connectMicros, Ping.CLOSED, String.valueOf(e.getMessage()));
         }
         if (n == 0) return pinged(timeMs, connectMicros, Ping.CLOSED, "closed without a reply");
+        long pingMicros = (System.nanoTime() - sent) / 1000;
         String reply = new String(line, 0, n, StandardCharsets.UTF_8).strip();
-        if (reply.equals("+PONG")) return pinged(timeMs, connectMicros, Ping.PONG, "");
-        if (reply.startsWith("-")) return pinged(timeMs, connectMicros, Ping.ERROR_REPLY, reply.substring(1));
+        if (reply.equals("+PONG")) return answered(timeMs, connectMicros, Ping.PONG, "", pingMicros);
+        if (reply.startsWith("-")) return answered(timeMs, connectMicros, Ping.ERROR_REPLY, reply.substring(1), pingMicros);
         return pinged(timeMs, connectMicros, Ping.PROTOCOL, "not a Redis reply: " + Excerpt.of(reply, 40));
     }
 
     private TunnelSample pinged(long timeMs, long connectMicros, Ping ping, String message) {
         return new TunnelSample(ref, false, timeMs, Connect.OK, ping, connectMicros, message, Freshness.FRESH);
+    }
+
+    private TunnelSample answered(long timeMs, long connectMicros, Ping ping, String message, long pingMicros) {
+        return new TunnelSample(ref, false, timeMs, Connect.OK, ping, connectMicros, message, Freshness.FRESH, pingMicros);
     }
 
     private TunnelSample failed(long timeMs, Connect connect, String message) {

@@ -10,9 +10,17 @@ import org.repcon.topology.TunnelRef;
  * @param connectMicros how long the TCP connect took, when it succeeded (a client end's kept connection: its
  *                      connect, however many refreshes ago)
  * @param message a short human reason or the error reply's text ("NOAUTH Authentication required.")
+ * @param pingMicros the PING's round trip through the tunnel to the master's instance and back, when it was answered
+ *                   (PONG or an error reply); 0 otherwise
  */
 public record TunnelSample(TunnelRef tunnel, boolean server, long timeMs, Connect connect, Ping ping,
-                           long connectMicros, String message, Freshness freshness) implements Sample<TunnelSample> {
+                           long connectMicros, String message, Freshness freshness, long pingMicros) implements Sample<TunnelSample> {
+
+    /** A sample without a PING round trip measured: a server end, a failed connect, a PING not answered. */
+    public TunnelSample(TunnelRef tunnel, boolean server, long timeMs, Connect connect, Ping ping, long connectMicros,
+                        String message, Freshness freshness) {
+        this(tunnel, server, timeMs, connect, ping, connectMicros, message, freshness, 0);
+    }
 
     public enum Connect { OK, REFUSED, TIMEOUT, UNREACHABLE, PENDING }
 
@@ -81,6 +89,6 @@ public record TunnelSample(TunnelRef tunnel, boolean server, long timeMs, Connec
 
     @Override
     public TunnelSample carried(Freshness f) {
-        return new TunnelSample(tunnel, server, timeMs, connect, ping, connectMicros, message, f);
+        return new TunnelSample(tunnel, server, timeMs, connect, ping, connectMicros, message, f, pingMicros);
     }
 }

@@ -40,10 +40,22 @@ public final class AtomicFiles {
 
     /** Binary content (an RDB), likewise. */
     public static Optional<Path> write(Path target, byte[] content, int mode) throws IOException {
+        return write(target, content, mode, true);
+    }
+
+    /**
+     * Replaces {@code target} as atomically, keeping no backup: for a file rewritten every few seconds and read by
+     * another program (a metrics textfile), whose old content is worth nothing.
+     */
+    public static void replace(Path target, String content, int mode) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8), mode, false);
+    }
+
+    private static Optional<Path> write(Path target, byte[] content, int mode, boolean keepBackup) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Optional<Path> backup = Optional.empty();
-        if (Files.exists(target)) {
+        if (keepBackup && Files.exists(target)) {
             Path copy = uniqueBackupName(target);
             Files.copy(target, copy, StandardCopyOption.COPY_ATTRIBUTES);
             backup = Optional.of(copy);
@@ -79,11 +91,23 @@ public final class AtomicFiles {
     public static Optional<Path> writeOrFail(Path target, byte[] content, int mode) {
         try {
             return write(target, content, mode);
-        } catch (FileSystemException e) {
-            throw RepconException.failed("cannot write " + target + ": " + (e.getReason() != null ? e.getReason() : e.getMessage()));
         } catch (IOException e) {
-            throw RepconException.failed("cannot write " + target + ": " + e.getMessage());
+            throw cannotWrite(target, e);
         }
+    }
+
+    /** {@link #replace}, with the error as a RepconException naming the file. */
+    public static void replaceOrFail(Path target, String content, int mode) {
+        try {
+            replace(target, content, mode);
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        }
+    }
+
+    private static RepconException cannotWrite(Path target, IOException e) {
+        String reason = e instanceof FileSystemException fe && fe.getReason() != null ? fe.getReason() : e.getMessage();
+        return RepconException.failed("cannot write " + target + ": " + reason);
     }
 
     /** Writes only when the content or mode differs, so re-applying the same files touches nothing. */

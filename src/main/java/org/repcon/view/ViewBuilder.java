@@ -125,7 +125,7 @@ public final class ViewBuilder {
             }
         } else if (info.role() == Role.MASTER) {
             int expected = topology.replicasOf(i).size();
-            long connected = info.longValue("connected_slaves").orElse(0);
+            long connected = info.connectedReplicas().orElse(0);
             if (expected > 0 || connected > 0) {
                 link = new Cell(connected + "/" + expected + " replicas", connected < expected ? Health.WARN : Health.OK);
             }

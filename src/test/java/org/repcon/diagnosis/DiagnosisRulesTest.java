@@ -230,7 +230,8 @@ class DiagnosisRulesTest {
         Finding f = only(healthy(t, "redis-8.0-m01").instance("replica1/bayes", replica(t, "redis-8.0-m01", "replica1")
                 .with("redis_version", "7.0.15")).findings(), Code.VERSION_MISMATCH, "replica1/bayes");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.evidence()).containsExactly("replica redis_version:7.0.15", "master redis_version:7.9.224");
+        assertThat(f.evidence()).containsExactly("replica replica1/bayes: redis 7.0.15 (redis_version:7.0.15)",
+                "master master/bayes: redis 7.9.224 (redis_version:7.9.224)");
         // A newer replica is fine.
         assertThat(healthy(t, "redis-8.0-m01").instance("replica1/bayes", replica(t, "redis-8.0-m01", "replica1")
                 .with("redis_version", "8.0.1")).findings()).isEmpty();

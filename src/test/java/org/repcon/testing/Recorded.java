@@ -68,8 +68,9 @@ public final class Recorded {
         TunnelRef r = tunnelRef(ref);
         boolean server = topology.tunnel(r).orElseThrow().isServer();
         String message = connect == TunnelSample.Connect.REFUSED ? "connection refused" : "";
-        tunnels.put(r, new TunnelSample(r, server, now, connect, server ? TunnelSample.Ping.NOT_SENT : ping, 300, message,
-                Freshness.FRESH));
+        TunnelSample.Ping sent = server ? TunnelSample.Ping.NOT_SENT : ping;
+        boolean answered = sent == TunnelSample.Ping.PONG || sent == TunnelSample.Ping.ERROR_REPLY;
+        tunnels.put(r, new TunnelSample(r, server, now, connect, sent, 300, message, Freshness.FRESH, answered ? 420 : 0));
         return this;
     }
 
@@ -91,7 +92,7 @@ public final class Recorded {
         now += after.toMillis();
         instances.replaceAll((r, s) -> new InstanceSample(r, now, s.status(), s.info(), s.rttMicros(), s.message(), s.freshness()));
         tunnels.replaceAll((r, s) -> new TunnelSample(r, s.server(), now, s.connect(), s.ping(), s.connectMicros(), s.message(),
-                s.freshness()));
+                s.freshness(), s.pingMicros()));
         return this;
     }
 

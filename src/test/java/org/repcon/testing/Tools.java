@@ -34,6 +34,11 @@ public final class Tools {
         return find("stunnel4").orElseGet(() -> require("stunnel", "stunnel4"));
     }
 
+    /** Prometheus's promtool, to check metrics as Prometheus would read them. */
+    public static Path promtool() {
+        return require("promtool", "prometheus");
+    }
+
     public static Path rspamadm() {
         return require("rspamadm", "rspamd");
     }
