@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ import org.repcon.setup.SetupPlan;
 import org.repcon.setup.SetupProgress;
 import org.repcon.setup.SetupResult;
 import org.repcon.setup.SetupRunner;
+import org.repcon.testing.Await;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
@@ -297,9 +299,13 @@ class RailsLabTest {
         Process repcon = repcon(state, dir.resolve("terminated.out"), "setup", file.toString(), "--host", "replica1", "--apply",
                 "--yes");
         try {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Files.exists(lock.resolve("owner")) && repcon.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
-            assertThat(Files.exists(lock)).as("the lock taken; output: " + Files.readString(dir.resolve("terminated.out"))).isTrue();
+            try {
+                // Polled often: the lock is held only while the setup runs.
+                Await.value("the lock taken", Duration.ofSeconds(60), Duration.ofMillis(2), () -> Files.exists(lock.resolve("owner")),
+                        taken -> taken, Await.whileAlive(repcon));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; output: " + Files.readString(dir.resolve("terminated.out")));
+            }
             assertThat(repcon.isAlive()).isTrue();
             repcon.destroy(); // SIGTERM, as a shutdown or kill would send
             assertThat(repcon.waitFor(30, TimeUnit.SECONDS)).isTrue();

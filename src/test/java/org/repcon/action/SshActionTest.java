@@ -28,6 +28,7 @@ import org.repcon.probe.Prober;
 import org.repcon.probe.Role;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
+import org.repcon.testing.Await;
 import org.repcon.testing.SshDeployment;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
@@ -83,13 +84,9 @@ class SshActionTest {
     void theProbeReadsEveryInstanceAndTunnelOverSsh() {
         try (Transports own = new Transports(topology); Prober prober = new Prober(topology, own, ProbeOptions.defaults())) {
             long start = System.nanoTime();
-            Snapshot s = prober.refresh();
             // The first ssh connects may outlast several refreshes on a busy machine: bounded by time, not by count.
-            long deadline = start + java.time.Duration.ofSeconds(30).toNanos();
-            while (!allOk(s) && System.nanoTime() < deadline) {
-                ServiceControl.sleep(200);
-                s = prober.refresh();
-            }
+            Snapshot s = Await.value("every instance and tunnel answering over ssh", java.time.Duration.ofSeconds(30),
+                    java.time.Duration.ofMillis(200), prober::refresh, this::allOk);
             System.out.println("TIMING probe of every instance and tunnel over ssh: " + (System.nanoTime() - start) / 1_000_000 + " ms");
             for (Instance i : topology.instances().toList()) {
                 InstanceSample sample = s.instance(i.ref()).orElseThrow();

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.repcon.testing.Tools;
 
 /**
  * What the README's first command does, as a user sees it: {@code ./repcon demo} in a 120x40
@@ -29,18 +28,13 @@ class DemoInTmuxIT {
     private boolean demoRunning = true;
 
     @BeforeEach
-    void tools() throws Exception {
-        Tools.require("tmux", "tmux");
-        Tools.redisServer();
-        Tools.stunnel();
-        pane = new TmuxPane(SESSION, state);
+    void pane() {
+        pane = TmuxPane.forDemo(SESSION, state);
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        pane.kill();
-        // Whatever happened above, nothing of the lab may survive the test.
-        pane.repcon(Duration.ofSeconds(60), "lab", "down", "sample-topologies/lab.yaml");
+        pane.close();
     }
 
     @Test

@@ -8,20 +8,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.repcon.testing.Await;
+import org.repcon.testing.Tools;
 import org.repcon.util.Pids;
 
 /**
  * A tmux session of one 120x40 pane running bash with its own XDG_STATE_HOME (lab, log and history out of the
  * user's), and the launcher run from outside against the same state: what the e2e tests drive as a user would.
  */
-final class TmuxPane {
+final class TmuxPane implements AutoCloseable {
 
     private final String session;
     private final Path state;
 
-    TmuxPane(String session, Path state) {
+    private TmuxPane(String session, Path state) {
         this.session = session;
         this.state = state;
+    }
+
+    /** A pane for the demo: fails at once (with the package to install) when tmux, redis-server or stunnel is missing. */
+    static TmuxPane forDemo(String session, Path state) {
+        Tools.require("tmux", "tmux");
+        Tools.redisServer();
+        Tools.stunnel();
+        return new TmuxPane(session, state);
+    }
+
+    /** Kills the session and, whatever happened in it, stops the demo's lab: nothing of it may survive the test. */
+    @Override
+    public void close() throws Exception {
+        kill();
+        repcon(Duration.ofSeconds(60), "lab", "down", "sample-topologies/lab.yaml");
     }
 
     /** A new session (a leftover of an interrupted run killed first); extra {@code env} entries as NAME=VALUE. */
@@ -54,16 +71,17 @@ final class TmuxPane {
     }
 
     /** Waits for the screen to satisfy {@code condition}; fails at once when {@code failFast} holds instead. */
-    String await(Predicate<String> condition, Predicate<String> failFast, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = capture();
-            if (condition.test(screen)) return screen;
-            if (failFast.test(screen)) throw new AssertionError("the screen showed the unexpected:\n" + screen);
-            Thread.sleep(100);
+    String await(Predicate<String> condition, Predicate<String> failFast, Duration limit) {
+        return Await.value("the expected screen", limit, Duration.ofMillis(100), this::captureUnchecked, condition,
+                screen -> failFast.test(screen) ? "the screen showed the unexpected" : null);
+    }
+
+    private String captureUnchecked() {
+        try {
+            return capture();
+        } catch (Exception e) {
+            throw new AssertionError("tmux capture-pane failed", e);
         }
-        throw new AssertionError("the screen never showed what was expected within " + limit + "; last screen:\n" + screen);
     }
 
     /** The java process of the launcher running with this pane's XDG_STATE_HOME. */

@@ -77,16 +77,17 @@ class KeptTunnelConnectionTest {
         long before = settledLineCount(masterLog);
         assertThat(before).as("the master's stunnel logs sessions (else this test proves nothing)").isPositive();
 
-        int refreshes = 0;
-        for (long end = System.nanoTime() + Duration.ofSeconds(5).toNanos(); System.nanoTime() < end; refreshes++) {
+        // Paced as the console refreshes (not a wait for anything): a counted run, not a timed one.
+        int refreshes = 20;
+        for (int n = 0; n < refreshes; n++) {
             Snapshot s = prober.refresh();
+            assertThat(clientEnds(s)).as("client tunnel ends probed").isNotEmpty();
             clientEnds(s).forEach((ref, t) -> assertThat(t.ok()).as(ref + ": " + t.summary()).isTrue());
             Thread.sleep(REFRESH.toMillis());
         }
 
         long after = settledLineCount(masterLog);
         System.out.println(refreshes + " refreshes; master stunnel log " + before + " -> " + after + " lines");
-        assertThat(refreshes).isGreaterThan(10);
         assertThat(after - before).as("lines the master's stunnel logged during " + refreshes + " refreshes").isZero();
     }
 
@@ -151,15 +152,8 @@ class KeptTunnelConnectionTest {
     }
 
     /** The log's line count once stunnel has stopped writing (a closed session's lines come a moment later). */
-    private static long settledLineCount(Path log) throws InterruptedException {
-        long previous = -1;
-        long count = lines(log);
-        for (int n = 0; n < 20 && count != previous; n++) {
-            Thread.sleep(500);
-            previous = count;
-            count = lines(log);
-        }
-        return count;
+    private static long settledLineCount(Path log) {
+        return Await.settled("the line count of " + log, Duration.ofSeconds(10), Duration.ofMillis(500), () -> lines(log));
     }
 
     private static long lines(Path log) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -339,14 +341,11 @@ class ProberTest {
         Snapshot first = prober.refresh();
         Snapshot second = prober.refresh();
         client.close(); // the replica's stunnel stops
-        Snapshot third = prober.refresh();
         // On a loaded machine a probe may overrun the refresh budget and be carried: wait (a few refreshes at
         // most) for a fresh result that sees the closed end.
-        long deadline = System.nanoTime() + GENEROUS.toNanos();
-        while (System.nanoTime() < deadline && (third.tunnel(clientEnd).orElseThrow().freshness() != Freshness.FRESH
-                || third.tunnel(clientEnd).orElseThrow().connect() != Connect.REFUSED)) {
-            third = prober.refresh();
-        }
+        Snapshot third = Await.value("a fresh sample of the stopped client end", GENEROUS, Duration.ZERO, prober::refresh,
+                s -> s.tunnel(clientEnd).orElseThrow().freshness() == Freshness.FRESH
+                        && s.tunnel(clientEnd).orElseThrow().connect() == Connect.REFUSED);
         Snapshot fourth = prober.refresh();
 
         assertThat(first.tunnel(serverEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
@@ -412,24 +411,16 @@ class ProberTest {
 
         master.freeze();
         long frozenAt = System.nanoTime();
-        boolean instanceSeen = false;
-        boolean tunnelSeen = false;
-        long deadline = frozenAt + GENEROUS.toNanos();
-        while (!(instanceSeen && tunnelSeen) && System.nanoTime() < deadline) {
-            Snapshot s = snapshots.poll(100, TimeUnit.MILLISECONDS);
-            if (s == null) continue;
-            long ms = (System.nanoTime() - frozenAt) / 1_000_000;
-            if (!instanceSeen && s.instance(ref("master/bayes")).orElseThrow().timedOut()) {
-                instanceSeen = true;
-                System.out.println("frozen instance reported after " + ms + " ms");
-            }
-            if (!tunnelSeen && s.tunnel(ref("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT) {
-                tunnelSeen = true;
-                System.out.println("PING through the tunnel to the frozen master reported after " + ms + " ms");
-            }
-        }
-        assertThat(instanceSeen).as("frozen instance reported within " + GENEROUS).isTrue();
-        assertThat(tunnelSeen).as("hung path through the tunnel reported within " + GENEROUS).isTrue();
+        // Every snapshot since the freeze (the prober delivers them on its own thread), until one says each.
+        List<Snapshot> since = new ArrayList<>();
+        Await.value("the frozen instance and the hung path through the tunnel reported", GENEROUS, Duration.ofMillis(100),
+                () -> {
+                    snapshots.drainTo(since);
+                    return since;
+                },
+                seen -> seen.stream().anyMatch(s -> s.instance(ref("master/bayes")).orElseThrow().timedOut())
+                        && seen.stream().anyMatch(s -> s.tunnel(ref("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT));
+        System.out.println("frozen instance and hung tunnel path reported after " + (System.nanoTime() - frozenAt) / 1_000_000 + " ms");
     }
 
     @Test
@@ -437,11 +428,11 @@ class ProberTest {
         RedisProcess a = redis();
         RedisProcess b = redis();
         Prober prober = prober(twoInstances(a.port(), b.port()), ProbeOptions.defaults().withInterval(Duration.ofMillis(100)));
-        BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+        Set<Thread> delivering = ConcurrentHashMap.newKeySet();
         BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
 
         prober.start(snapshot -> {
-            threads.add(Thread.currentThread().getName());
+            delivering.add(Thread.currentThread());
             snapshots.add(snapshot);
         });
 
@@ -451,12 +442,10 @@ class ProberTest {
         assertThat(second).isNotNull();
         assertThat(second.timeMs()).isGreaterThanOrEqualTo(first.timeMs());
         assertThat(second.instances().values()).allMatch(InstanceSample::ok);
-        assertThat(threads).allMatch(name -> name.startsWith("repcon-prober"));
+        assertThat(delivering).isNotEmpty().allMatch(t -> t.getName().startsWith("repcon-prober"));
 
         prober.close();
-        Thread.sleep(300); // a tick already running may still deliver
-        snapshots.clear();
-        Thread.sleep(400);
-        assertThat(snapshots).isEmpty();
+        // Nothing delivers once the prober's thread has ended: its end, not a pause, proves the refreshes stopped.
+        Await.until("the prober's thread ended", GENEROUS, () -> delivering.stream().noneMatch(Thread::isAlive));
     }
 }
