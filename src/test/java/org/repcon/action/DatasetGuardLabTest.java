@@ -27,9 +27,9 @@ import org.repcon.diagnosis.Thresholds;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.monitor.Monitor;
-import org.repcon.probe.InstanceSample;
 import org.repcon.probe.ProbeOptions;
 import org.repcon.testing.Await;
+import org.repcon.testing.Healthy;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
@@ -432,8 +432,7 @@ class DatasetGuardLabTest extends LabActionTest {
     /** Until the probe sees every instance answer and raises nothing above INFO. */
     private void awaitNoProblem() {
         Await.value("every instance answering and no finding above INFO after the fix", Duration.ofSeconds(15), REFRESH,
-                () -> monitor.refresh(), s -> s.snapshot().instances().values().stream().allMatch(InstanceSample::ok)
-                        && s.findings().stream().allMatch(f -> f.severity() == Severity.INFO));
+                () -> monitor.refresh(), Healthy::quiet);
     }
 
     private JsonObject lastAudit() throws Exception {

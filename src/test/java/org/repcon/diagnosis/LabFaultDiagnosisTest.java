@@ -21,7 +21,12 @@ import org.repcon.lab.LabFaults;
 import org.repcon.lab.LabFaults.Fault;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
+import org.repcon.probe.Role;
+import org.repcon.probe.TunnelSample.Connect;
+import org.repcon.probe.TunnelSample.Ping;
+import org.repcon.probe.TunnelSample;
 import org.repcon.testing.Await;
+import org.repcon.testing.Healthy;
 import org.repcon.testing.TestLab;
 import org.repcon.transport.Transports;
 
@@ -86,18 +91,30 @@ class LabFaultDiagnosisTest {
 
         LabFaults.heal(lab, new PrintWriter(new StringWriter()));
         assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
-        Await.value("no warning or critical finding after heal", Duration.ofSeconds(15), INTERVAL,
-                () -> monitor.refresh().findings(), found -> found.stream().allMatch(x -> x.severity() == Severity.INFO));
+        Await.value("every instance answering and no warning or critical finding after heal", Duration.ofSeconds(15), INTERVAL,
+                () -> monitor.refresh(), Healthy::quiet);
     }
 
     @Test
     void aHealthyLabHasNoWarningOrCriticalFinding() {
         Monitor.State state = monitor.refresh();
-        // Not vacuous: the refresh saw every instance answer and every tunnel work, so "no finding" is a verdict.
-        assertThat(state.snapshot().instances()).hasSize((int) lab.topology().instances().count())
+        // Not vacuous: the refresh read every instance (each replica's link up) and PINGed through every tunnel's
+        // client end, so "no finding" is a verdict on real samples, not on an empty or failed probe.
+        var instances = state.snapshot().instances();
+        assertThat(instances).hasSize((int) lab.topology().instances().count())
                 .allSatisfy((ref, sample) -> assertThat(sample.ok()).as(ref + ": " + sample.summary()).isTrue());
-        assertThat(state.snapshot().tunnels()).hasSize((int) lab.topology().tunnels().count())
-                .allSatisfy((ref, sample) -> assertThat(sample.ok()).as(ref + ": " + sample.summary()).isTrue());
+        var replicas = instances.values().stream().filter(s -> s.info().orElseThrow().role() == Role.REPLICA).toList();
+        assertThat(replicas).as("replicas probed").isNotEmpty()
+                .allSatisfy(s -> assertThat(s.info().orElseThrow().masterLink()).as(s.summary())
+                        .hasValueSatisfying(link -> assertThat(link.up()).as("link of " + link.endpoint() + " up").isTrue()));
+        var tunnels = state.snapshot().tunnels();
+        assertThat(tunnels).hasSize((int) lab.topology().tunnels().count());
+        var clientEnds = tunnels.values().stream().filter(t -> !t.server()).toList();
+        assertThat(clientEnds).as("client tunnel ends probed").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.ping()).as(t.tunnel() + ": " + t.summary()).isEqualTo(Ping.PONG));
+        assertThat(tunnels.values()).filteredOn(TunnelSample::server).as("server tunnel ends probed").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.connect()).as(t.tunnel() + ": " + t.summary()).isEqualTo(Connect.OK));
+
         assertThat(state.findings()).allMatch(f -> f.severity() == Severity.INFO);
     }
 
