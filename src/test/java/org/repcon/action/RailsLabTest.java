@@ -2,8 +2,6 @@ package org.repcon.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.repcon.cli.CliRunner;
 import org.repcon.command.CommandParser;
 import org.repcon.lab.Lab;
@@ -26,7 +23,7 @@ import org.repcon.setup.SetupProgress;
 import org.repcon.setup.SetupResult;
 import org.repcon.setup.SetupRunner;
 import org.repcon.testing.Await;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
 import org.repcon.transport.Transports;
@@ -37,29 +34,24 @@ import org.repcon.util.Pids;
  * disk full) does not start, and nothing changes; one change at a time per host (a second setup, or an action, during
  * a setup is refused in one line naming the holder); a lock whose holder is gone is taken over, and said so.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RailsLabTest {
+class RailsLabTest extends LabClassTest {
 
-    private Path dir;
-    private Path file;
-    private Lab lab;
+    RailsLabTest() {
+        super(172);
+    }
+
     private Transports transports;
     private ActionContext ctx;
 
     @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-rails");
-        file = TestLab.file(172, dir);
-        lab = TestLab.create(172, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+    void connect() {
         transports = new Transports(lab.topology());
         ctx = new ActionContext(lab.topology(), transports, Lab.directProcesses(lab.topology()), Limits.defaults());
     }
 
     @AfterAll
-    void down() {
-        transports.close();
-        lab.down();
+    void disconnect() {
+        if (transports != null) transports.close();
     }
 
     @AfterEach

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.lab.LabFaults.Fault;
 import org.repcon.monitor.Monitor;
@@ -27,7 +23,7 @@ import org.repcon.probe.TunnelSample.Ping;
 import org.repcon.probe.TunnelSample;
 import org.repcon.testing.Await;
 import org.repcon.testing.Healthy;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.transport.Transports;
 
 /**
@@ -35,32 +31,26 @@ import org.repcon.transport.Transports;
  * the right target by the second refresh (refreshes one second apart, as the console runs), and
  * gone again once the lab is healed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabFaultDiagnosisTest {
+class LabFaultDiagnosisTest extends LabClassTest {
+
+    LabFaultDiagnosisTest() {
+        super(24);
+    }
 
     private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    private Path dir;
-    private Lab lab;
     private Monitor monitor;
 
     @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-faults");
-        lab = TestLab.create(24, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+    void startMonitor() {
         // A short event window, so that a past failed resync stops counting soon after heal.
         monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(),
                 Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
     }
 
     @AfterAll
-    void down() {
-        try {
-            if (monitor != null) monitor.close();
-        } finally {
-            lab.down();
-        }
+    void closeMonitor() {
+        if (monitor != null) monitor.close();
     }
 
     static Stream<Arguments> faults() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.repcon.topology.Convention.STUNNEL_LOG;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.repcon.lab.Lab;
 import org.repcon.lab.LabProcess;
 import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.testing.Await;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Tunnel;
 import org.repcon.transport.Transports;
@@ -31,21 +27,19 @@ import org.repcon.util.Pids;
  * The tunnel probe's kept connections against a real stunnel lab: in steady state a refresh opens no new
  * session on the master's stunnel (its log does not grow), and a killed or restarted stunnel is still seen.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeptTunnelConnectionTest {
+class KeptTunnelConnectionTest extends LabClassTest {
+
+    KeptTunnelConnectionTest() {
+        super(47);
+    }
 
     private static final Duration REFRESH = Duration.ofMillis(200);
 
-    private Path dir;
-    private Lab lab;
     private Transports transports;
     private Prober prober;
 
     @BeforeAll
-    void up() throws IOException {
-        dir = Files.createTempDirectory("repcon-kept");
-        lab = TestLab.create(47, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+    void connect() {
         transports = new Transports(lab.topology());
     }
 
@@ -61,12 +55,8 @@ class KeptTunnelConnectionTest {
     }
 
     @AfterAll
-    void down() {
-        try {
-            if (transports != null) transports.close();
-        } finally {
-            lab.down();
-        }
+    void disconnect() {
+        if (transports != null) transports.close();
     }
 
     @Test

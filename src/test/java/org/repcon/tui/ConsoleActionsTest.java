@@ -2,15 +2,10 @@ package org.repcon.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
 import org.repcon.action.Limits;
@@ -19,7 +14,7 @@ import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.transport.Transports;
 
 /**
@@ -27,22 +22,10 @@ import org.repcon.transport.Transports;
  * topology, history kept in its file across consoles, and an action that asks on the bottom line
  * and runs through the one runner.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleActionsTest {
+class ConsoleActionsTest extends LabClassTest {
 
-    private Path dir;
-    private Lab lab;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-console-actions");
-        lab = TestLab.create(26, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-    }
-
-    @AfterAll
-    void down() {
-        lab.down();
+    ConsoleActionsTest() {
+        super(26);
     }
 
     /** A console on the lab; the caller closes the driver, then the returned resources. */
