@@ -319,21 +319,7 @@ class ProberTest {
         RedisProcess bayes = redis();
         TcpRelay server = closing(TcpRelay.forwardingTo(bayes.port()));
         TcpRelay client = closing(TcpRelay.forwardingTo(bayes.port()));
-        Topology topology = TestTopology.lab(dir, """
-                  master:
-                    address: 127.0.0.1
-                    instances:
-                      bayes: { port: %d }
-                    tunnels:
-                      bayes: { accept: %d, to: bayes }
-                  replica:
-                    address: 127.0.0.2
-                    loopback: 127.0.0.1
-                    instances:
-                      bayes: { port: %d, replicaof: master/bayes }
-                    tunnels:
-                      bayes: { accept: %d, client: master/bayes }
-                """.formatted(bayes.port(), server.port(), RedisProcess.freePort(), client.port()));
+        Topology topology = throughOneTunnel(bayes.port(), server.port(), "bayes: { port: %d, replicaof: master/bayes }", client.port());
         Prober prober = prober(topology);
         InstanceRef serverEnd = ref("master/bayes");
         InstanceRef clientEnd = ref("replica/bayes");
@@ -387,21 +373,7 @@ class ProberTest {
     void aFrozenMasterBehindATunnelShowsInBackgroundModeWithinSeconds() throws InterruptedException {
         RedisProcess master = redis();
         TcpRelay tunnel = closing(TcpRelay.forwardingTo(master.port()));
-        Topology topology = TestTopology.lab(dir, """
-                  master:
-                    address: 127.0.0.1
-                    instances:
-                      bayes: { port: %d }
-                    tunnels:
-                      bayes: { accept: %d, to: bayes }
-                  replica:
-                    address: 127.0.0.2
-                    loopback: 127.0.0.1
-                    instances:
-                      redis: { port: %d }
-                    tunnels:
-                      bayes: { accept: %d, client: master/bayes }
-                """.formatted(master.port(), RedisProcess.freePort(), RedisProcess.freePort(), tunnel.port()));
+        Topology topology = throughOneTunnel(master.port(), RedisProcess.freePort(), "redis: { port: %d }", tunnel.port());
         Prober prober = prober(topology);
         BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
         prober.start(snapshots::add);
@@ -447,5 +419,27 @@ class ProberTest {
         prober.close();
         // Nothing delivers once the prober's thread has ended: its end, not a pause, proves the refreshes stopped.
         Await.until("the prober's thread ended", GENEROUS, () -> delivering.stream().noneMatch(Thread::isAlive));
+    }
+
+    /**
+     * master/bayes on {@code bayes} behind the tunnel "bayes" (server end on {@code serverAccept}), and a replica host
+     * with one instance ({@code replicaInstance}, its port a free one) whose client end of the tunnel is {@code clientAccept}.
+     */
+    private Topology throughOneTunnel(int bayes, int serverAccept, String replicaInstance, int clientAccept) {
+        return TestTopology.lab(dir, """
+                  master:
+                    address: 127.0.0.1
+                    instances:
+                      bayes: { port: %d }
+                    tunnels:
+                      bayes: { accept: %d, to: bayes }
+                  replica:
+                    address: 127.0.0.2
+                    loopback: 127.0.0.1
+                    instances:
+                      %s
+                    tunnels:
+                      bayes: { accept: %d, client: master/bayes }
+                """.formatted(bayes, serverAccept, replicaInstance.formatted(RedisProcess.freePort()), clientAccept));
     }
 }
