@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,6 +61,14 @@ class SshTransportTest extends TransportContractTest {
 
     private SshTransport ssh() {
         return ssh(sshd.access());
+    }
+
+    @Test
+    void aConfigFileLargerThanOneMiBIsNotWritten() {
+        // Over ssh only: a local writeFile has no such bound (the transports differ here).
+        assertThatThrownBy(() -> ssh().writeFile(dir.resolve("big").toString(), "x".repeat(2 << 20), 0644))
+                .hasMessageContaining("larger than 1 MiB");
+        assertThat(dir.resolve("big")).doesNotExist();
     }
 
     @Test
@@ -208,18 +215,15 @@ class SshTransportTest extends TransportContractTest {
 
     @Test
     void aFollowEndsWithTheConnectionAndTakesTheRemoteCommandAlong() throws Exception {
-        Path log = dir.resolve("follow-lost.log");
-        Files.writeString(log, "x\n");
         SshTransport t = ssh();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        try (Follow follow = t.follow(List.of("tail", "-F", log.toString()), lines::add)) {
-            awaitLines(lines, 1);
-            ProcessHandle.of(t.masterPid().orElseThrow()).orElseThrow().destroyForcibly();
-            Await.until("the follow ended", T, () -> !follow.running());
-            // Said as the lost connection, or (when the master's death is not yet seen) as ssh's own exit 255.
-            assertThat(follow.ended().orElseThrow()).matches("ssh to 127\\.0\\.0\\.1 failed.*|.*: exit 255");
-            awaitNothingMentioning(log.toString());
-        }
+        Following f = follow(t, newLog("follow-lost.log"));
+
+        ProcessHandle.of(t.masterPid().orElseThrow()).orElseThrow().destroyForcibly();
+
+        Await.until("the follow ended", T, () -> !f.follow().running());
+        // Said as the lost connection, or (when the master's death is not yet seen) as ssh's own exit 255.
+        assertThat(f.follow().ended().orElseThrow()).matches("ssh to 127\\.0\\.0\\.1 failed.*|.*: exit 255");
+        awaitNothingMentioning(f.log().toString());
     }
 
     @Test
@@ -233,23 +237,19 @@ class SshTransportTest extends TransportContractTest {
     @Test
     void closeTearsEverythingDown() throws Exception {
         RedisProcess redis = closing(RedisProcess.start(dir));
-        Path log = dir.resolve("close-marker.log");
-        Files.writeString(log, "x\n");
-        SshTransport t = new SshTransport("testhost", "127.0.0.1", sshd.access(), Duration.ofSeconds(5), dir.resolve("run"));
+        SshTransport t = (SshTransport) newTransport();
         Path forward = ((Endpoint.Unix) t.reach("127.0.0.1", redis.port())).path();
         assertThat(forward).exists();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Follow follow = t.follow(List.of("tail", "-F", log.toString()), lines::add);
-        awaitLines(lines, 1);
+        Following f = follow(t, newLog("close-marker.log"));
         long master = t.masterPid().orElseThrow();
         String socket = t.controlSocket().toString();
 
         t.close();
 
-        assertThat(follow.running()).isFalse();
+        assertThat(f.follow().running()).isFalse();
         assertThat(Pids.isRunning(master)).as("master ended").isFalse();
         awaitNothingMentioning(socket);
-        awaitNothingMentioning(log.toString());
+        awaitNothingMentioning(f.log().toString());
         assertThat(Path.of(socket)).doesNotExist();
         assertThat(forward).as("the forward is gone").doesNotExist();
         t.close(); // idempotent
