@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.repcon.testing.Await;
@@ -26,19 +24,8 @@ class TerminalLifeIT {
     /** What exit on a signal looks like to the shell: 128 + the signal's number. */
     private static final String EXIT_LINE = "(?s).*\\nDEMO-EXIT=\\d+\\n.*";
 
-    @TempDir
-    Path state;
-    private TmuxPane pane;
-
-    @BeforeEach
-    void pane() {
-        pane = TmuxPane.forDemo(SESSION, state);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        pane.close();
-    }
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.forDemo(SESSION);
 
     /** The demo in a shell whose prompt is "PROMPT$ ", {@code after} run when it ends; until the lab shows. */
     private void startDemo(String after, java.util.function.Predicate<String> failFast) throws Exception {
@@ -96,7 +83,7 @@ class TerminalLifeIT {
     @Test
     void theThreadDumpOfSigquitGoesToTheJvmLogNotTheScreen() throws Exception {
         startDemo("", s -> false);
-        Path jvmLog = state.resolve("repcon/jvm.log");
+        Path jvmLog = pane.state().resolve("repcon/jvm.log");
 
         assertThat(Pids.signal(pane.repconPid(), "QUIT")).isTrue();
         Await.until("the thread dump in " + jvmLog, Duration.ofSeconds(10),
@@ -112,14 +99,14 @@ class TerminalLifeIT {
     void aDumbTerminalGetsOneLineAndExit2AndNoLab() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", "target/repcon.jar", "demo").redirectErrorStream(true);
         pb.environment().put("TERM", "dumb");
-        pb.environment().put("XDG_STATE_HOME", state.toString());
+        pb.environment().put("XDG_STATE_HOME", pane.state().toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(out).isEqualTo("repcon: TERM=dumb cannot show the full-screen console;"
                 + " use 'repcon status --watch' for a plain-text view\n");
-        assertThat(Files.exists(state.resolve("repcon/lab/lab"))).as("no lab started").isFalse();
+        assertThat(Files.exists(pane.state().resolve("repcon/lab/lab"))).as("no lab started").isFalse();
         assertThat(pane.livePidFiles()).isEmpty();
     }
 
