@@ -295,8 +295,9 @@ abstract class TransportContractTest {
         Files.writeString(file, text, StandardOpenOption.APPEND);
     }
 
+    /** Until at least {@code n} lines came. */
     static void awaitLines(List<String> lines, int n) {
-        Await.value(n + " lines followed", T, () -> List.copyOf(lines), l -> l.size() == n);
+        Await.value(n + " lines followed", T, () -> List.copyOf(lines), l -> l.size() >= n);
     }
 
     /** Until the process has ended (a zombie left for a reaper counts as ended). */
