@@ -41,7 +41,7 @@ final class TmuxPane implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        state = Files.createTempDirectory("repcon-" + session);
+        state = Files.createTempDirectory("tmux"); // short: the demo prints it, and a long path wraps on the pane
     }
 
     @Override
