@@ -28,6 +28,8 @@ import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
+import org.repcon.testing.Await;
+import org.repcon.testing.Healthy;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
@@ -46,6 +48,7 @@ class DatasetGuardLabTest extends LabActionTest {
     private static final int BLOCK = 44;
     private static final int KEYS = 500;
     private static final List<String> REPLICAS = List.of("replica1/bayes", "replica2/bayes");
+    private static final Duration REFRESH = Duration.ofMillis(500);
 
     private Monitor monitor;
 
@@ -353,19 +356,15 @@ class DatasetGuardLabTest extends LabActionTest {
         String pid = Files.readString(pidFile).strip();
         Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
         assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (Files.exists(Path.of("/proc", pid)) && System.nanoTime() < deadline) Thread.sleep(50);
+        Await.until("the killed master (pid " + pid + ") gone", Duration.ofSeconds(5), () -> !Files.exists(Path.of("/proc", pid)));
     }
 
     /** Until both replicas' offsets reach the master's. */
-    private void awaitOffsets() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
+    private void awaitOffsets() {
+        Await.until("both replicas at the master's offset", Duration.ofSeconds(20), () -> {
             String target = lab.infoField(instance("master/bayes"), "replication", "master_repl_offset");
-            if (REPLICAS.stream().allMatch(r -> target.equals(lab.infoField(instance(r), "replication", "slave_repl_offset")))) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("replicas did not reach the master's offset");
+            return REPLICAS.stream().allMatch(r -> target.equals(lab.infoField(instance(r), "replication", "slave_repl_offset")));
+        });
     }
 
     private void killMasterAndRemoveItsRdb() throws Exception {
@@ -414,35 +413,26 @@ class DatasetGuardLabTest extends LabActionTest {
         assertThat(out).isEqualTo("OK");
     }
 
-    private void awaitKeys(long n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!replicaKeys().values().stream().allMatch(k -> k == n) && System.nanoTime() < deadline) Thread.sleep(100);
-        assertThat(replicaKeys().values()).containsOnly(n);
+    private void awaitKeys(long n) {
+        Await.value("every replica holds " + n + " keys", Duration.ofSeconds(20), this::replicaKeys,
+                keys -> keys.size() == REPLICAS.size() && keys.values().stream().allMatch(k -> k == n));
     }
 
     private void awaitLinks() {
         assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
     }
 
-    private Finding awaitFinding(String code, String subject) throws InterruptedException {
-        List<Finding> seen = List.of();
-        for (int n = 0; n < 20; n++) {
-            seen = monitor.refresh().findings();
-            Optional<Finding> f = seen.stream().filter(x -> x.code().id().equals(code) && x.subject().key().equals(subject)).findFirst();
-            if (f.isPresent()) return f.get();
-            Thread.sleep(500);
-        }
-        throw new AssertionError(code + " on " + subject + " not among " + seen);
+    private Finding awaitFinding(String code, String subject) {
+        List<Finding> seen = Await.value(code + " on " + subject + " among the findings", Duration.ofSeconds(10), REFRESH,
+                () -> monitor.refresh().findings(),
+                findings -> findings.stream().anyMatch(x -> x.code().id().equals(code) && x.subject().key().equals(subject)));
+        return seen.stream().filter(x -> x.code().id().equals(code) && x.subject().key().equals(subject)).findFirst().orElseThrow();
     }
 
-    private void awaitNoProblem() throws InterruptedException {
-        List<Finding> seen = List.of();
-        for (int n = 0; n < 30; n++) {
-            seen = monitor.refresh().findings();
-            if (seen.stream().allMatch(f -> f.severity() == Severity.INFO)) return;
-            Thread.sleep(500);
-        }
-        assertThat(seen).as("findings after the fix").allMatch(f -> f.severity() == Severity.INFO);
+    /** Until the probe sees every instance answer and raises nothing above INFO. */
+    private void awaitNoProblem() {
+        Await.value("every instance answering and no finding above INFO after the fix", Duration.ofSeconds(15), REFRESH,
+                () -> monitor.refresh(), Healthy::quiet);
     }
 
     private JsonObject lastAudit() throws Exception {

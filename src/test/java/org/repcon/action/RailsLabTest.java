@@ -2,10 +2,9 @@ package org.repcon.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.repcon.cli.CliRunner;
 import org.repcon.command.CommandParser;
 import org.repcon.lab.Lab;
@@ -24,7 +22,8 @@ import org.repcon.setup.SetupPlan;
 import org.repcon.setup.SetupProgress;
 import org.repcon.setup.SetupResult;
 import org.repcon.setup.SetupRunner;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.Await;
+import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
 import org.repcon.transport.Transports;
@@ -35,29 +34,24 @@ import org.repcon.util.Pids;
  * disk full) does not start, and nothing changes; one change at a time per host (a second setup, or an action, during
  * a setup is refused in one line naming the holder); a lock whose holder is gone is taken over, and said so.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RailsLabTest {
+class RailsLabTest extends LabClassTest {
 
-    private Path dir;
-    private Path file;
-    private Lab lab;
+    RailsLabTest() {
+        super(172);
+    }
+
     private Transports transports;
     private ActionContext ctx;
 
     @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-rails");
-        file = TestLab.file(172, dir);
-        lab = TestLab.create(172, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+    void connect() {
         transports = new Transports(lab.topology());
         ctx = new ActionContext(lab.topology(), transports, Lab.directProcesses(lab.topology()), Limits.defaults());
     }
 
     @AfterAll
-    void down() {
-        transports.close();
-        lab.down();
+    void disconnect() {
+        if (transports != null) transports.close();
     }
 
     @AfterEach
@@ -297,9 +291,13 @@ class RailsLabTest {
         Process repcon = repcon(state, dir.resolve("terminated.out"), "setup", file.toString(), "--host", "replica1", "--apply",
                 "--yes");
         try {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Files.exists(lock.resolve("owner")) && repcon.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
-            assertThat(Files.exists(lock)).as("the lock taken; output: " + Files.readString(dir.resolve("terminated.out"))).isTrue();
+            try {
+                // Polled often: the lock is held only while the setup runs.
+                Await.value("the lock taken", Duration.ofSeconds(60), Duration.ofMillis(2), () -> Files.exists(lock.resolve("owner")),
+                        taken -> taken, Await.whileAlive(repcon));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; output: " + Files.readString(dir.resolve("terminated.out")));
+            }
             assertThat(repcon.isAlive()).isTrue();
             repcon.destroy(); // SIGTERM, as a shutdown or kill would send
             assertThat(repcon.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -86,6 +86,6 @@ class ReadOnlyTest {
             }
         }
         // Every verb that changes something is an action: the front end cannot carry one out around the runner.
-        assertThat(Arrays.stream(Verb.values()).filter(Verb::mutates)).allMatch(v -> v.scope() == Verb.Scope.ACTION);
+        assertThat(Arrays.stream(Verb.values()).filter(Verb::mutates)).isNotEmpty().allMatch(v -> v.scope() == Verb.Scope.ACTION);
     }
 }

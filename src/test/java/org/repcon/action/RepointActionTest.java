@@ -8,12 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.repcon.lab.Lab;
+import org.repcon.testing.Await;
 import org.repcon.testing.TwoMasters;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Instance;
@@ -170,11 +172,9 @@ class RepointActionTest extends LabActionTest {
         }
     }
 
-    private void awaitKeys(String ref, long n) throws InterruptedException {
+    private void awaitKeys(String ref, long n) {
         try (Jedis j = jedis(ref)) {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (j.dbSize() != n && System.nanoTime() < deadline) Thread.sleep(20);
-            assertThat(j.dbSize()).as(ref + " keys").isEqualTo(n);
+            Await.value(ref + " holds " + n + " keys", Duration.ofSeconds(10), j::dbSize, keys -> keys == n);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabProcess;
+import org.repcon.testing.Await;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.Instance;
 import org.repcon.util.Pids;
@@ -193,8 +194,8 @@ class StopWithoutLossTest extends LabActionTest {
         Path log = Path.of(lab.daemon(lab.process("master", "fuzzy").orElseThrow()).logFile().orElseThrow());
         s.onNote(line -> {
             if (!line.startsWith("sent SHUTDOWN")) return;
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < deadline && !shutdownBegun(log, pid)) sleep(10);
+            Await.value("the log of " + pid + " says its shutdown began", Duration.ofSeconds(5), Duration.ofMillis(10),
+                    () -> shutdownBegun(log, pid), begun -> begun);
             Pids.signal(pid, "STOP");
         });
         Limits limits = Limits.defaults();
@@ -242,11 +243,4 @@ class StopWithoutLossTest extends LabActionTest {
         return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

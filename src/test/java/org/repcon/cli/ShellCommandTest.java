@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,42 +12,24 @@ import java.util.List;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
 import org.repcon.action.Limits;
 import org.repcon.diagnosis.Thresholds;
-import org.repcon.lab.Lab;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
 import org.repcon.shell.Shell;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
 import org.repcon.transport.Transports;
 
 /** {@code repcon shell FILE -c COMMAND} as a script runs it, and the prompt's confirmations, against a real lab. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShellCommandTest {
+class ShellCommandTest extends LabClassTest {
 
-    private Path dir;
-    private Path file;
-    private Lab lab;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-shell-lab");
-        file = TestLab.file(34, dir);
-        lab = TestLab.create(34, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-    }
-
-    @AfterAll
-    void down() {
-        lab.down();
+    ShellCommandTest() {
+        super(34);
     }
 
     private CliRunner.Result shell(String... args) {

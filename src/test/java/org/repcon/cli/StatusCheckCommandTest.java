@@ -8,33 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 
 /** status and check as a script or a monitoring system runs them, against a real lab. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatusCheckCommandTest {
+class StatusCheckCommandTest extends LabClassTest {
 
-    private Path dir;
-    private Path file;
-    private Lab lab;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-cli-lab");
-        file = TestLab.file(25, dir);
-        lab = TestLab.create(25, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-    }
-
-    @AfterAll
-    void down() {
-        lab.down();
+    StatusCheckCommandTest() {
+        super(25);
     }
 
     @Test

@@ -41,20 +41,7 @@ class DatasetRulesTest {
 
     private List<Finding> diagnose(InstanceSample... samples) {
         if (topology == null) {
-            topology = TestTopology.lab(dir, """
-                      master:
-                        address: 127.0.0.2
-                        instances:
-                          bayes: { port: 6378 }
-                        tunnels:
-                          bayes: { accept: 6478, to: bayes }
-                      replica:
-                        address: 127.0.0.3
-                        instances:
-                          bayes: { port: 6378, replicaof: master/bayes }
-                        tunnels:
-                          bayes: { accept: 6478, client: master/bayes }
-                    """);
+            topology = TestTopology.masterAndReplica(dir);
             history = new History(topology);
         }
         Map<InstanceRef, InstanceSample> map = new LinkedHashMap<>();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +12,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.lab.LabFaults.Fault;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
+import org.repcon.probe.Role;
+import org.repcon.probe.TunnelSample.Connect;
+import org.repcon.probe.TunnelSample.Ping;
+import org.repcon.probe.TunnelSample;
 import org.repcon.testing.Await;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.Healthy;
+import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
 import org.repcon.transport.Transports;
@@ -34,32 +35,26 @@ import org.repcon.transport.Transports;
  * the right target by the second refresh (refreshes one second apart, as the console runs), and
  * gone again once the lab is healed. Refusals are injected from outside repcon (redis-cli), and the finding's advice carried out.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabFaultDiagnosisTest {
+class LabFaultDiagnosisTest extends LabClassTest {
+
+    LabFaultDiagnosisTest() {
+        super(24);
+    }
 
     private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    private Path dir;
-    private Lab lab;
     private Monitor monitor;
 
     @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-faults");
-        lab = TestLab.create(24, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+    void startMonitor() {
         // A short event window, so that a past failed resync stops counting soon after heal.
         monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(),
                 Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
     }
 
     @AfterAll
-    void down() {
-        try {
-            if (monitor != null) monitor.close();
-        } finally {
-            lab.down();
-        }
+    void closeMonitor() {
+        if (monitor != null) monitor.close();
     }
 
     static Stream<Arguments> faults() {
@@ -92,18 +87,30 @@ class LabFaultDiagnosisTest {
 
         LabFaults.heal(lab, new PrintWriter(new StringWriter()));
         assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
-        Await.value("no warning or critical finding after heal", Duration.ofSeconds(15), INTERVAL,
-                () -> monitor.refresh().findings(), found -> found.stream().allMatch(x -> x.severity() == Severity.INFO));
+        Await.value("every instance answering and no warning or critical finding after heal", Duration.ofSeconds(15), INTERVAL,
+                () -> monitor.refresh(), Healthy::quiet);
     }
 
     @Test
     void aHealthyLabHasNoWarningOrCriticalFinding() {
         Monitor.State state = monitor.refresh();
-        // Not vacuous: the refresh saw every instance answer and every tunnel work, so "no finding" is a verdict.
-        assertThat(state.snapshot().instances()).hasSize((int) lab.topology().instances().count())
+        // Not vacuous: the refresh read every instance (each replica's link up) and PINGed through every tunnel's
+        // client end, so "no finding" is a verdict on real samples, not on an empty or failed probe.
+        var instances = state.snapshot().instances();
+        assertThat(instances).hasSize((int) lab.topology().instances().count())
                 .allSatisfy((ref, sample) -> assertThat(sample.ok()).as(ref + ": " + sample.summary()).isTrue());
-        assertThat(state.snapshot().tunnels()).hasSize((int) lab.topology().tunnels().count())
-                .allSatisfy((ref, sample) -> assertThat(sample.ok()).as(ref + ": " + sample.summary()).isTrue());
+        var replicas = instances.values().stream().filter(s -> s.info().orElseThrow().role() == Role.REPLICA).toList();
+        assertThat(replicas).as("replicas probed").isNotEmpty()
+                .allSatisfy(s -> assertThat(s.info().orElseThrow().masterLink()).as(s.summary())
+                        .hasValueSatisfying(link -> assertThat(link.up()).as("link of " + link.endpoint() + " up").isTrue()));
+        var tunnels = state.snapshot().tunnels();
+        assertThat(tunnels).hasSize((int) lab.topology().tunnels().count());
+        var clientEnds = tunnels.values().stream().filter(t -> !t.server()).toList();
+        assertThat(clientEnds).as("client tunnel ends probed").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.ping()).as(t.tunnel() + ": " + t.summary()).isEqualTo(Ping.PONG));
+        assertThat(tunnels.values()).filteredOn(TunnelSample::server).as("server tunnel ends probed").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.connect()).as(t.tunnel() + ": " + t.summary()).isEqualTo(Connect.OK));
+
         assertThat(state.findings()).allMatch(f -> f.severity() == Severity.INFO);
     }
 

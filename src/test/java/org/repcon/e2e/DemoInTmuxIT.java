@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.repcon.testing.Tools;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the README's first command does, as a user sees it: {@code ./repcon demo} in a 120x40
@@ -21,27 +18,11 @@ class DemoInTmuxIT {
 
     private static final String SESSION = "repcon-demo-it";
 
-    @TempDir
-    Path state;
-    private TmuxPane pane;
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.forDemo(SESSION);
 
     /** Until 'q': a demo that ended by itself fails the wait at once instead of at its time limit. */
     private boolean demoRunning = true;
-
-    @BeforeEach
-    void tools() throws Exception {
-        Tools.require("tmux", "tmux");
-        Tools.redisServer();
-        Tools.stunnel();
-        pane = new TmuxPane(SESSION, state);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        pane.kill();
-        // Whatever happened above, nothing of the lab may survive the test.
-        pane.repcon(Duration.ofSeconds(60), "lab", "down", "sample-topologies/lab.yaml");
-    }
 
     @Test
     void demoShowsTheLabAFaultWithinThreeSecondsAndQuitsCleanly() throws Exception {

@@ -1,7 +1,6 @@
 package org.repcon.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.repcon.testing.Await;
 import org.repcon.testing.ProcNet;
 import org.repcon.testing.SshDeployment;
 import org.repcon.testing.Tools;
@@ -69,7 +69,7 @@ class SshSessionIT {
 
     @Test
     void noOtherUserCanUseTheSessionsSshSocketsAndNothingListensOnTcp() throws Exception {
-        assumeTrue(System.getProperty("user.name").equals("root"), "acting as another user (runuser) needs root");
+        Tools.requireRoot("to act as another user with runuser");
         Path runuser = Tools.require("runuser", "util-linux");
         Path redisCli = Tools.require("redis-cli", "redis-tools");
         long pid = startWatch("isolation");
@@ -106,18 +106,24 @@ class SshSessionIT {
 
         long signalled = System.nanoTime();
         assertThat(new ProcessBuilder("kill", "-s", signal, String.valueOf(pid)).start().waitFor()).isZero();
-        long deadline = signalled + LEFT_BEHIND_BOUND.toNanos();
-        while (System.nanoTime() < deadline && !(sshProcesses(pid).isEmpty() && sockets(pid).isEmpty()
-                && ssh.stream().noneMatch(Pids::isRunning))) {
-            Thread.sleep(20);
-        }
+        Await.value("no ssh process (masters " + ssh + " included) and no socket of repcon after SIG" + signal,
+                LEFT_BEHIND_BOUND, Duration.ofMillis(20), () -> leftBehind(pid, ssh), List::isEmpty);
         long ms = (System.nanoTime() - signalled) / 1_000_000;
         System.out.println("TIMING SIG" + signal + " of status --watch over ssh until no ssh process or socket: " + ms + " ms");
-
-        assertThat(sshProcesses(pid)).as("ssh processes " + LEFT_BEHIND_BOUND.toSeconds() + " s after SIG" + signal).isEmpty();
-        assertThat(ssh).as("the masters").noneMatch(Pids::isRunning);
-        assertThat(sockets(pid)).as("sockets " + LEFT_BEHIND_BOUND.toSeconds() + " s after SIG" + signal).isEmpty();
         assertThat(repcon.waitFor(10, TimeUnit.SECONDS)).as("repcon ended").isTrue();
+    }
+
+    /** What of the session still runs or exists: its ssh processes, the masters seen before, its sockets. */
+    private static List<String> leftBehind(long pid, List<Long> masters) {
+        try {
+            List<String> left = new ArrayList<>();
+            sshProcesses(pid).forEach(p -> left.add("ssh pid " + p));
+            masters.stream().filter(Pids::isRunning).forEach(p -> left.add("master pid " + p));
+            sockets(pid).forEach(s -> left.add("socket " + s));
+            return left;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -136,11 +142,10 @@ class SshSessionIT {
         pb.environment().put("XDG_STATE_HOME", dir.resolve("state-" + name).toString());
         repcon = pb.start();
         long pid = repcon.pid();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!allAnswered(out)) {
-            if (!repcon.isAlive()) throw new AssertionError("repcon ended: " + Files.readString(out));
-            if (System.nanoTime() > deadline) throw new AssertionError("not all answered within 60 s: " + Files.readString(out));
-            Thread.sleep(100);
+        try {
+            Await.until("a refresh in which all answered", Duration.ofSeconds(60), () -> allAnswered(out), Await.whileAlive(repcon));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + Files.readString(out));
         }
         return pid;
     }
@@ -149,9 +154,15 @@ class SshSessionIT {
      * Whether a refresh (one JSON document; the top level closes at the start of a line) has the 3 instances "ok" and
      * the 2 client tunnel ends reaching Redis.
      */
-    private static boolean allAnswered(Path out) throws IOException {
+    private static boolean allAnswered(Path out) {
         if (!Files.exists(out)) return false;
-        return Arrays.stream(Files.readString(out, StandardCharsets.UTF_8).split("\n}"))
+        String text;
+        try {
+            text = Files.readString(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Arrays.stream(text.split("\n}"))
                 .anyMatch(refresh -> count(refresh, "\"probe\":\\s*\"ok\"") == 3
                         && count(refresh, "\"reaches_redis\":\\s*true") == 2);
     }

@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.repcon.testing.Tools;
+import org.repcon.testing.Await;
 import org.repcon.util.Pids;
 
 /**
@@ -26,37 +24,30 @@ class TerminalLifeIT {
     /** What exit on a signal looks like to the shell: 128 + the signal's number. */
     private static final String EXIT_LINE = "(?s).*\\nDEMO-EXIT=\\d+\\n.*";
 
-    @TempDir
-    Path state;
-    private TmuxPane pane;
+    @RegisterExtension
+    final TmuxPane pane = TmuxPane.forDemo(SESSION);
 
-    @BeforeEach
-    void tools() {
-        Tools.require("tmux", "tmux");
-        Tools.redisServer();
-        Tools.stunnel();
-        pane = new TmuxPane(SESSION, state);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        pane.kill();
-        pane.repcon(Duration.ofSeconds(60), "lab", "down", "sample-topologies/lab.yaml");
+    /** The demo in a shell whose prompt is "PROMPT$ ", {@code after} run when it ends; until the lab shows. */
+    private void startDemo(String after, java.util.function.Predicate<String> failFast) throws Exception {
+        pane.start("PS1=PROMPT$ ");
+        pane.sendKeys("cd " + Path.of("").toAbsolutePath() + " && clear && ./repcon demo" + after, "Enter");
+        pane.await(s -> s.contains("2/2 replicas") && s.contains("replica2"), failFast, Duration.ofSeconds(60));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "HUP", "INT"})
     void aSignalEndsTheDemoWithTheTerminalRestoredThenTheLabStopped(String signal) throws Exception {
-        pane.start("PS1=PROMPT$ ");
-        pane.sendKeys("cd " + Path.of("").toAbsolutePath() + " && clear && ./repcon demo; echo DEMO-EXIT=$?", "Enter");
-        pane.await(s -> s.contains("2/2 replicas") && s.contains("replica2"), s -> s.matches(EXIT_LINE), Duration.ofSeconds(60));
+        startDemo("; echo DEMO-EXIT=$?", s -> s.matches(EXIT_LINE));
         assertThat(pane.display("#{alternate_on}")).isEqualTo("1");
 
-        assertThat(Pids.signal(pane.repconPid(), signal)).isTrue();
+        long repcon = pane.repconPid();
+        assertThat(Pids.signal(repcon, signal)).isTrue();
         pane.await(s -> s.matches(EXIT_LINE + "PROMPT\\$.*"), s -> false, Duration.ofSeconds(30));
-        // A frame drawn after the alternate screen was left would land here; give a late one the time to show.
-        Thread.sleep(1500);
-        String screen = pane.capture().stripTrailing();
+        // A frame drawn after the alternate screen was left would land here: once the console's process is gone and a
+        // line echoed after it shows (the pane keeps the order of its output), no late frame can still come.
+        Await.until("the console's process " + repcon + " gone", Duration.ofSeconds(10), () -> !Pids.isRunning(repcon));
+        pane.sendKeys("echo SETTLED", "Enter");
+        String screen = pane.await(s -> s.matches("(?s).*\\nSETTLED\\n.*"), s -> false, Duration.ofSeconds(10)).stripTrailing();
         assertThat(screen).as("the main screen after the demo").doesNotContain("│", "┌", "replicas", "Hosts")
                 .endsWith("PROMPT$")
                 .contains("repcon: stopped the lab");
@@ -67,9 +58,7 @@ class TerminalLifeIT {
 
     @Test
     void ctrlZGivesTheTerminalBackAndFgTakesItAgainWithAFullRepaint() throws Exception {
-        pane.start("PS1=PROMPT$ ");
-        pane.sendKeys("cd " + Path.of("").toAbsolutePath() + " && clear && ./repcon demo", "Enter");
-        pane.await(s -> s.contains("2/2 replicas") && s.contains("replica2"), s -> false, Duration.ofSeconds(60));
+        startDemo("", s -> false);
 
         pane.sendKeys("C-z");
         String screen = pane.await(s -> s.contains("Stopped") && s.stripTrailing().endsWith("PROMPT$"), s -> false,
@@ -93,17 +82,12 @@ class TerminalLifeIT {
 
     @Test
     void theThreadDumpOfSigquitGoesToTheJvmLogNotTheScreen() throws Exception {
-        pane.start("PS1=PROMPT$ ");
-        pane.sendKeys("cd " + Path.of("").toAbsolutePath() + " && clear && ./repcon demo", "Enter");
-        pane.await(s -> s.contains("2/2 replicas") && s.contains("replica2"), s -> false, Duration.ofSeconds(60));
-        Path jvmLog = state.resolve("repcon/jvm.log");
+        startDemo("", s -> false);
+        Path jvmLog = pane.state().resolve("repcon/jvm.log");
 
         assertThat(Pids.signal(pane.repconPid(), "QUIT")).isTrue();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(jvmLog) && Files.readString(jvmLog).contains("Full thread dump")) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(Files.readString(jvmLog)).contains("Full thread dump");
+        Await.until("the thread dump in " + jvmLog, Duration.ofSeconds(10),
+                () -> Files.exists(jvmLog) && read(jvmLog).contains("Full thread dump"));
         String screen = pane.capture();
         assertThat(screen).doesNotContain("thread dump", "java.lang.Thread.State").contains("2/2 replicas");
         pane.sendKeys("q");
@@ -115,14 +99,22 @@ class TerminalLifeIT {
     void aDumbTerminalGetsOneLineAndExit2AndNoLab() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", "target/repcon.jar", "demo").redirectErrorStream(true);
         pb.environment().put("TERM", "dumb");
-        pb.environment().put("XDG_STATE_HOME", state.toString());
+        pb.environment().put("XDG_STATE_HOME", pane.state().toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(out).isEqualTo("repcon: TERM=dumb cannot show the full-screen console;"
                 + " use 'repcon status --watch' for a plain-text view\n");
-        assertThat(Files.exists(state.resolve("repcon/lab/lab"))).as("no lab started").isFalse();
+        assertThat(Files.exists(pane.state().resolve("repcon/lab/lab"))).as("no lab started").isFalse();
         assertThat(pane.livePidFiles()).isEmpty();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

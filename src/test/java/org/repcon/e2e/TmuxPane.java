@@ -5,23 +5,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.repcon.testing.Await;
+import org.repcon.testing.Tools;
 import org.repcon.util.Pids;
 
 /**
  * A tmux session of one 120x40 pane running bash with its own XDG_STATE_HOME (lab, log and history out of the
  * user's), and the launcher run from outside against the same state: what the e2e tests drive as a user would.
+ * A test's extension ({@code @RegisterExtension}): a new state directory for each test, and after it the session
+ * killed and the demo's lab stopped, whatever happened in it.
  */
-final class TmuxPane {
+final class TmuxPane implements BeforeEachCallback, AfterEachCallback {
 
     private final String session;
-    private final Path state;
+    private Path state;
 
-    TmuxPane(String session, Path state) {
+    private TmuxPane(String session) {
         this.session = session;
-        this.state = state;
+    }
+
+    /** A pane for the demo: fails at once (with the package to install) when tmux, redis-server or stunnel is missing. */
+    static TmuxPane forDemo(String session) {
+        Tools.require("tmux", "tmux");
+        Tools.redisServer();
+        Tools.stunnel();
+        return new TmuxPane(session);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        state = Files.createTempDirectory("tmux"); // short: the demo prints it, and a long path wraps on the pane
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            kill();
+            repcon(Duration.ofSeconds(60), "lab", "down", "sample-topologies/lab.yaml");
+        } finally {
+            try (var files = Files.walk(state)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** The pane's XDG_STATE_HOME. */
+    Path state() {
+        return state;
     }
 
     /** A new session (a leftover of an interrupted run killed first); extra {@code env} entries as NAME=VALUE. */
@@ -54,16 +91,17 @@ final class TmuxPane {
     }
 
     /** Waits for the screen to satisfy {@code condition}; fails at once when {@code failFast} holds instead. */
-    String await(Predicate<String> condition, Predicate<String> failFast, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = capture();
-            if (condition.test(screen)) return screen;
-            if (failFast.test(screen)) throw new AssertionError("the screen showed the unexpected:\n" + screen);
-            Thread.sleep(100);
+    String await(Predicate<String> condition, Predicate<String> failFast, Duration limit) {
+        return Await.value("the expected screen", limit, Duration.ofMillis(100), this::captureUnchecked, condition,
+                screen -> failFast.test(screen) ? "the screen showed the unexpected" : null);
+    }
+
+    private String captureUnchecked() {
+        try {
+            return capture();
+        } catch (Exception e) {
+            throw new AssertionError("tmux capture-pane failed", e);
         }
-        throw new AssertionError("the screen never showed what was expected within " + limit + "; last screen:\n" + screen);
     }
 
     /** The java process of the launcher running with this pane's XDG_STATE_HOME. */

@@ -113,7 +113,7 @@ class LabTest {
     void aProductionTopologyIsMappedOntoLoopbackAddresses(@TempDir Path dir) {
         Topology t = LabTopology.of(TestTopologies.load("rspamd-debian.yaml"), Optional.of(dir));
         assertThat(t.hosts()).extracting(h -> h.address().orElseThrow()).containsExactly("127.0.0.2", "127.0.0.3", "127.0.0.4");
-        assertThat(t.hosts()).allMatch(h -> h.platform() == Platform.LAB && h.access().isLocal());
+        assertThat(t.hosts()).isNotEmpty().allMatch(h -> h.platform() == Platform.LAB && h.access().isLocal());
         assertThat(t.host("edge2").orElseThrow().instancePath(t.instance(new org.repcon.topology.InstanceRef("edge2", "bayes"))
                 .orElseThrow(), org.repcon.topology.Convention.INSTANCE_CONFIG)).isEqualTo(dir + "/edge2/etc/redis-bayes.conf");
         assertThat(t.secrets()).isEqualTo(dir.resolve("secrets.psk"));

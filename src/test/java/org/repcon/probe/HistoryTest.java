@@ -29,20 +29,7 @@ class HistoryTest {
     Path dir;
 
     private Topology topology() {
-        return TestTopology.lab(dir, """
-                  master:
-                    address: 127.0.0.2
-                    instances:
-                      bayes: { port: 6378 }
-                    tunnels:
-                      bayes: { accept: 6478, to: bayes }
-                  replica:
-                    address: 127.0.0.3
-                    instances:
-                      bayes: { port: 6378, replicaof: master/bayes }
-                    tunnels:
-                      bayes: { accept: 6478, client: master/bayes }
-                """);
+        return TestTopology.masterAndReplica(dir);
     }
 
     private static Info master(long offset, String replid, long syncFull) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.repcon.topology.Convention.STUNNEL_LOG;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.repcon.lab.Lab;
 import org.repcon.lab.LabProcess;
 import org.repcon.probe.TunnelSample.Connect;
 import org.repcon.testing.Await;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.topology.InstanceRef;
 import org.repcon.topology.TunnelRef;
 import org.repcon.topology.Tunnel;
@@ -32,21 +28,19 @@ import org.repcon.util.Pids;
  * The tunnel probe's kept connections against a real stunnel lab: in steady state a refresh opens no new
  * session on the master's stunnel (its log does not grow), and a killed or restarted stunnel is still seen.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeptTunnelConnectionTest {
+class KeptTunnelConnectionTest extends LabClassTest {
+
+    KeptTunnelConnectionTest() {
+        super(47);
+    }
 
     private static final Duration REFRESH = Duration.ofMillis(200);
 
-    private Path dir;
-    private Lab lab;
     private Transports transports;
     private Prober prober;
 
     @BeforeAll
-    void up() throws IOException {
-        dir = Files.createTempDirectory("repcon-kept");
-        lab = TestLab.create(47, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+    void connect() {
         transports = new Transports(lab.topology());
     }
 
@@ -62,12 +56,8 @@ class KeptTunnelConnectionTest {
     }
 
     @AfterAll
-    void down() {
-        try {
-            if (transports != null) transports.close();
-        } finally {
-            lab.down();
-        }
+    void disconnect() {
+        if (transports != null) transports.close();
     }
 
     @Test
@@ -78,16 +68,17 @@ class KeptTunnelConnectionTest {
         long before = settledLineCount(masterLog);
         assertThat(before).as("the master's stunnel logs sessions (else this test proves nothing)").isPositive();
 
-        int refreshes = 0;
-        for (long end = System.nanoTime() + Duration.ofSeconds(5).toNanos(); System.nanoTime() < end; refreshes++) {
+        // Paced as the console refreshes (not a wait for anything): a counted run, not a timed one.
+        int refreshes = 20;
+        for (int n = 0; n < refreshes; n++) {
             Snapshot s = prober.refresh();
+            assertThat(clientEnds(s)).as("client tunnel ends probed").isNotEmpty();
             clientEnds(s).forEach((ref, t) -> assertThat(t.ok()).as(ref + ": " + t.summary()).isTrue());
             Thread.sleep(REFRESH.toMillis());
         }
 
         long after = settledLineCount(masterLog);
         System.out.println(refreshes + " refreshes; master stunnel log " + before + " -> " + after + " lines");
-        assertThat(refreshes).isGreaterThan(10);
         assertThat(after - before).as("lines the master's stunnel logged during " + refreshes + " refreshes").isZero();
     }
 
@@ -99,7 +90,7 @@ class KeptTunnelConnectionTest {
         Snapshot down = Await.value("replica1's client ends refused", Duration.ofSeconds(2), REFRESH, prober::refresh,
                 s -> clientEnds(s, "replica1").values().stream().allMatch(t -> t.connect() == Connect.REFUSED));
         System.out.println("killed stunnel reported after " + (System.nanoTime() - killedAt) / 1_000_000 + " ms");
-        assertThat(clientEnds(down, "replica2")).allSatisfy((ref, t) -> assertThat(t.ok()).isTrue());
+        assertThat(clientEnds(down, "replica2")).isNotEmpty().allSatisfy((ref, t) -> assertThat(t.ok()).isTrue());
 
         lab.start(stunnel);
         Await.value("replica1's client ends answer again", Duration.ofSeconds(15), REFRESH, prober::refresh,
@@ -152,15 +143,8 @@ class KeptTunnelConnectionTest {
     }
 
     /** The log's line count once stunnel has stopped writing (a closed session's lines come a moment later). */
-    private static long settledLineCount(Path log) throws InterruptedException {
-        long previous = -1;
-        long count = lines(log);
-        for (int n = 0; n < 20 && count != previous; n++) {
-            Thread.sleep(500);
-            previous = count;
-            count = lines(log);
-        }
-        return count;
+    private static long settledLineCount(Path log) {
+        return Await.settled("the line count of " + log, Duration.ofSeconds(10), Duration.ofMillis(500), () -> lines(log));
     }
 
     private static long lines(Path log) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -170,7 +172,7 @@ class ProberTest {
         RedisProcess a = redis();
         RedisProcess b = redis();
         Prober prober = prober(twoInstances(a.port(), b.port()));
-        assertThat(prober.refresh().instances().values()).allMatch(InstanceSample::ok);
+        assertThat(prober.refresh().instances().values()).isNotEmpty().allMatch(InstanceSample::ok);
 
         a.freeze();
         long start = System.nanoTime();
@@ -324,21 +326,7 @@ class ProberTest {
         RedisProcess bayes = redis();
         TcpRelay server = closing(TcpRelay.forwardingTo(bayes.port()));
         TcpRelay client = closing(TcpRelay.forwardingTo(bayes.port()));
-        Topology topology = TestTopology.lab(dir, """
-                  master:
-                    address: 127.0.0.1
-                    instances:
-                      bayes: { port: %d }
-                    tunnels:
-                      bayes: { accept: %d, to: bayes }
-                  replica:
-                    address: 127.0.0.2
-                    loopback: 127.0.0.1
-                    instances:
-                      bayes: { port: %d, replicaof: master/bayes }
-                    tunnels:
-                      bayes: { accept: %d, client: master/bayes }
-                """.formatted(bayes.port(), server.port(), RedisProcess.freePort(), client.port()));
+        Topology topology = throughOneTunnel(bayes.port(), server.port(), "bayes: { port: %d, replicaof: master/bayes }", client.port());
         Prober prober = prober(topology);
         TunnelRef serverEnd = tunnel("master/bayes");
         TunnelRef clientEnd = tunnel("replica/bayes");
@@ -346,14 +334,11 @@ class ProberTest {
         Snapshot first = prober.refresh();
         Snapshot second = prober.refresh();
         client.close(); // the replica's stunnel stops
-        Snapshot third = prober.refresh();
         // On a loaded machine a probe may overrun the refresh budget and be carried: wait (a few refreshes at
         // most) for a fresh result that sees the closed end.
-        long deadline = System.nanoTime() + GENEROUS.toNanos();
-        while (System.nanoTime() < deadline && (third.tunnel(clientEnd).orElseThrow().freshness() != Freshness.FRESH
-                || third.tunnel(clientEnd).orElseThrow().connect() != Connect.REFUSED)) {
-            third = prober.refresh();
-        }
+        Snapshot third = Await.value("a fresh sample of the stopped client end", GENEROUS, Duration.ZERO, prober::refresh,
+                s -> s.tunnel(clientEnd).orElseThrow().freshness() == Freshness.FRESH
+                        && s.tunnel(clientEnd).orElseThrow().connect() == Connect.REFUSED);
         Snapshot fourth = prober.refresh();
 
         assertThat(first.tunnel(serverEnd).orElseThrow().freshness()).isEqualTo(Freshness.FRESH);
@@ -395,7 +380,60 @@ class ProberTest {
     void aFrozenMasterBehindATunnelShowsInBackgroundModeWithinSeconds() throws InterruptedException {
         RedisProcess master = redis();
         TcpRelay tunnel = closing(TcpRelay.forwardingTo(master.port()));
-        Topology topology = TestTopology.lab(dir, """
+        Topology topology = throughOneTunnel(master.port(), RedisProcess.freePort(), "redis: { port: %d }", tunnel.port());
+        Prober prober = prober(topology);
+        BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
+        prober.start(snapshots::add);
+        Snapshot healthy = snapshots.poll(5, TimeUnit.SECONDS);
+        assertThat(healthy).isNotNull();
+        assertThat(healthy.tunnel(tunnel("replica/bayes")).orElseThrow().ping()).isEqualTo(Ping.PONG);
+
+        master.freeze();
+        long frozenAt = System.nanoTime();
+        // Every snapshot since the freeze (the prober delivers them on its own thread), until one says each.
+        List<Snapshot> since = new ArrayList<>();
+        Await.value("the frozen instance and the hung path through the tunnel reported", GENEROUS, Duration.ofMillis(100),
+                () -> {
+                    snapshots.drainTo(since);
+                    return since;
+                },
+                seen -> seen.stream().anyMatch(s -> s.instance(ref("master/bayes")).orElseThrow().timedOut())
+                        && seen.stream().anyMatch(s -> s.tunnel(tunnel("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT));
+        System.out.println("frozen instance and hung tunnel path reported after " + (System.nanoTime() - frozenAt) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void backgroundModeRefreshesOnItsOwnThreadUntilClosed() throws InterruptedException {
+        RedisProcess a = redis();
+        RedisProcess b = redis();
+        Prober prober = prober(twoInstances(a.port(), b.port()), ProbeOptions.defaults().withInterval(Duration.ofMillis(100)));
+        Set<Thread> delivering = ConcurrentHashMap.newKeySet();
+        BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
+
+        prober.start(snapshot -> {
+            delivering.add(Thread.currentThread());
+            snapshots.add(snapshot);
+        });
+
+        Snapshot first = snapshots.poll(5, TimeUnit.SECONDS);
+        Snapshot second = snapshots.poll(5, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        assertThat(second.timeMs()).isGreaterThanOrEqualTo(first.timeMs());
+        assertThat(second.instances().values()).isNotEmpty().allMatch(InstanceSample::ok);
+        assertThat(delivering).isNotEmpty().allMatch(t -> t.getName().startsWith("repcon-prober"));
+
+        prober.close();
+        // Nothing delivers once the prober's thread has ended: its end, not a pause, proves the refreshes stopped.
+        Await.until("the prober's thread ended", GENEROUS, () -> delivering.stream().noneMatch(Thread::isAlive));
+    }
+
+    /**
+     * master/bayes on {@code bayes} behind the tunnel "bayes" (server end on {@code serverAccept}), and a replica host
+     * with one instance ({@code replicaInstance}, its port a free one) whose client end of the tunnel is {@code clientAccept}.
+     */
+    private Topology throughOneTunnel(int bayes, int serverAccept, String replicaInstance, int clientAccept) {
+        return TestTopology.lab(dir, """
                   master:
                     address: 127.0.0.1
                     instances:
@@ -406,64 +444,9 @@ class ProberTest {
                     address: 127.0.0.2
                     loopback: 127.0.0.1
                     instances:
-                      redis: { port: %d }
+                      %s
                     tunnels:
                       bayes: { accept: %d, client: master/bayes }
-                """.formatted(master.port(), RedisProcess.freePort(), RedisProcess.freePort(), tunnel.port()));
-        Prober prober = prober(topology);
-        BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
-        prober.start(snapshots::add);
-        Snapshot healthy = snapshots.poll(5, TimeUnit.SECONDS);
-        assertThat(healthy).isNotNull();
-        assertThat(healthy.tunnel(tunnel("replica/bayes")).orElseThrow().ping()).isEqualTo(Ping.PONG);
-
-        master.freeze();
-        long frozenAt = System.nanoTime();
-        boolean instanceSeen = false;
-        boolean tunnelSeen = false;
-        long deadline = frozenAt + GENEROUS.toNanos();
-        while (!(instanceSeen && tunnelSeen) && System.nanoTime() < deadline) {
-            Snapshot s = snapshots.poll(100, TimeUnit.MILLISECONDS);
-            if (s == null) continue;
-            long ms = (System.nanoTime() - frozenAt) / 1_000_000;
-            if (!instanceSeen && s.instance(ref("master/bayes")).orElseThrow().timedOut()) {
-                instanceSeen = true;
-                System.out.println("frozen instance reported after " + ms + " ms");
-            }
-            if (!tunnelSeen && s.tunnel(tunnel("replica/bayes")).orElseThrow().ping() == Ping.TIMEOUT) {
-                tunnelSeen = true;
-                System.out.println("PING through the tunnel to the frozen master reported after " + ms + " ms");
-            }
-        }
-        assertThat(instanceSeen).as("frozen instance reported within " + GENEROUS).isTrue();
-        assertThat(tunnelSeen).as("hung path through the tunnel reported within " + GENEROUS).isTrue();
-    }
-
-    @Test
-    void backgroundModeRefreshesOnItsOwnThreadUntilClosed() throws InterruptedException {
-        RedisProcess a = redis();
-        RedisProcess b = redis();
-        Prober prober = prober(twoInstances(a.port(), b.port()), ProbeOptions.defaults().withInterval(Duration.ofMillis(100)));
-        BlockingQueue<String> threads = new LinkedBlockingQueue<>();
-        BlockingQueue<Snapshot> snapshots = new LinkedBlockingQueue<>();
-
-        prober.start(snapshot -> {
-            threads.add(Thread.currentThread().getName());
-            snapshots.add(snapshot);
-        });
-
-        Snapshot first = snapshots.poll(5, TimeUnit.SECONDS);
-        Snapshot second = snapshots.poll(5, TimeUnit.SECONDS);
-        assertThat(first).isNotNull();
-        assertThat(second).isNotNull();
-        assertThat(second.timeMs()).isGreaterThanOrEqualTo(first.timeMs());
-        assertThat(second.instances().values()).allMatch(InstanceSample::ok);
-        assertThat(threads).allMatch(name -> name.startsWith("repcon-prober"));
-
-        prober.close();
-        Thread.sleep(300); // a tick already running may still deliver
-        snapshots.clear();
-        Thread.sleep(400);
-        assertThat(snapshots).isEmpty();
+                """.formatted(bayes, serverAccept, replicaInstance.formatted(RedisProcess.freePort()), clientAccept));
     }
 }

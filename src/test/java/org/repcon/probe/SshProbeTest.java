@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repcon.probe.InstanceSample.Status;
+import org.repcon.testing.Await;
 import org.repcon.testing.RedisProcess;
 import org.repcon.testing.SshServer;
 import org.repcon.topology.InstanceRef;
@@ -44,13 +45,10 @@ class SshProbeTest {
                 assertThat(transports.of("remote")).isInstanceOf(SshTransport.class);
                 InstanceRef ref = InstanceRef.parse("remote/redis").orElseThrow();
 
-                InstanceSample sample = prober.refresh().instance(ref).orElseThrow();
                 // The first ssh connect may outlast several refreshes on a busy machine: bounded by time, not by count.
-                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-                while (sample.status() == Status.PENDING && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                    sample = prober.refresh().instance(ref).orElseThrow();
-                }
+                InstanceSample sample = Await.value("a first sample of remote/redis over ssh", java.time.Duration.ofSeconds(20),
+                        java.time.Duration.ofMillis(200), () -> prober.refresh().instance(ref).orElseThrow(),
+                        s -> s.status() != Status.PENDING);
 
                 assertThat(sample.status()).as(sample.summary()).isEqualTo(Status.OK);
                 Info info = sample.info().orElseThrow();

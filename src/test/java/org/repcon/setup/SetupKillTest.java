@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.repcon.cli.CliRunner;
 import org.repcon.config.ConfigDrift;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabTopology;
+import org.repcon.testing.Await;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
@@ -180,16 +182,8 @@ class SetupKillTest {
     private record Running(long pid, long maxmemory) {}
 
     /** Every instance's pid and maxmemory, once two looks a quarter second apart agree (an instance killed mid-restart settles). */
-    private Map<String, Running> settle() throws InterruptedException {
-        Map<String, Running> last = look();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            Map<String, Running> now = look();
-            if (now.equals(last)) return now;
-            last = now;
-        }
-        throw new AssertionError("the lab did not settle within 20 s: " + last);
+    private Map<String, Running> settle() {
+        return Await.settled("the lab's pids and maxmemory", Duration.ofSeconds(20), Duration.ofMillis(250), this::look);
     }
 
     private Map<String, Running> look() {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.repcon.cli.CliRunner;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabTopology;
+import org.repcon.testing.Await;
 import org.repcon.testing.TestLab;
 import org.repcon.topology.Host;
 import org.repcon.topology.TopologyLoader;
@@ -86,9 +88,7 @@ class SetupLabTest {
         Host replica2 = lab.topology().host("replica2").orElseThrow();
         try (Jedis m = Lab.jedis(master, 6378); Jedis r = Lab.jedis(replica2, 6378)) {
             m.set("learned", "spam");
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!"spam".equals(r.get("learned")) && System.nanoTime() < deadline) Thread.sleep(20);
-            assertThat(r.get("learned")).isEqualTo("spam");
+            Await.value("the key replicated to replica2", Duration.ofSeconds(5), () -> r.get("learned"), "spam"::equals);
         }
         Path psk = dir.resolve("replica1/etc/psk.txt");
         assertThat(Files.getPosixFilePermissions(psk)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,

@@ -1,7 +1,9 @@
 package org.repcon.testing;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -31,11 +33,30 @@ public final class Await {
 
     /** As {@link #value(String, Duration, Supplier, Predicate)}, asking every {@code poll} (for costly sources). */
     public static <T> T value(String what, Duration limit, Duration poll, Supplier<T> source, Predicate<? super T> condition) {
+        return value(what, limit, poll, source, condition, last -> null);
+    }
+
+    /**
+     * As {@link #until(String, Duration, BooleanSupplier)}, but gives up at once when {@code hopeless} names a
+     * reason (see {@link #whileAlive(Process)}): what it waits for can no longer come.
+     */
+    public static void until(String what, Duration limit, BooleanSupplier condition, Function<Object, String> hopeless) {
+        value(what, limit, POLL, () -> condition.getAsBoolean(), ok -> ok, hopeless);
+    }
+
+    /**
+     * The general form: asks {@code source} every {@code poll} until {@code condition} holds and returns that
+     * answer; fails after {@code limit}, or at once when {@code hopeless} returns a reason (null: keep waiting).
+     */
+    public static <T> T value(String what, Duration limit, Duration poll, Supplier<T> source, Predicate<? super T> condition,
+            Function<? super T, String> hopeless) {
         long deadline = System.nanoTime() + limit.toNanos();
         T last;
         while (true) {
             last = source.get();
             if (condition.test(last)) return last;
+            String reason = hopeless.apply(last);
+            if (reason != null) throw new AssertionError(what + ": gave up, " + reason + seen(last));
             if (System.nanoTime() - deadline >= 0) break;
             try {
                 Thread.sleep(poll.toMillis());
@@ -44,6 +65,24 @@ public final class Await {
                 throw new AssertionError(what + ": interrupted while waiting", e);
             }
         }
-        throw new AssertionError(what + ": not within " + limit + (last instanceof Boolean ? "" : "; last seen: " + last));
+        throw new AssertionError(what + ": not within " + limit + seen(last));
+    }
+
+    /**
+     * Until two answers of {@code source} {@code poll} apart agree (something that moves for a while settles: an
+     * instance killed mid-restart, a log still being written) and returns that answer.
+     */
+    public static <T> T settled(String what, Duration limit, Duration poll, Supplier<T> source) {
+        AtomicReference<T> previous = new AtomicReference<>();
+        return value(what + " settled", limit, poll, source, now -> now.equals(previous.getAndSet(now)));
+    }
+
+    /** A reason to give up once {@code process} has ended (for {@code hopeless}): it was to bring the event. */
+    public static Function<Object, String> whileAlive(Process process) {
+        return last -> process.isAlive() ? null : "the process ended with exit " + process.exitValue();
+    }
+
+    private static String seen(Object last) {
+        return last instanceof Boolean ? "" : "; last seen: " + last;
     }
 }

@@ -1,7 +1,8 @@
 package org.repcon.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +33,11 @@ public final class Daemons implements AutoCloseable {
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new AssertionError("'" + String.join(" ", command) + "' failed (" + (p.isAlive() ? "hung" : "exit " + p.exitValue()) + "): " + output);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long pid = readPid(pidFile);
-            if (pid != null) return pid;
-            Thread.sleep(20);
+        try {
+            return Await.value("a pid in " + pidFile, Duration.ofSeconds(10), () -> readPid(pidFile), pid -> pid != null);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " after starting " + String.join(" ", command) + ": " + output);
         }
-        throw new AssertionError("no pid file " + pidFile + " after starting " + String.join(" ", command) + ": " + output);
     }
 
     /**
@@ -50,15 +49,18 @@ public final class Daemons implements AutoCloseable {
     }
 
     /** Waits until something accepts connections on address:port (a pid file is written before the listener opens). */
-    public static void awaitPort(String address, int port) throws InterruptedException {
-        Await.until("something listens on " + address + ":" + port, Duration.ofSeconds(10), () -> {
-            try (java.net.Socket s = new java.net.Socket()) {
-                s.connect(new java.net.InetSocketAddress(address, port), 200);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+    public static void awaitPort(String address, int port) {
+        Await.until("something listens on " + address + ":" + port, Duration.ofSeconds(10), () -> accepts(address, port));
+    }
+
+    /** Whether something accepts a connection on address:port now. */
+    public static boolean accepts(String address, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Runs a command that stays in the foreground until killed. */

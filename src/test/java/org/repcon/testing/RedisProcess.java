@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -111,19 +112,13 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                LIVE.remove(process);
-                throw new AssertionError("redis-server on port " + port + " exited with " + process.exitValue()
-                        + ": " + logTail());
-            }
-            String reply = rawPing();
-            if (reply.startsWith("+PONG") || reply.startsWith("-NOAUTH")) return;
-            sleep(20);
+        try {
+            Await.value("redis-server on port " + port + " answers", Duration.ofSeconds(10), Duration.ofMillis(20),
+                    this::rawPing, reply -> reply.startsWith("+PONG") || reply.startsWith("-NOAUTH"), Await.whileAlive(process));
+        } catch (AssertionError e) {
+            close();
+            throw new AssertionError(e.getMessage() + ": " + logTail());
         }
-        close();
-        throw new AssertionError("redis-server on port " + port + " did not answer within 10 s: " + logTail());
     }
 
     /** PING over a plain socket, no client library: the first reply line, or "" when nothing answered. */
@@ -220,14 +215,6 @@ public final class RedisProcess implements AutoCloseable {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

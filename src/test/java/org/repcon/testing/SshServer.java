@@ -3,10 +3,9 @@ package org.repcon.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,25 +138,14 @@ public final class SshServer implements AutoCloseable {
     }
 
     private void awaitListening() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (String address : addresses) {
-            while (!accepts(address)) {
-                if (!sshd.isAlive()) throw new AssertionError("sshd exited with " + sshd.exitValue() + ": " + log());
-                if (System.nanoTime() > deadline) {
-                    close();
-                    throw new AssertionError("sshd did not listen on " + address + ":" + port + " within 10 s: " + log());
-                }
-                sleep(20);
+        try {
+            for (String address : addresses) {
+                Await.until("sshd listens on " + address + ":" + port, Duration.ofSeconds(10),
+                        () -> Daemons.accepts(address, port), Await.whileAlive(sshd));
             }
-        }
-    }
-
-    private boolean accepts(String address) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
+        } catch (AssertionError e) {
+            close();
+            throw new AssertionError(e.getMessage() + ": " + log());
         }
     }
 
@@ -225,14 +213,6 @@ public final class SshServer implements AutoCloseable {
         p.destroyForcibly();
         try {
             p.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

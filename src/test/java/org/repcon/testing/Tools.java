@@ -26,6 +26,14 @@ public final class Tools {
         return Optional.empty();
     }
 
+    /**
+     * Fails (never skips) unless the tests run as root, saying so: CI runs them as root, and a test that needs it
+     * (changing owners, acting as another user) would otherwise pass without having tested anything.
+     */
+    public static void requireRoot(String needs) {
+        if (!"root".equals(System.getProperty("user.name"))) throw new AssertionError("run as root (the test needs " + needs + ")");
+    }
+
     public static Path redisServer() {
         return require("redis-server", "redis-server");
     }

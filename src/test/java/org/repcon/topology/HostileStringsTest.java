@@ -37,6 +37,8 @@ import org.repcon.config.RenderedFile;
 import org.repcon.config.Rendering;
 import org.repcon.config.SecretValues;
 import org.repcon.syntax.RedisConfQuote;
+import org.repcon.testing.Await;
+import org.repcon.testing.Daemons;
 import org.repcon.testing.RedisProcess;
 import org.repcon.testing.Tools;
 import org.repcon.util.RepconException;
@@ -415,14 +417,8 @@ class HostileStringsTest {
         Process p = new ProcessBuilder(redisServer.toString(), config, "--port", "0", "--logfile", "", "--daemonize", "no")
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             // Redis says so once it has read the whole file (include too); a refused line ends it before.
-            while (!Files.readString(out).contains("Configuration loaded")) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError(c.describe() + ": redis-server refused " + config + ":\n" + Files.readString(out));
-                }
-                Thread.sleep(10);
-            }
+            awaitSaid(p, out, "Configuration loaded", c.describe() + ": redis-server refused " + config);
         } finally {
             p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
@@ -543,15 +539,26 @@ class HostileStringsTest {
         return 0;
     }
 
-    private static void awaitPort(int port, Process p) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                if (!p.isAlive() || System.nanoTime() > deadline) throw new AssertionError("nothing on " + port + ": " + e.getMessage());
-                Thread.sleep(20);
-            }
+    private static void awaitPort(int port, Process p) {
+        Await.until("redis-server listens on " + port, Duration.ofSeconds(10), () -> Daemons.accepts("127.0.0.1", port),
+                Await.whileAlive(p));
+    }
+
+    /** Until the process's output says {@code done}; {@code refused} and the output when it ends first or never says it. */
+    private static void awaitSaid(Process p, Path out, String done, String refused) throws IOException {
+        try {
+            Await.value("'" + done + "' in " + out, Duration.ofSeconds(15), Duration.ofMillis(10),
+                    () -> Files.exists(out) && read(out).contains(done), said -> said, Await.whileAlive(p));
+        } catch (AssertionError e) {
+            throw new AssertionError(refused + " (" + e.getMessage() + "):\n" + Files.readString(out));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -571,14 +578,7 @@ class HostileStringsTest {
             try {
                 // stunnel says so once it has read the whole file (and the PSK file it names); what follows (binding,
                 // dropping to stunnel4, the pid file) is no longer about reading it.
-                Path out = c.dir().resolve("stunnel.out");
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (!Files.readString(out).contains("Configuration successful")) {
-                    if (!p.isAlive() || System.nanoTime() > deadline) {
-                        throw new AssertionError(c.describe() + ": stunnel refused its file: " + Files.readString(out));
-                    }
-                    Thread.sleep(10);
-                }
+                awaitSaid(p, c.dir().resolve("stunnel.out"), "Configuration successful", c.describe() + ": stunnel refused its file");
             } finally {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }

@@ -2,17 +2,18 @@ package org.repcon.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.repcon.testing.Await;
 import org.repcon.util.Pids;
 
 /**
@@ -72,12 +73,8 @@ class RemoteShellTest {
         Path pidFile = dir.resolve("sleep.pid");
         Process session = new ProcessBuilder("sh", "-c",
                 RemoteShell.command(List.of("sh", "-c", "echo $$ > " + pidFile + "; exec sleep 30"))).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
-            assertThat(System.nanoTime()).as("the command started").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-        long sleep = Long.parseLong(Files.readString(pidFile).strip());
+        long sleep = Await.value("the command started (its pid in " + pidFile + ")", Duration.ofSeconds(10),
+                () -> Pids.read(pidFile), Optional::isPresent).orElseThrow();
 
         session.getOutputStream().close(); // what sshd does to the session when the connection ends
 

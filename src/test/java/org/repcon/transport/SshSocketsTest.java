@@ -2,7 +2,6 @@ package org.repcon.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.repcon.testing.Tools;
 import org.repcon.util.RepconException;
 
 /** The socket directory: made private, and refused in one line when it is not (never loosened or taken over). */
@@ -40,7 +40,7 @@ class SshSocketsTest {
 
     @Test
     void aDirectoryOfSomeoneElseIsRefused() throws Exception {
-        assumeTrue(System.getProperty("user.name").equals("root"), "giving a directory away needs root");
+        Tools.requireRoot("to give a directory to another user");
         Path run = Files.createDirectory(dir.resolve("run"));
         Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
         UserPrincipal nobody = run.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");

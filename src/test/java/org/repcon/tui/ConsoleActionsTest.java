@@ -2,15 +2,10 @@ package org.repcon.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
 import org.repcon.action.Limits;
@@ -19,7 +14,7 @@ import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.transport.Transports;
 
 /**
@@ -27,22 +22,10 @@ import org.repcon.transport.Transports;
  * topology, history kept in its file across consoles, and an action that asks on the bottom line
  * and runs through the one runner.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleActionsTest {
+class ConsoleActionsTest extends LabClassTest {
 
-    private Path dir;
-    private Lab lab;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-console-actions");
-        lab = TestLab.create(26, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-    }
-
-    @AfterAll
-    void down() {
-        lab.down();
+    ConsoleActionsTest() {
+        super(26);
     }
 
     /** A console on the lab; the caller closes the driver, then the returned resources. */
@@ -128,12 +111,10 @@ class ConsoleActionsTest {
         String log = host.instancePath(fuzzy, org.repcon.topology.Convention.LOGFILE);
         try (Session s = console(false)) {
             s.driver().press(":").type("logs replica2/fuzzy -n 3").press("Enter").awaitText("(following; Space pauses)");
-            // tail may open the file a moment after it started: write until the line shows.
-            for (int n = 0; n < 20 && !s.driver().text().contains("(a test line)"); n++) {
-                Files.writeString(Path.of(log), "1:S 01 Jan 2030 00:00:00.000 # Connection with master lost. (a test line)\n",
-                        java.nio.file.StandardOpenOption.APPEND);
-                Thread.sleep(250);
-            }
+            // tail may open the file a moment after it started: what is written before would not be followed.
+            s.driver().await("tail has " + log + " open", d -> followers(log).stream().anyMatch(p -> hasOpen(p, log)));
+            Files.writeString(Path.of(log), "1:S 01 Jan 2030 00:00:00.000 # Connection with master lost. (a test line)\n",
+                    java.nio.file.StandardOpenOption.APPEND);
             s.driver().awaitText("(a test line)");
             s.driver().press("Space").awaitText("(paused, 0 new");
             Files.writeString(Path.of(log), "a line written while paused\n", java.nio.file.StandardOpenOption.APPEND);
@@ -143,6 +124,21 @@ class ConsoleActionsTest {
             assertThat(followers(log)).isNotEmpty();
             s.driver().press("Esc").awaitNoText("(following");
             s.driver().await("the follow stopped", d -> followers(log).isEmpty());
+        }
+    }
+
+    /** Whether {@code process} holds {@code path} open (a descriptor of it in /proc). */
+    private static boolean hasOpen(ProcessHandle process, String path) {
+        try (var fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.isSameFile(fd, Path.of(path));
+                } catch (java.io.IOException e) {
+                    return false; // closed meanwhile, or not a file
+                }
+            });
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.repcon.testing.Await;
 import org.repcon.view.ConsoleView;
 
 /**
@@ -199,26 +201,22 @@ public final class ScreenDriver implements AutoCloseable {
 
     /** Retries the check until it holds; fails with the screen when it never does. */
     public ScreenDriver await(String what, Predicate<ScreenDriver> check) {
-        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-        while (true) {
-            AssertionError last;
-            try {
-                if (check.test(this)) return this;
-                last = null;
-            } catch (AssertionError e) {
-                last = e;
-            }
-            if (exit.get() != Integer.MIN_VALUE) fail("console ended (exit " + exit.get() + ") waiting for " + what);
-            if (System.currentTimeMillis() > deadline) {
-                fail("waited for " + what + (last != null ? " (" + last.getMessage() + ")" : "") + "; screen:\n" + text());
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
+        try {
+            // The check may assert: its message, when it never holds, is the last answer seen.
+            Await.value(what, Duration.ofMillis(PATIENCE_MILLIS), Duration.ofMillis(5), () -> failureOf(check), "held"::equals,
+                    last -> exit.get() != Integer.MIN_VALUE ? "the console ended (exit " + exit.get() + ")" : null);
+        } catch (AssertionError e) {
+            fail(e.getMessage() + "; screen:\n" + text());
+        }
+        return this;
+    }
+
+    /** "held", or why the check did not hold (its assertion's message). */
+    private String failureOf(Predicate<ScreenDriver> check) {
+        try {
+            return check.test(this) ? "held" : "did not hold";
+        } catch (AssertionError e) {
+            return e.getMessage();
         }
     }
 

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.repcon.testing.Await;
 import org.repcon.view.ConsoleView;
 
 /**
@@ -49,18 +51,18 @@ class TerminalHygieneTest {
         ConsoleView view = Fixtures.faulted(0);
         FixedConsoleSource source = new FixedConsoleSource(view);
         CountingTerminal terminal = start(source, 120, 40);
-        await(() -> terminal.output().contains(" help"));
+        await("the first frame", () -> terminal.output().contains(" help"));
         assertThat(terminal.bytes()).as("the first frame draws the screen").isGreaterThan(3000);
         int warmUp = terminal.flushes();
         source.set(view);
-        await(() -> terminal.flushes() > warmUp);
+        await("a redraw", () -> terminal.flushes() > warmUp);
         long firstFrame = terminal.bytes();
 
         int frames = 20;
         for (int i = 0; i < frames; i++) {
             int before = terminal.flushes();
             source.set(view);
-            await(() -> terminal.flushes() > before);
+            await("a redraw", () -> terminal.flushes() > before);
         }
         long perRedraw = (terminal.bytes() - firstFrame) / frames;
         System.out.println("first frame " + firstFrame + " B, per unchanged redraw " + perRedraw + " B");
@@ -70,7 +72,7 @@ class TerminalHygieneTest {
     @Test
     void arrowKeysAndCtrlCOverTheWireThenTheTerminalIsRestored() throws IOException, InterruptedException {
         CountingTerminal terminal = start(new FixedConsoleSource(Fixtures.faulted(System.currentTimeMillis())), 100, 30);
-        await(() -> terminal.output().contains(" help"));
+        await("the first frame", () -> terminal.output().contains(" help"));
         keys.write("\u001b[B".getBytes());
         keys.write(3);
         keys.flush();
@@ -106,7 +108,7 @@ class TerminalHygieneTest {
             public void close() {}
         };
         CountingTerminal terminal = start(broken, 100, 30);
-        await(() -> terminal.output().contains(" help"));
+        await("the first frame", () -> terminal.output().contains(" help"));
         good.set(Fixtures.healthy(0));
         thread.join(5000);
         assertThat(exit.get()).isEqualTo(Console.INTERNAL);
@@ -114,17 +116,8 @@ class TerminalHygieneTest {
         assertThat(terminal.output()).contains(LEAVE_ALTERNATE_SCREEN);
     }
 
-    /** Retries until the condition holds; the UI runs on its own thread. */
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("waited 5 s").isLessThan(deadline);
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    /** Until the UI, on its own thread, has done {@code what}; asked often, as a frame is quick. */
+    private static void await(String what, BooleanSupplier condition) {
+        Await.value(what, Duration.ofSeconds(5), Duration.ofMillis(2), condition::getAsBoolean, done -> done);
     }
 }

@@ -49,7 +49,7 @@ class ViewBuilderTest {
     void aHealthyDeploymentIsAllOk() {
         ConsoleView view = healthy("redis-8.0-m01").view(DEFAULTS);
         assertThat(view.findings()).isEmpty();
-        assertThat(view.hosts()).allSatisfy(h -> assertThat(h.health()).isEqualTo(Health.OK));
+        assertThat(view.hosts()).isNotEmpty().allSatisfy(h -> assertThat(h.health()).isEqualTo(Health.OK));
         assertThat(view.ok()).isEqualTo(8); // 5 instances, 3 tunnel ends
         assertThat(view.warn() + view.crit()).isZero();
         Row r = row(view, "replica1/bayes");
