@@ -243,7 +243,10 @@ public final class ViewBuilder {
             List<Double> lag = history.lag().stream().map(p -> p.bytes().isPresent() ? (double) p.bytes().getAsLong() : 0.0).toList();
             if (!lag.isEmpty()) series.add(new Details.Series("lag", "bytes", lag));
             series.add(new Details.Series("offset rate", "bytes/s", history.offsetRates()));
-            return new Details(i.ref().toString(), i.ref() + " (" + i.kind().yamlName() + ", port " + i.port() + ")", groups, series);
+            // The server and its version head the pane: "valkey 8.0.1" beside "redis 7.0.15" is what an upgrade breaks.
+            String server = info.serverAndVersion().map(v -> ", " + v).orElse("");
+            return new Details(i.ref().toString(), i.ref() + " (" + i.kind().yamlName() + ", port " + i.port() + server + ")",
+                    groups, series);
         });
     }
 

@@ -171,6 +171,9 @@ class ViewBuilderTest {
         r.refresh(Duration.ofSeconds(1));
         ConsoleView view = r.view(DEFAULTS);
         Details d = view.details("replica1/bayes").orElseThrow();
+        assertThat(d.title()).isEqualTo("replica1/bayes (bayes, port 6378, valkey 8.0.1)");
+        assertThat(healthy(t, "redis-8.0-m01").view(DEFAULTS).details("master/bayes").orElseThrow().title())
+                .isEqualTo("master/bayes (bayes, port 6378, redis 7.9.224)");
         assertThat(d.groups()).extracting(Details.Group::title).contains("Server", "Replication", "Memory");
         assertThat(d.series()).extracting(Details.Series::title).containsExactly("lag", "offset rate");
         assertThat(d.series().get(0).values()).containsExactly(0.0, 0.0);
