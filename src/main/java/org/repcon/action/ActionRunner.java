@@ -91,7 +91,8 @@ public final class ActionRunner {
         Confirmation kind = preview.confirmation();
         String name = action.subject();
         String prompt = kind == Confirmation.TYPE_NAME
-                ? "this destroys data on " + name + ": type " + name + " to go on (anything else stops): "
+                ? (shown.stakes().isEmpty() ? "this destroys data on " + name : shown.stakes()) + ": type " + name
+                        + " to go on (anything else stops): "
                 : preview.title() + "? [y/n] ";
         List<Host> hosts = shown.hosts().stream().flatMap(h -> ctx.topology().host(h).stream()).toList();
         try (Rails.Change change = rails.open(request, () -> reporter.preview(preview), kind, prompt, name, hosts, reporter::note)) {

@@ -56,8 +56,11 @@ final class PromoteAction extends InstanceChange<Command.Promote> {
         warnings.add(instance.ref() + " stops following its master and accepts writes; writes to it never reach the other hosts");
         instance.replicaof().ifPresent(m -> warnings.add("the topology says " + instance.ref() + " replicates from " + m
                 + ": remove its replicaof there, or the console will report a role mismatch"));
+        // Promote keeps the data: what the name typed answers for is the split, which a later repoint undoes only by
+        // discarding what was written meanwhile.
         return Checked.ready(Plan.change("promote " + instance.ref() + " to master", facts, steps, warnings,
-                Confirmation.TYPE_NAME, this::verify));
+                Confirmation.TYPE_NAME, this::verify).stakes("this parts " + instance.ref() + " from its master for good"
+                + " (its data stays)"));
     }
 
     private String verify(Progress progress) {

@@ -86,6 +86,9 @@ class ResyncPromoteTest extends LabActionTest {
         ActionResult r = run("promote replica2/fuzzy", s);
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
         assertThat(r.message()).startsWith("replica2/fuzzy is a master now, its data kept (");
+        // Its question says what is at stake: the split, not a loss of data (promote keeps it).
+        assertThat(s.questions.get(0).prompt()).isEqualTo("this parts replica2/fuzzy from its master for good (its data stays):"
+                + " type replica2/fuzzy to go on (anything else stops): ");
         assertThat(s.previews.get(0).files().get(0).diff()).contains("-replicaof 127.0.32.4 6477\n+# replicaof 127.0.32.4 6477"
                 + "  # commented out by repcon promote on ");
         assertThat(lab.infoField(fuzzy, "replication", "role")).isEqualTo("master");
