@@ -1,6 +1,8 @@
 package org.repcon.tui;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.repcon.view.FindingRow;
 import org.repcon.view.Health;
 import org.repcon.view.Row;
@@ -53,16 +55,23 @@ final class Selection {
     }
 
     /** The next (or previous, direction -1) row with a problem, wrapping; false when there is none. */
+    /**
+     * n / N on the rows: the problem rows by severity (critical ones first, then warnings, then rows with only a
+     * lesser finding), top to bottom within each, wrapping around; from a row that is none of them, the first.
+     */
     boolean nextProblemRow(ViewFilter shown, int direction) {
         List<Row> rows = shown.rows();
-        for (int step = 1; step <= rows.size(); step++) {
-            int i = Math.floorMod(rowIndex + direction * step, rows.size());
-            if (problem(rows.get(i))) {
-                selectRow(shown, i);
-                return true;
-            }
-        }
-        return false;
+        List<Integer> visits = IntStream.range(0, rows.size()).filter(i -> problem(rows.get(i))).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> -severity(rows.get(i))).thenComparingInt(i -> i)).toList();
+        if (visits.isEmpty()) return false;
+        int at = visits.indexOf(rowIndex);
+        int next = at < 0 ? (direction > 0 ? 0 : visits.size() - 1) : Math.floorMod(at + direction, visits.size());
+        selectRow(shown, visits.get(next));
+        return true;
+    }
+
+    private static int severity(Row row) {
+        return row.health() == Health.CRIT ? 2 : row.health() == Health.WARN ? 1 : 0;
     }
 
     void nextFinding(ViewFilter shown, int direction) {

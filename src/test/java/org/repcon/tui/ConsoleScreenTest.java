@@ -246,6 +246,18 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void nVisitsProblemRowsBySeverityCriticalFirst() {
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
+            // replica2/bayes (critical), replica2/fuzzy (warning), replica2/tunnel/bayes (critical), top to bottom.
+            d.await("the worst row selected first", s -> selected(s, "bayes :6378", 2));
+            d.press("n").await("the other critical row next, past the warning", s -> selected(s, "stunnel bayes :6478", 2));
+            d.press("n").await("then the warning", s -> selected(s, "fuzzy :6377", 2));
+            d.press("n").await("round to the first critical", s -> selected(s, "bayes :6378", 2));
+            d.press("N").await("N goes back", s -> selected(s, "fuzzy :6377", 2));
+        }
+    }
+
+    @Test
     void detailsOfTheSelectedRowAndBack() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
             d.press("G", "k", "k").await("replica2/fuzzy selected", s -> selected(s, "fuzzy :6377", 2));
