@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.repcon.syntax.ControlCharacters;
 
 /**
  * What discover found on the way: errors (a file missing or unreadable, a layout that cannot make a topology: nothing
@@ -19,12 +20,13 @@ public final class Report {
     private final Set<String> errors = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
 
+    /** Lines quote what hosts' files hold: masked, so that a control character there cannot drive the terminal. */
     void error(String line) {
-        errors.add(line);
+        errors.add(ControlCharacters.masked(line));
     }
 
     void warning(String line) {
-        warnings.add(line);
+        warnings.add(ControlCharacters.masked(line));
     }
 
     public List<String> errors() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.repcon.syntax.ControlCharacters;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Kind;
 import org.repcon.topology.Platform;
@@ -60,7 +61,7 @@ final class TopologyYaml {
         }
         List<String> memories = hosts.stream().map(h -> h.commonMaxmemory.map(RedisConf.Line::value).orElse("")).distinct().toList();
         if (memories.size() == 1 && !memories.get(0).isEmpty() && size(first.commonMaxmemory.get(), first.name())) {
-            entries.add("  maxmemory: " + scalar(memories.get(0)) + "    # " + first.commonMaxmemory.get().where());
+            entries.add("  maxmemory: " + scalar(memories.get(0)) + "    # " + comment(first.commonMaxmemory.get().where()));
         } else if (memories.size() > 1) {
             entries.add("  # maxmemory differs between the hosts' common files: not written");
             report.warning("the common files set maxmemory differently (" + String.join(", ", memories) + "): not written");
@@ -68,7 +69,7 @@ final class TopologyYaml {
         List<Map<String, String>> settings = hosts.stream().map(h -> texts(h.commonSettings)).distinct().toList();
         if (settings.size() == 1 && !settings.get(0).isEmpty()) {
             entries.add("  settings:");
-            settings.get(0).forEach((k, v) -> entries.add("    " + k + ": " + scalar(v)));
+            settings.get(0).forEach((k, v) -> entries.add("    " + scalar(k) + ": " + scalar(v)));
         } else if (settings.size() > 1) {
             entries.add("  # settings differ between the hosts' common files: not written");
             report.warning("the common files hold different settings: not written");
@@ -79,8 +80,8 @@ final class TopologyYaml {
     }
 
     private void host(FoundHost h, Platform platform) {
-        h.comments.forEach(c -> line("  # " + c));
-        line("  " + h.name() + ":");
+        h.comments.forEach(c -> line("  # " + comment(c)));
+        line("  " + scalar(h.name()) + ":");
         if (h.address != null) line("    address: " + scalar(h.address));
         if (platform != Platform.LAB) {
             line("    access: " + (h.spec.local() ? "local" : "ssh"));
@@ -106,30 +107,31 @@ final class TopologyYaml {
         if (!tunnels.isEmpty()) {
             line("    tunnels:");
             for (FoundTunnel t : tunnels) {
-                String end = t.to != null ? "to: " + scalar(t.to) : "client: " + t.client;
-                line("      " + t.name() + ": { accept: " + t.service.accept() + ", " + end + " }    # " + t.service.where());
+                String end = t.to != null ? "to: " + scalar(t.to) : "client: " + scalar(String.valueOf(t.client));
+                line("      " + scalar(t.name()) + ": { accept: " + t.service.accept() + ", " + end + " }    # "
+                        + comment(t.service.where()));
             }
         }
     }
 
     private void instance(FoundHost h, FoundInstance i) {
-        i.comments.forEach(c -> line("      # " + c));
+        i.comments.forEach(c -> line("      # " + comment(c)));
         i.requirepass.ifPresent(p -> line("      # password_file: " + i.host + "-" + i.name + ".password    # requirepass is set ("
-                + p.where() + "), not copied: put the password in that file (mode 0600), then uncomment"));
+                + comment(p.where()) + "), not copied: put the password in that file (mode 0600), then uncomment"));
         List<String> fields = new ArrayList<>();
         fields.add("port: " + i.port);
         if (Kind.impliedByName(i.name).filter(k -> k == i.kind).isEmpty()) fields.add("kind: " + i.kind.yamlName());
         i.maxmemory.filter(m -> size(m, h.name())).ifPresent(m -> fields.add("maxmemory: " + scalar(m.value())));
-        if (i.master != null) fields.add("replicaof: " + i.master);
+        if (i.master != null) fields.add("replicaof: " + scalar(String.valueOf(i.master)));
         if (i.via != null) fields.add("via: " + scalar(i.via));
         i.paths.forEach((c, v) -> fields.add((c == Convention.INSTANCE_CONFIG ? "config" : c.yamlName()) + ": " + scalar(v)));
         Map<String, String> settings = texts(i.settings);
         if (!settings.isEmpty()) {
             List<String> s = new ArrayList<>();
-            settings.forEach((k, v) -> s.add(k + ": " + scalar(v)));
+            settings.forEach((k, v) -> s.add(scalar(k) + ": " + scalar(v)));
             fields.add("settings: { " + String.join(", ", s) + " }");
         }
-        line("      " + i.name + ": { " + String.join(", ", fields) + " }");
+        line("      " + scalar(i.name) + ": { " + String.join(", ", fields) + " }");
     }
 
     private boolean size(RedisConf.Line line, String host) {
@@ -161,12 +163,20 @@ final class TopologyYaml {
                 case '"' -> s.append("\\\"");
                 case '\\' -> s.append("\\\\");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) s.append(String.format("\\u%04x", (int) c));
+                    if (ControlCharacters.isControl(c)) s.append(String.format("\\u%04x", (int) c));
                     else s.append(c);
                 }
             }
         }
         return s.append('"').toString();
+    }
+
+    /**
+     * Text read from a host's files, made safe to stand in a YAML comment: a line break of any kind (YAML also breaks
+     * lines at CR, NEL, U+2028 and U+2029) would end the comment and start YAML.
+     */
+    private static String comment(String text) {
+        return ControlCharacters.masked(text);
     }
 
     private void line(String text) {

@@ -16,6 +16,16 @@ public final class ControlCharacters {
         return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
+    /**
+     * {@code text} with each control character shown as '?': for text read from a host that goes onto a terminal or
+     * into a comment, where a line break or an escape would end the line or drive the terminal.
+     */
+    public static String masked(String text) {
+        StringBuilder s = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> s.appendCodePoint(isControl(c) ? '?' : c));
+        return s.toString();
+    }
+
     /** How a message names it: "newline", "tab", "NUL", "ESC", or U+XXXX. */
     public static String name(int c) {
         return switch (c) {

@@ -143,6 +143,26 @@ class DiscoverProblemsTest {
     }
 
     @Test
+    void aDirectiveThatLooksLikeYamlIsWrittenAsData() throws Exception {
+        // A value that would start a comment and end the flow mapping it stands in: quoted, read back verbatim.
+        edit("master", "/usr/local/etc/redis-bayes.conf", "maxmemory 600M", "maxmemory 600M\nodd \"# 50 } 99\"");
+        CliRunner.Result r = discover("master=local", "replica=local");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var bayes = TopologyLoader.load(out).instance(org.repcon.topology.InstanceRef.parse("master/bayes").orElseThrow())
+                .orElseThrow();
+        assertThat(bayes.port()).isEqualTo(6378);
+        assertThat(bayes.settings()).containsEntry("odd", "\"# 50 } 99\"");
+    }
+
+    @Test
+    void aLineBreakInADirectiveIsRefusedNotWrittenAsYaml() throws Exception {
+        // U+2028 is no space to redis.conf's reader but a line break to YAML's: it must not start a line of YAML.
+        edit("master", "/usr/local/etc/redis-bayes.conf", "maxmemory 600M", "maxmemory 600M\nx:\u2028port: 1");
+        assertNothingWritten(discover("master=local", "replica=local"), "the discovered topology does not validate:"
+                + " 'x:\\u2028port:' holds the control character U+2028; every value is one line of printable text");
+    }
+
+    @Test
     void anExistingOutFileIsReplacedOnlyWithForce() throws Exception {
         Files.writeString(out, "mine\n");
         CliRunner.Result refused = discover("master=local", "replica=local");
