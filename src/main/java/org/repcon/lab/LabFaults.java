@@ -2,6 +2,8 @@ package org.repcon.lab;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -138,7 +140,12 @@ public final class LabFaults {
                     long pid = aim.pid();
                     Pids.signal(pid, "CONT");
                     Pids.signal(pid, "KILL");
-                    Pids.waitGone(pid, Duration.ofSeconds(5));
+                    // Killed means down as a client sees it: the pid ended and its port refuses.
+                    if (!Pids.waitGone(pid, KILL_LIMIT)) {
+                        throw RepconException.failed(aim.process().label() + " (pid " + pid + ") still runs "
+                                + KILL_LIMIT.toSeconds() + " s after SIGKILL");
+                    }
+                    awaitRefused(aim);
                     return "killed " + aim.process().label() + " (pid " + pid + ")";
                 },
                 PROCESS_COMES_BACK);
@@ -406,6 +413,35 @@ public final class LabFaults {
                 + i.saved().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")))
                 .collect(Collectors.joining("\n", "", "\n"));
         AtomicFiles.writeOrFail(file(lab), text, 0644);
+    }
+
+    private static final Duration KILL_LIMIT = Duration.ofSeconds(10);
+
+    /** Waits until the instance's address refuses connections, as it does once the kernel closed its socket. */
+    private static void awaitRefused(Aim aim) {
+        Host host = aim.topology().hostOf(aim.instance());
+        long deadline = System.nanoTime() + KILL_LIMIT.toNanos();
+        while (accepts(host.address().orElseThrow(), aim.instance().port())) {
+            if (System.nanoTime() > deadline) {
+                throw RepconException.failed(aim.instance().ref() + " still accepts connections on port "
+                        + aim.instance().port() + " " + KILL_LIMIT.toSeconds() + " s after its process ended");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean accepts(String address, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String freeze(Aim aim, Map<String, String> saved) {
