@@ -68,6 +68,11 @@ final class FoundHost {
     /** Whether {@code address} names this host from itself: loopback, its address, an address it binds. */
     boolean isSelf(String a) {
         return a == null || a.equals("localhost") || a.equals("127.0.0.1") || a.equals("::1") || a.equals(address)
-                || (bind != null && bind.contains(a));
+                || boundAddresses().contains(a);
+    }
+
+    /** The addresses of its bind line without Redis's "-" (bind it if it exists), as clients name them. */
+    List<String> boundAddresses() {
+        return bind == null ? List.of() : bind.stream().map(b -> b.startsWith("-") ? b.substring(1) : b).toList();
     }
 }

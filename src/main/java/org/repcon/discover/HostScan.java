@@ -221,7 +221,7 @@ final class HostScan {
     private Optional<RedisConf> common(String path) {
         Optional<RedisConf> conf = RedisConf.read(host.files, path, "", report);
         conf.ifPresent(c -> {
-            c.last("bind").ifPresent(b -> host.bind = b.args().stream().map(a -> a.startsWith("-") ? a.substring(1) : a).toList());
+            c.last("bind").ifPresent(b -> host.bind = List.copyOf(b.args())); // as written: "-::1" (skip when absent) stays
             host.commonMaxmemory = c.last("maxmemory");
             Set<String> except = new java.util.HashSet<>(OWNED);
             if (host.platform.stockCommonConfig()) {
@@ -384,7 +384,7 @@ final class HostScan {
     // ---- what runs
 
     private void running(FoundInstance i) {
-        String address = host.platform == Platform.LAB && host.bind != null && !host.bind.isEmpty() ? host.bind.get(0) : "127.0.0.1";
+        String address = host.platform == Platform.LAB ? host.boundAddresses().stream().findFirst().orElse("127.0.0.1") : "127.0.0.1";
         Transport t = host.files.transport();
         try (Jedis jedis = RedisConnector.connect(t.reach(address, i.port), null, INFO_TIMEOUT, INFO_TIMEOUT)) {
             Info info = InfoParser.parse(jedis.info("replication"));

@@ -41,8 +41,8 @@ final class Pairing {
         if (h.spec.address().isPresent()) {
             h.address = h.spec.address().get();
         } else if (h.platform == Platform.LAB) {
-            if (h.bind == null || h.bind.isEmpty()) report.error(h.name() + ": the lab host's common file has no bind: its address is unknown");
-            else h.address = h.bind.get(0);
+            if (h.boundAddresses().isEmpty()) report.error(h.name() + ": the lab host's common file has no bind: its address is unknown");
+            else h.address = h.boundAddresses().get(0);
         }
     }
 

@@ -74,7 +74,9 @@ class DiscoverDebianTest {
         assertThat(replica.via()).contains("stats-out");
         assertThat(t.masterOf(replica).map(i -> i.ref().toString())).contains("master/stats");
         assertThat(t.commonMaxmemory().map(Object::toString)).contains("100mb");
-        assertThat(t.host("edge").orElseThrow().bind()).containsExactly("127.0.0.1", "::1");
+        // "-::1" binds ::1 where the host has IPv6: without the "-" Redis would not start on a host without it.
+        assertThat(t.host("edge").orElseThrow().bind()).containsExactly("127.0.0.1", "-::1");
+        assertThat(Renders.of(t).get("edge /etc/redis/redis.conf")).contains("\nbind 127.0.0.1 -::1\n");
         String edgeStats = Renders.of(t).get("edge /etc/redis/redis-stats.conf");
         assertThat(edgeStats).contains("replicaof localhost 7390", "hz 20");
         assertThat(Renders.of(t).get("edge /etc/rspamd/local.d/classifier-bayes.conf"))
