@@ -38,8 +38,8 @@ final class LinkRules {
         Tunnel tunnel = f.topology.replicationTunnel(replica).orElseThrow();
         String master = replica.replicaof().orElseThrow().toString();
         if (!sameHost(link.host(), host.loopback()) || link.port().orElse(-1) != tunnel.accept()) {
-            out.add(Code.WRONG_MASTER, Severity.CRITICAL, s, replica.ref() + " follows " + link.endpoint() + ", not "
-                    + host.loopback() + ":" + tunnel.accept() + " (the tunnel to " + master + ")",
+            out.add(Code.WRONG_MASTER, Severity.CRITICAL, s, replica.ref() + " follows " + link.endpoint()
+                    + followed(f, replica, host, link) + ", not " + host.loopback() + ":" + tunnel.accept() + " (the tunnel to " + master + ")",
                     Suggestion.repoint(s.key(), master), List.of(field(info, "master_host"), field(info, "master_port")));
             return;
         }
@@ -53,6 +53,25 @@ final class LinkRules {
         } else {
             lag(f, replica, info, link, out);
         }
+    }
+
+    /**
+     * What the wrong endpoint is when it is one of this host's own: another tunnel (whose master's data the replica
+     * now holds: a bayes replica on the fuzzy tunnel holds fuzzy data) or a local instance; "" when it is elsewhere.
+     */
+    private static String followed(Facts f, Instance replica, Host host, MasterLink link) {
+        if (!sameHost(link.host(), host.loopback())) return "";
+        int port = link.port().orElse(-1);
+        for (Tunnel t : host.tunnels()) {
+            if (t.accept() != port) continue;
+            Optional<Instance> other = f.topology.destinationOf(t);
+            if (other.isEmpty()) return " (" + t.ref() + ")";
+            String data = other.get().kind() != replica.kind()
+                    ? ": this " + replica.kind().yamlName() + " replica now holds " + other.get().kind().yamlName() + " data" : "";
+            return " (" + t.ref() + ", the tunnel to " + other.get().ref() + data + ")";
+        }
+        return host.instance(host.instances().stream().filter(i -> i.port() == port).map(Instance::name).findFirst().orElse(""))
+                .map(i -> " (the local instance " + i.ref() + ")").orElse("");
     }
 
     /** Reconnections within the event window from which a link counts as flapping: one is a blip, two may be chance. */

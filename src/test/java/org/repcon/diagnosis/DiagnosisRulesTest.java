@@ -152,8 +152,28 @@ class DiagnosisRulesTest {
     void aReplicaPointedElsewhereIsWrongMaster() {
         Finding f = only(healthy().instance("replica1/bayes", replica(topology(HOSTS), "valkey-8.0.1", "replica1")
                 .with("master_port", 6378)).findings(), Code.WRONG_MASTER, "replica1/bayes");
-        assertThat(f.summary()).contains("follows 127.0.0.3:6378, not 127.0.0.3:6478");
+        assertThat(f.summary()).contains("follows 127.0.0.3:6378 (the local instance replica1/bayes), not 127.0.0.3:6478");
         assertThat(f.action()).isEqualTo("repoint replica1/bayes to master/bayes");
+    }
+
+    @Test
+    void aBayesReplicaOnTheFuzzyTunnelIsToldItHoldsFuzzyData() {
+        Topology t = topology("""
+                  master:
+                    address: 127.0.0.2
+                    instances: { bayes: { port: 6378 }, fuzzy: { port: 6377 } }
+                    tunnels: { bayes: { accept: 6478, to: bayes }, fuzzy: { accept: 6477, to: fuzzy } }
+                  replica1:
+                    address: 127.0.0.3
+                    instances: { bayes: { port: 6378, replicaof: master/bayes }, fuzzy: { port: 6377, replicaof: master/fuzzy } }
+                    tunnels: { bayes: { accept: 6478, client: master/bayes }, fuzzy: { accept: 6477, client: master/fuzzy } }
+                """);
+        Finding f = only(healthy(t, "valkey-8.0.1")
+                .instance("replica1/fuzzy", replica(t, "valkey-8.0.1", "replica1").with("master_port", 6477))
+                .instance("replica1/bayes", replica(t, "valkey-8.0.1", "replica1").with("master_port", 6477))
+                .findings(), Code.WRONG_MASTER, "replica1/bayes");
+        assertThat(f.summary()).isEqualTo("replica1/bayes follows 127.0.0.3:6477 (replica1/tunnel/fuzzy, the tunnel to master/fuzzy:"
+                + " this bayes replica now holds fuzzy data), not 127.0.0.3:6478 (the tunnel to master/bayes)");
     }
 
     @Test
