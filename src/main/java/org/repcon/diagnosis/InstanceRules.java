@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.repcon.diagnosis.LogPatterns.Meaning;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.ReplicaEntry;
@@ -28,7 +29,7 @@ final class InstanceRules {
             f.info(i).ifPresent(info -> {
                 role(f, i, info, out);
                 memory(f, i, info, out);
-                persistence(i, info, out);
+                persistence(f, i, info, out);
                 indistinguishable(i, info, out);
                 if (i.isReplica()) version(f, i, info, out);
             });
@@ -156,12 +157,15 @@ final class InstanceRules {
         return out;
     }
 
-    private static void persistence(Instance i, Info info, Findings out) {
+    private static void persistence(Facts f, Instance i, Info info, Findings out) {
         List<String> evidence = new ArrayList<>();
-        if ("err".equals(info.string("rdb_last_bgsave_status").orElse(""))) evidence.add(field(info, "rdb_last_bgsave_status"));
-        if ("err".equals(info.string("aof_last_write_status").orElse(""))) evidence.add(field(info, "aof_last_write_status"));
-        if (!evidence.isEmpty()) {
+        if (info.savesFail()) {
+            if ("err".equals(info.string("rdb_last_bgsave_status").orElse(""))) evidence.add(field(info, "rdb_last_bgsave_status"));
+            if ("err".equals(info.string("aof_last_write_status").orElse(""))) evidence.add(field(info, "aof_last_write_status"));
             evidence.add(field(info, "rdb_changes_since_last_save"));
+            // The log says why: "Failed opening the temp RDB file ... No such file or directory", "No space left on device".
+            evidence.addAll(LogPatterns.lastFew(f.log(i).stream().filter(l -> LogPatterns.meaning(l)
+                    .filter(m -> m == Meaning.SAVE_FAILED || m == Meaning.BGSAVE_ERROR).isPresent()).toList(), 2));
             out.add(Code.RDB_FAILING, Severity.CRITICAL, Subject.of(i), i.ref() + " cannot save to disk", Suggestion.logs(i.ref().toString()), evidence);
         }
     }

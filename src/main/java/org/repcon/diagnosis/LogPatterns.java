@@ -27,6 +27,8 @@ public final class LogPatterns {
         RDB_VERSION("Can't handle RDB format version", false),
         TEMP_FILE("Opening the temp file needed for {MASTER} <-> REPLICA synchronization", false),
         BGSAVE_ERROR("Background saving error", false),
+        SAVE_FAILED("Failed opening the temp RDB file|Write error saving DB on disk|Error moving temp DB file"
+                + "|Error writing to the AOF file|Can't open the append-only file", false),
         SYNC_SUCCESS("{MASTER} <-> REPLICA sync: Finished with success", true),
         // Valkey's dual-channel sync writes "Primary accepted a Partial Resynchronization, RDB load in background."
         PSYNC_ACCEPTED("{Master} accepted a Partial Resynchronization", true),

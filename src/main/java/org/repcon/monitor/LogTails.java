@@ -18,7 +18,7 @@ import org.repcon.util.RepconException;
 /**
  * Reads the recent log lines that can explain a problem: of replicas whose link is down or
  * syncing, and of their masters; of instances that are not running (why they exited). Healthy
- * instances cost nothing; a broken one costs one bounded tail per refresh.
+ * instances cost nothing; a broken one (or one whose saves fail) costs one bounded tail per refresh.
  */
 final class LogTails {
 
@@ -38,6 +38,9 @@ final class LogTails {
             }
         }
         topology.instances().filter(i -> snapshot.instance(i.ref()).map(s -> s.status() == InstanceSample.Status.REFUSED)
+                .orElse(false)).forEach(i -> tail(topology, transports, i, out));
+        // One whose saves fail: its log says why (a missing directory, a full disk).
+        topology.instances().filter(i -> snapshot.instance(i.ref()).flatMap(InstanceSample::info).map(Info::savesFail)
                 .orElse(false)).forEach(i -> tail(topology, transports, i, out));
         for (InstanceRef ref : alsoWanted) topology.instance(ref).ifPresent(i -> tail(topology, transports, i, out));
         return out;

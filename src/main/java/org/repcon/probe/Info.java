@@ -177,6 +177,11 @@ public final class Info {
         return OptionalLong.of(Math.max(0, connected.getAsLong() - rdbChannels));
     }
 
+    /** Whether its last background save or AOF write failed ({@code rdb_last_bgsave_status}, {@code aof_last_write_status}). */
+    public boolean savesFail() {
+        return "err".equals(string("rdb_last_bgsave_status").orElse("")) || "err".equals(string("aof_last_write_status").orElse(""));
+    }
+
     /** The replication id of the stream this instance's offsets count in (a replica carries its master's). */
     public Optional<String> replid() {
         return string("master_replid");

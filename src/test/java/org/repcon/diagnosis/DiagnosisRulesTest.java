@@ -245,6 +245,17 @@ class DiagnosisRulesTest {
     }
 
     @Test
+    void rdbFailingQuotesWhyFromTheLog() {
+        // As Redis 7.0 logged it after its data directory was removed (rm -rf, then BGSAVE).
+        String why = "8475:C 01 Dec 2026 06:50:24.814 # Failed opening the temp RDB file temp-8475.rdb (in server root dir"
+                + " unknown) for saving: No such file or directory";
+        Finding f = only(healthy().instance("master/bayes", master("valkey-8.0.1").with("rdb_last_bgsave_status", "err"))
+                .log("master/bayes", List.of("8467:M 01 Dec 2026 06:50:20.001 * Ready to accept connections tcp", why,
+                        "8467:M 01 Dec 2026 06:50:24.827 # Background saving error")).findings(), Code.RDB_FAILING, "master/bayes");
+        assertThat(f.evidence()).endsWith(why, "8467:M 01 Dec 2026 06:50:24.827 # Background saving error");
+    }
+
+    @Test
     void anOlderReplicaIsAVersionMismatch() {
         Topology t = topology(HOSTS);
         Finding f = only(healthy(t, "redis-8.0-m01").instance("replica1/bayes", replica(t, "redis-8.0-m01", "replica1")

@@ -112,8 +112,8 @@ class FaultMatrixTest extends LabClassTest {
                         () -> { saved = configGet("master/fuzzy", "maxmemory"); cli("master/fuzzy", "CONFIG", "SET", "maxmemory", "1mb");
                             writes("master/fuzzy", "fill", 300); },
                         () -> { cli("master/fuzzy", "CONFIG", "SET", "maxmemory", saved); cli("master/fuzzy", "FLUSHALL"); }),
-                new Fault("the master's `dir` removed, then `BGSAVE`", "rdb-failing", "master/bayes", this::rdbFailing,
-                        () -> cli("master/bayes", "CONFIG", "SET", "dir", dataDir("master/bayes").toString())),
+                new Fault("the master's data directory removed (`rm -rf`), then `BGSAVE`", "rdb-failing", "master/bayes",
+                        this::rdbFailing, () -> { Files.createDirectories(saved == null ? dir : Path.of(saved)); cli("master/bayes", "BGSAVE"); }),
                 new Fault("`replica-serve-stale-data no`, its stunnel killed, a read", "reads-refused", "replica1/fuzzy",
                         () -> { cli("replica1/fuzzy", "CONFIG", "SET", "replica-serve-stale-data", "no"); killTunnel("replica1", "KILL");
                             Thread.sleep(1500); cli("replica1/fuzzy", "GET", "fuzzy_count"); },
@@ -325,10 +325,9 @@ class FaultMatrixTest extends LabClassTest {
     }
 
     private void rdbFailing() throws Exception {
-        Path gone = dir.resolve("gone-dir");
-        Files.createDirectories(gone);
-        cli("master/bayes", "CONFIG", "SET", "dir", gone.toString());
-        Files.delete(gone);
+        Path data = dataDir("master/bayes");
+        saved = data.toString();
+        exec(List.of("rm", "-rf", data.toString()));
         cli("master/bayes", "BGSAVE");
     }
 
