@@ -11,16 +11,29 @@ import org.repcon.topology.Topology;
 /**
  * Everything diagnosis looks at, gathered beforehand so that the rules stay pure: the topology,
  * the latest snapshot (whose time is "now"), each instance's history, and recent log lines of the
- * instances whose state asks for an explanation.
+ * instances, and of the hosts' stunnels, whose state asks for an explanation.
+ *
+ * @param stunnelLogs by host name: the recent lines of its stunnel log file, where a tunnel of its fails
  */
 public record DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
-                             Map<InstanceRef, List<String>> logs, Thresholds thresholds) {
+                             Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs, Thresholds thresholds) {
 
     public DiagnosisInput {
         logs = Map.copyOf(logs);
+        stunnelLogs = Map.copyOf(stunnelLogs);
+    }
+
+    /** Without stunnel logs (recorded samples, where no tunnel's log is at hand). */
+    public DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
+                          Map<InstanceRef, List<String>> logs, Thresholds thresholds) {
+        this(topology, snapshot, history, logs, Map.of(), thresholds);
     }
 
     public List<String> log(InstanceRef instance) {
         return logs.getOrDefault(instance, List.of());
+    }
+
+    public List<String> stunnelLog(String host) {
+        return stunnelLogs.getOrDefault(host, List.of());
     }
 }

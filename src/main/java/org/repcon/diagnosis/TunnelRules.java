@@ -3,6 +3,7 @@ package org.repcon.diagnosis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.TunnelSample;
 import org.repcon.topology.Instance;
@@ -112,7 +113,19 @@ final class TunnelRules {
         if (t.isServer()) {
             f.topology.clientsOf(t).forEach(c -> evidence.add("used by " + Subject.of(c).key()));
         }
+        stunnelSays(f, t, evidence);
+        f.topology.serverOf(t).ifPresent(server -> stunnelSays(f, server, evidence));
+        if (t.isServer()) f.topology.clientsOf(t).forEach(client -> stunnelSays(f, client, evidence));
         return evidence;
+    }
+
+    /** The errors the tunnel's own stunnel logged ("s_connect: connect ...: Connection refused", a PSK refused). */
+    private static void stunnelSays(Facts f, Tunnel t, List<String> evidence) {
+        OptionalInt connectPort = t.isServer() ? f.topology.destinationOf(t).map(i -> OptionalInt.of(i.port())).orElse(OptionalInt.empty())
+                : f.topology.serverOf(t).map(s -> OptionalInt.of(s.accept())).orElse(OptionalInt.empty());
+        if (connectPort.isEmpty()) return;
+        StunnelLog.errors(f.in.stunnelLog(t.host()), connectPort.getAsInt(), 2)
+                .forEach(line -> evidence.add(t.host() + " stunnel: " + line));
     }
 
     private static List<String> withPskHint(List<String> evidence) {

@@ -1,5 +1,6 @@
 package org.repcon.monitor;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Topology;
+import org.repcon.topology.Tunnel;
 import org.repcon.transport.Transports;
 import org.repcon.util.RepconException;
 
@@ -44,6 +46,36 @@ final class LogTails {
                 .orElse(false)).forEach(i -> tail(topology, transports, i, out));
         for (InstanceRef ref : alsoWanted) topology.instance(ref).ifPresent(i -> tail(topology, transports, i, out));
         return out;
+    }
+
+    /**
+     * By host: the stunnel log of each host with a failing tunnel end, and of the host serving a failing client end,
+     * where the host writes one to a file (the lab; 'stunnel_log' set); syslog and the journal are not read.
+     */
+    static Map<String, List<String>> stunnels(Topology topology, Transports transports, Snapshot snapshot) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        topology.tunnels().filter(t -> snapshot.tunnel(t.ref()).map(s -> !s.ok() || (!s.server() && !s.reachesRedis()))
+                .orElse(false)).forEach(t -> {
+                    List<Tunnel> ends = new ArrayList<>(List.of(t));
+                    topology.serverOf(t).ifPresent(ends::add);
+                    if (t.isServer()) ends.addAll(topology.clientsOf(t).stream().limit(CLIENT_LOGS).toList());
+                    ends.forEach(end -> stunnelTail(transports, topology.hostOf(end), out));
+                });
+        return out;
+    }
+
+    /** How many of a failing server end's client hosts have their stunnel log read: enough to show a pattern. */
+    static final int CLIENT_LOGS = 2;
+
+    private static void stunnelTail(Transports transports, Host host, Map<String, List<String>> out) {
+        if (out.containsKey(host.name())) return;
+        host.path(Convention.STUNNEL_LOG, "").ifPresent(log -> {
+            try {
+                out.put(host.name(), transports.of(host).tail(log, LINES));
+            } catch (RepconException e) {
+                out.put(host.name(), List.of());
+            }
+        });
     }
 
     private static void tail(Topology topology, Transports transports, Instance i, Map<InstanceRef, List<String>> out) {

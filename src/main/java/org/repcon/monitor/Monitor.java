@@ -112,7 +112,8 @@ public final class Monitor implements AutoCloseable {
             if (d.full() > 0 || d.partialErr() > 0) masters.add(i.ref());
         }
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
-        List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, thresholds));
+        List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs,
+                LogTails.stunnels(topology, transports, snapshot), thresholds));
         State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));
         latest = state;
         for (Consumer<State> l : listeners) l.accept(state);

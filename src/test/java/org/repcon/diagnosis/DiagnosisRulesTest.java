@@ -317,6 +317,30 @@ class DiagnosisRulesTest {
     }
 
     @Test
+    void tunnelFindingsQuoteTheStunnelLogsOfBothEnds() {
+        // As the lab's stunnel 5.68 logged it on replica1 while the master's stunnel was killed: the fuzzy tunnel's
+        // connects (port 6477) are not this tunnel's, and the follow-up and probe lines say nothing of their own.
+        List<String> replicaLog = List.of(
+                "2026.12.01 06:31:19 LOG5[9]: Service [bayes] accepted connection from 127.0.0.1:40544",
+                "2026.12.01 06:31:19 LOG3[9]: s_connect: connect 127.0.0.2:6478: Connection refused (111)",
+                "2026.12.01 06:31:19 LOG3[9]: No more addresses to connect",
+                "2026.12.01 06:31:19 LOG3[10]: s_connect: connect 127.0.0.2:6477: Connection refused (111)",
+                "2026.12.01 06:31:20 LOG3[11]: s_connect: connect 127.0.0.2:6478: Connection refused (111)",
+                "2026.12.01 06:31:20 LOG3[12]: SSL_accept: ../ssl/record/rec_layer_s3.c:318: error:0A000126:SSL routines::unexpected eof while reading");
+        Finding f = only(healthy().tunnel("master/tunnel/bayes", Connect.REFUSED, Ping.NOT_SENT)
+                .tunnel("replica1/tunnel/bayes", Connect.OK, Ping.CLOSED).tunnel("replica2/tunnel/bayes", Connect.OK, Ping.CLOSED)
+                .instance("replica1/bayes", replicaDown("replica1")).instance("replica2/bayes", replicaDown("replica2"))
+                .stunnelLog("replica1", replicaLog).stunnelLog("master", List.of(
+                        "2026.12.01 06:30:02 LOG5[main]: Configuration successful",
+                        "2026.12.01 06:30:40 LOG4[3]: Service [bayes]: PSK identity not found (session id 1)"))
+                .findings(), Code.SERVER_TUNNEL_DOWN, "master/tunnel/bayes");
+        assertThat(f.evidence()).containsSubsequence(
+                "master stunnel: 2026.12.01 06:30:40 Service [bayes]: PSK identity not found (session id 1)",
+                "replica1 stunnel: 2026.12.01 06:31:20 s_connect: connect 127.0.0.2:6478: Connection refused (111)");
+        assertThat(f.evidence()).noneMatch(e -> e.contains(":6477") || e.contains("No more addresses") || e.contains("unexpected eof"));
+    }
+
+    @Test
     void aClientEndWhosePingDiesIsTheRemoteLegUnlessTheMasterExplainsIt() {
         Finding f = only(healthy().tunnel("replica1/tunnel/bayes", Connect.OK, Ping.CLOSED)
                 .instance("replica1/bayes", replicaDown("replica1")).findings(), Code.REMOTE_LEG_DOWN, "replica1/tunnel/bayes");

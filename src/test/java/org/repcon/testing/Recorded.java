@@ -34,6 +34,7 @@ public final class Recorded {
     private final Map<InstanceRef, InstanceSample> instances = new LinkedHashMap<>();
     private final Map<TunnelRef, TunnelSample> tunnels = new LinkedHashMap<>();
     private final Map<InstanceRef, List<String>> logs = new HashMap<>();
+    private final Map<String, List<String>> stunnelLogs = new HashMap<>();
     private long now = 1_000_000;
 
     public Recorded(Topology topology) {
@@ -81,6 +82,12 @@ public final class Recorded {
     }
 
     /** The log lines diagnosis reads for this instance. */
+    /** The recent lines of a host's stunnel log. */
+    public Recorded stunnelLog(String host, List<String> lines) {
+        stunnelLogs.put(host, List.copyOf(lines));
+        return this;
+    }
+
     public Recorded log(String ref, List<String> lines) {
         logs.put(instanceRef(ref), List.copyOf(lines));
         return this;
@@ -107,7 +114,7 @@ public final class Recorded {
     public List<Finding> findings(Thresholds thresholds) {
         Snapshot snapshot = snapshot();
         history.record(snapshot);
-        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, thresholds));
+        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, stunnelLogs, thresholds));
     }
 
     /** The view of this refresh, with the findings diagnosis gives it under {@code thresholds}. */
