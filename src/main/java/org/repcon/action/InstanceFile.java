@@ -35,6 +35,23 @@ final class InstanceFile {
         return ctx.transport(host).readFile(path).map(text -> new InstanceFile(ctx, host, instance, path, text));
     }
 
+    /**
+     * The file a change is persisted into, read now; when it cannot be read or does not exist, a RepconException saying
+     * so and that {@code change} could not be persisted ("...: the re-point could not be persisted").
+     */
+    static InstanceFile toPersist(ActionContext ctx, Instance instance, String change) {
+        String cannot = ": " + change + " could not be persisted";
+        Optional<InstanceFile> read;
+        try {
+            read = read(ctx, instance);
+        } catch (RepconException e) {
+            throw RepconException.failed(e.getMessage() + cannot);
+        }
+        Host host = ctx.topology().hostOf(instance);
+        return read.orElseThrow(() -> RepconException.failed(host.instancePath(instance, Convention.INSTANCE_CONFIG)
+                + " does not exist on " + host.name() + cannot));
+    }
+
     /** The step writing {@code after} in its place, with the mode setup gives the file (0640 when it holds a password). */
     Step.WriteFile write(String after) {
         return new Step.WriteFile(host.name(), path, content, after, mode(), UnifiedDiff.of(path, content, after, SecretLines::redis));
