@@ -12,21 +12,7 @@ import org.repcon.util.RepconException;
 import org.repcon.util.UnifiedDiff;
 
 /** An instance's own config file, read through its host's transport and rewritten as one step with its diff. */
-final class InstanceFile {
-
-    final String path;
-    final String content;
-    private final ActionContext ctx;
-    private final Host host;
-    private final Instance instance;
-
-    private InstanceFile(ActionContext ctx, Host host, Instance instance, String path, String content) {
-        this.ctx = ctx;
-        this.host = host;
-        this.instance = instance;
-        this.path = path;
-        this.content = content;
-    }
+record InstanceFile(ActionContext ctx, Host host, Instance instance, String path, String content) {
 
     /** The file as it is now; empty when it does not exist (a RepconException when it cannot be read). */
     static Optional<InstanceFile> read(ActionContext ctx, Instance instance) {

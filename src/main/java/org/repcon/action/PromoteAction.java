@@ -34,14 +34,14 @@ final class PromoteAction extends InstanceChange<Command.Promote> {
         } catch (RepconException e) {
             return Checked.refused(e.getMessage());
         }
-        String newContent = ReplicaofLine.comment(file.content, "commented out by repcon promote on " + LocalDate.now());
+        String newContent = ReplicaofLine.comment(file.content(), "commented out by repcon promote on " + LocalDate.now());
         MasterLink link = info.masterLink().orElseThrow();
         List<String> facts = List.of(instance.ref() + " holds " + Dataset.of(ctx, instance).describe() + "; it follows "
                 + link.endpoint() + " (link " + (link.up() ? "up" : "down") + ")");
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.RedisCall(instance, List.of("REPLICAOF", "NO", "ONE")));
         List<String> warnings = new ArrayList<>();
-        if (!newContent.equals(file.content)) {
+        if (!newContent.equals(file.content())) {
             steps.add(file.write(newContent));
         } else {
             warnings.add(file.describe() + " has no replicaof line: nothing to persist");

@@ -89,14 +89,14 @@ final class RepointAction extends InstanceChange<Command.Repoint> {
         } catch (RepconException e) {
             return Checked.refused(e.getMessage());
         }
-        String newContent = ReplicaofLine.set(file.content, host.loopback(), tunnel.accept());
-        if (!runtimeNeeded && newContent.equals(file.content)) {
+        String newContent = ReplicaofLine.set(file.content(), host.loopback(), tunnel.accept());
+        if (!runtimeNeeded && newContent.equals(file.content())) {
             return Checked.refused(replica.ref() + " already replicates from " + master.ref() + " through " + tunnel.ref().host()
                     + "/tunnel/" + tunnel.name() + ", and its file says so: nothing to do");
         }
         List<Step> steps = new ArrayList<>();
         if (runtimeNeeded) steps.add(new Step.RedisCall(replica, List.of("REPLICAOF", host.loopback(), Integer.toString(tunnel.accept()))));
-        if (!newContent.equals(file.content)) steps.add(file.write(newContent));
+        if (!newContent.equals(file.content())) steps.add(file.write(newContent));
         facts.add("through " + host.name() + "/tunnel/" + tunnel.name() + " (" + host.loopback() + ":" + tunnel.accept() + " -> "
                 + master.ref() + ")");
         if (!replica.replicaof().equals(Optional.of(master.ref()))) {
