@@ -1,6 +1,7 @@
 package org.repcon.action;
 
 import org.repcon.command.Command;
+import org.repcon.command.Target;
 
 /**
  * One operation on the deployment, made from a {@link Command} by {@link Actions}. Every action goes
@@ -14,10 +15,14 @@ public interface Action {
     Command command();
 
     /** What it acts on, as typed: {@code replica1/bayes}; empty for none (explain). */
-    String subject();
+    default String subject() {
+        return command().subject().map(Target::key).orElse("");
+    }
 
     /** The host it acts on, for the audit; empty for none. */
-    String host();
+    default String host() {
+        return command().subject().map(t -> t.host().name()).orElse("");
+    }
 
     /**
      * Whether it changes the deployment (start, re-point...) rather than reading it (logs, explain): the verb table's

@@ -4,28 +4,7 @@ import java.util.List;
 import org.repcon.command.Command;
 
 /** What a diagnosis code means and what to do about it. */
-final class ExplainAction implements Action {
-
-    private final Command.Explain command;
-
-    ExplainAction(Command.Explain command) {
-        this.command = command;
-    }
-
-    @Override
-    public Command command() {
-        return command;
-    }
-
-    @Override
-    public String subject() {
-        return "";
-    }
-
-    @Override
-    public String host() {
-        return "";
-    }
+record ExplainAction(Command.Explain command) implements Action {
 
     @Override
     public Checked check() {

@@ -28,14 +28,4 @@ abstract class InstanceChange<C extends Command> implements Action {
     public final Command command() {
         return command;
     }
-
-    @Override
-    public final String subject() {
-        return instance.ref().toString();
-    }
-
-    @Override
-    public final String host() {
-        return host.name();
-    }
 }

@@ -12,27 +12,30 @@ import org.repcon.util.RepconException;
 import org.repcon.util.UnifiedDiff;
 
 /** An instance's own config file, read through its host's transport and rewritten as one step with its diff. */
-final class InstanceFile {
-
-    final String path;
-    final String content;
-    private final ActionContext ctx;
-    private final Host host;
-    private final Instance instance;
-
-    private InstanceFile(ActionContext ctx, Host host, Instance instance, String path, String content) {
-        this.ctx = ctx;
-        this.host = host;
-        this.instance = instance;
-        this.path = path;
-        this.content = content;
-    }
+record InstanceFile(ActionContext ctx, Host host, Instance instance, String path, String content) {
 
     /** The file as it is now; empty when it does not exist (a RepconException when it cannot be read). */
     static Optional<InstanceFile> read(ActionContext ctx, Instance instance) {
         Host host = ctx.topology().hostOf(instance);
         String path = host.instancePath(instance, Convention.INSTANCE_CONFIG);
         return ctx.transport(host).readFile(path).map(text -> new InstanceFile(ctx, host, instance, path, text));
+    }
+
+    /**
+     * The file a change is persisted into, read now; when it cannot be read or does not exist, a RepconException saying
+     * so and that {@code change} could not be persisted ("...: the re-point could not be persisted").
+     */
+    static InstanceFile toPersist(ActionContext ctx, Instance instance, String change) {
+        String cannot = ": " + change + " could not be persisted";
+        Optional<InstanceFile> read;
+        try {
+            read = read(ctx, instance);
+        } catch (RepconException e) {
+            throw RepconException.failed(e.getMessage() + cannot);
+        }
+        Host host = ctx.topology().hostOf(instance);
+        return read.orElseThrow(() -> RepconException.failed(host.instancePath(instance, Convention.INSTANCE_CONFIG)
+                + " does not exist on " + host.name() + cannot));
     }
 
     /** The step writing {@code after} in its place, with the mode setup gives the file (0640 when it holds a password). */

@@ -48,16 +48,6 @@ public final class LogsAction implements Action {
         return command;
     }
 
-    @Override
-    public String subject() {
-        return command.target().key();
-    }
-
-    @Override
-    public String host() {
-        return host.name();
-    }
-
     /** The log file, or empty when the platform sends stunnel's log to the system log. */
     public Optional<String> path() {
         return path;

@@ -3,14 +3,12 @@ package org.repcon.action;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.repcon.command.Command;
 import org.repcon.config.ReplicaofLine;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
 import org.repcon.probe.Role;
-import org.repcon.topology.Convention;
 import org.repcon.util.RepconException;
 
 /**
@@ -30,25 +28,20 @@ final class PromoteAction extends InstanceChange<Command.Promote> {
         if (!s.ok()) return Checked.refused(Redis.notAnswering(s));
         Info info = s.info().orElseThrow();
         if (info.role() != Role.REPLICA) return Checked.refused(instance.ref() + " is a master already: nothing to promote");
-        Optional<InstanceFile> read;
+        InstanceFile file;
         try {
-            read = InstanceFile.read(ctx, instance);
+            file = InstanceFile.toPersist(ctx, instance, "the promotion");
         } catch (RepconException e) {
-            return Checked.refused(e.getMessage() + ": the promotion could not be persisted");
+            return Checked.refused(e.getMessage());
         }
-        if (read.isEmpty()) {
-            return Checked.refused(host.instancePath(instance, Convention.INSTANCE_CONFIG) + " does not exist on "
-                    + host.name() + ": the promotion could not be persisted");
-        }
-        InstanceFile file = read.get();
-        String newContent = ReplicaofLine.comment(file.content, "commented out by repcon promote on " + LocalDate.now());
+        String newContent = ReplicaofLine.comment(file.content(), "commented out by repcon promote on " + LocalDate.now());
         MasterLink link = info.masterLink().orElseThrow();
         List<String> facts = List.of(instance.ref() + " holds " + Dataset.of(ctx, instance).describe() + "; it follows "
                 + link.endpoint() + " (link " + (link.up() ? "up" : "down") + ")");
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.RedisCall(instance, List.of("REPLICAOF", "NO", "ONE")));
         List<String> warnings = new ArrayList<>();
-        if (!newContent.equals(file.content)) {
+        if (!newContent.equals(file.content())) {
             steps.add(file.write(newContent));
         } else {
             warnings.add(file.describe() + " has no replicaof line: nothing to persist");

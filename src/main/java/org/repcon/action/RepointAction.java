@@ -10,7 +10,6 @@ import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
 import org.repcon.probe.Role;
-import org.repcon.topology.Convention;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Topology;
 import org.repcon.topology.Tunnel;
@@ -84,25 +83,20 @@ final class RepointAction extends InstanceChange<Command.Repoint> {
                     .orElse(replica.ref() + "'s file gives") + ": set masterauth for it first (a re-point edits only the"
                     + " replicaof line)");
         }
-        Optional<InstanceFile> read;
+        InstanceFile file;
         try {
-            read = InstanceFile.read(ctx, replica);
+            file = InstanceFile.toPersist(ctx, replica, "the re-point");
         } catch (RepconException e) {
-            return Checked.refused(e.getMessage() + ": the re-point could not be persisted");
+            return Checked.refused(e.getMessage());
         }
-        if (read.isEmpty()) {
-            return Checked.refused(host.instancePath(replica, Convention.INSTANCE_CONFIG)
-                    + " does not exist on " + host.name() + ": the re-point could not be persisted");
-        }
-        InstanceFile file = read.get();
-        String newContent = ReplicaofLine.set(file.content, host.loopback(), tunnel.accept());
-        if (!runtimeNeeded && newContent.equals(file.content)) {
+        String newContent = ReplicaofLine.set(file.content(), host.loopback(), tunnel.accept());
+        if (!runtimeNeeded && newContent.equals(file.content())) {
             return Checked.refused(replica.ref() + " already replicates from " + master.ref() + " through " + tunnel.ref().host()
                     + "/tunnel/" + tunnel.name() + ", and its file says so: nothing to do");
         }
         List<Step> steps = new ArrayList<>();
         if (runtimeNeeded) steps.add(new Step.RedisCall(replica, List.of("REPLICAOF", host.loopback(), Integer.toString(tunnel.accept()))));
-        if (!newContent.equals(file.content)) steps.add(file.write(newContent));
+        if (!newContent.equals(file.content())) steps.add(file.write(newContent));
         facts.add("through " + host.name() + "/tunnel/" + tunnel.name() + " (" + host.loopback() + ":" + tunnel.accept() + " -> "
                 + master.ref() + ")");
         if (!replica.replicaof().equals(Optional.of(master.ref()))) {

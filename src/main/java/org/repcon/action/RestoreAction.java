@@ -47,21 +47,6 @@ final class RestoreAction implements Action {
     }
 
     @Override
-    public String subject() {
-        return master.ref().toString();
-    }
-
-    @Override
-    public String host() {
-        return masterHost.name();
-    }
-
-    @Override
-    public boolean mutates() {
-        return true;
-    }
-
-    @Override
     public Checked check() {
         String m = subject();
         Optional<String> no = service.undrivable();

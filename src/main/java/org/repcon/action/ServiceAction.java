@@ -29,21 +29,6 @@ abstract class ServiceAction implements Action {
         return command;
     }
 
-    @Override
-    public String subject() {
-        return command.target().key();
-    }
-
-    @Override
-    public String host() {
-        return service.host().name();
-    }
-
-    @Override
-    public boolean mutates() {
-        return true;
-    }
-
     /** What every verb needs first: a service repcon can drive, on a host it can reach; then the verb's own check. */
     @Override
     public final Checked check() {

@@ -16,23 +16,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * endpoint with its link up and no sync running, then its offset caught up with the master's. Reports a
  * running full sync's progress (at most once a second) on the way.
  */
-public final class SyncWatch {
+public record SyncWatch(ActionContext ctx, Instance replica, Instance master, String host, int port) {
 
     private static final long REPORT_NANOS = 1_000_000_000L;
-
-    private final ActionContext ctx;
-    private final Instance replica;
-    private final Instance master;
-    private final String host;
-    private final int port;
-
-    public SyncWatch(ActionContext ctx, Instance replica, Instance master, String host, int port) {
-        this.ctx = ctx;
-        this.replica = replica;
-        this.master = master;
-        this.host = host;
-        this.port = port;
-    }
 
     /**
      * @param alsoDone a further condition for "synced" (a master counter that must have grown), checked once the link is up

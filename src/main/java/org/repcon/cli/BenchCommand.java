@@ -27,12 +27,28 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {BenchCommand.Probe.class, BenchCommand.Parse.class, BenchCommand.Footprint.class})
 final class BenchCommand {
 
-    @Command(name = "probe", description = "One full refresh of an N-host lab (3 instances per host), median of"
-            + " --refreshes runs, against a shell loop of 'redis-cli INFO' over the same instances.")
-    static final class Probe implements Callable<Integer> {
+    /** What every bench subcommand has: its output, flushed at the end. */
+    abstract static class BenchSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        /** Measures, printing the figures to {@code out}; returns the exit code. */
+        abstract int run(PrintWriter out) throws Exception;
+
+        @Override
+        public final Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                return run(out);
+            } finally {
+                out.flush();
+            }
+        }
+    }
+
+    @Command(name = "probe", description = "One full refresh of an N-host lab (3 instances per host), median of"
+            + " --refreshes runs, against a shell loop of 'redis-cli INFO' over the same instances.")
+    static final class Probe extends BenchSubcommand {
         @Option(names = "--hosts", defaultValue = "100", description = "Hosts in the lab (default: ${DEFAULT-VALUE}).")
         int hosts;
 
@@ -46,10 +62,9 @@ final class BenchCommand {
         Integer parallelism;
 
         @Override
-        public Integer call() throws IOException {
+        int run(PrintWriter out) throws IOException {
             if (hosts < 1 || hosts > 5000 || refreshes < 1) throw RepconException.invalid("--hosts 1..5000 and --refreshes >= 1");
             Path where = dir != null ? dir.toAbsolutePath() : Files.createTempDirectory("repcon-bench");
-            PrintWriter out = spec.commandLine().getOut();
             org.repcon.probe.ProbeOptions options = org.repcon.probe.ProbeOptions.defaults();
             if (parallelism != null) options = options.withParallelism(Math.max(1, parallelism));
             ProbeBench.Result r = ProbeBench.run(hosts, refreshes, where, out, options);
@@ -61,17 +76,13 @@ final class BenchCommand {
             out.printf(Locale.ROOT, "ratio: %.0fx%n", r.ratio());
             out.printf(Locale.ROOT, "INFO calls per instance per refresh: %d (instances off that count: %d)%n",
                     r.infoCallsPerInstance() / r.refreshesCounted(), r.instancesOffCount());
-            out.flush();
             return r.instancesOffCount() == 0 ? 0 : RepconException.FAILED;
         }
     }
 
     @Command(name = "parse", description = "The INFO parser's cost: microseconds to parse one reply (median of"
             + " --batches batches of 2000), with the lookups every probe makes.")
-    static final class Parse implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Parse extends BenchSubcommand {
         @Parameters(paramLabel = "FILE", description = "An INFO reply as redis-cli prints it, e.g."
                 + " src/test/resources/info/redis-7.0-master-two-replicas.txt.")
         Path file;
@@ -80,16 +91,14 @@ final class BenchCommand {
         int batches;
 
         @Override
-        public Integer call() {
+        int run(PrintWriter out) {
             if (batches < 1) throw RepconException.invalid("--batches must be at least 1");
             String reply = UserFile.read(file, java.nio.charset.StandardCharsets.ISO_8859_1);
             ParseBench.Result r = ParseBench.run(reply, batches);
-            PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "reply: %d bytes, %d fields%n", r.bytes(), r.fields());
             out.printf(Locale.ROOT, "parse: median %.1f us a reply over %d batches (min %.1f, max %.1f)%n", r.medianMicros(),
                     batches, r.microsPerParse().stream().mapToDouble(Double::doubleValue).min().orElse(0),
                     r.microsPerParse().stream().mapToDouble(Double::doubleValue).max().orElse(0));
-            out.flush();
             return 0;
         }
     }
@@ -97,10 +106,7 @@ final class BenchCommand {
     @Command(name = "footprint", description = "What a console costs the master: a lab (the demo's,"
             + " sample-topologies/lab.yaml, unless --lab; started and stopped here unless it is up already) probed every --interval-ms for --seconds, and the"
             + " lines and the accepted sessions its server-end stunnel logs gained meanwhile, after the first refresh.")
-    static final class Footprint implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Footprint extends BenchSubcommand {
         @Option(names = "--seconds", defaultValue = "60", description = "How long to probe (default: ${DEFAULT-VALUE}).")
         int seconds;
 
@@ -112,9 +118,8 @@ final class BenchCommand {
         Path labFile;
 
         @Override
-        public Integer call() throws InterruptedException {
+        int run(PrintWriter out) throws InterruptedException {
             if (seconds < 1 || seconds > 3600 || intervalMs < 100) throw RepconException.invalid("--seconds 1..3600 and --interval-ms >= 100");
-            PrintWriter out = spec.commandLine().getOut();
             Lab lab = new Lab(LabTopology.of(labFile != null ? TopologyLoader.load(labFile) : DemoCommand.bundledLab(), Optional.empty()));
             boolean wasUp = lab.processes().stream().anyMatch(p -> lab.pid(p).isPresent());
             try {
@@ -127,7 +132,6 @@ final class BenchCommand {
                 out.printf(Locale.ROOT, "%d refreshes in %.1f s%n", r.refreshes(), r.measured().toMillis() / 1000.0);
                 out.printf(Locale.ROOT, "log lines: %d (%.1f per minute)%n", r.logLines(), r.perMinute(r.logLines()));
                 out.printf(Locale.ROOT, "sessions accepted: %d (%.1f per minute)%n", r.sessions(), r.perMinute(r.sessions()));
-                out.flush();
                 return 0;
             } finally {
                 if (!wasUp) lab.down();

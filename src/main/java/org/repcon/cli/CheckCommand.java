@@ -2,7 +2,6 @@ package org.repcon.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.repcon.diagnosis.Finding;
 import org.repcon.monitor.Json;
 import org.repcon.monitor.Monitor;
@@ -10,22 +9,12 @@ import org.repcon.monitor.Nagios;
 import org.repcon.topology.Topology;
 import org.repcon.util.RepconException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", description = "A monitoring check: the findings, one summary line first, Nagios exit codes.",
         footer = {"", "Exit status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (nothing could be probed, or the topology"
                 + " file is unusable)."})
-final class CheckCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    TopologyFile topologyFile;
-    @Mixin
-    MonitorOptions monitorOptions;
+final class CheckCommand extends MonitorCommand {
 
     @Option(names = "--json", description = "Print JSON instead of the plugin output.")
     boolean json;

@@ -3,7 +3,6 @@ package org.repcon.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.repcon.action.ActionContext;
@@ -17,10 +16,7 @@ import org.repcon.topology.Topology;
 import org.repcon.util.RepconException;
 import org.repcon.util.Xdg;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "shell", description = {
         "The console's commands at a plain prompt: Tab completes verbs, options, hosts, instances and tunnels; the history"
@@ -34,14 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit status with -c: 0 done, 1 failed (ran but failed or was not verified), 2 invalid command,"
                 + " 3 declined (answered no, or another name), 4 refused (--read-only, a failed precondition, the host"
                 + " locked by another change, the audit log not writable, or no --yes/--confirm), 70 internal error."})
-final class ShellCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    TopologyFile topologyFile;
-    @Mixin
-    MonitorOptions monitorOptions;
+final class ShellCommand extends MonitorCommand {
 
     @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "Run this one command and exit (e.g. -c 'status',"
             + " -c 'resync replica/bayes').")

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.repcon.monitor.Json;
 import org.repcon.monitor.Monitor;
 import org.repcon.monitor.OpenMetrics;
@@ -18,21 +17,11 @@ import org.repcon.util.AtomicFiles;
 import org.repcon.util.RepconException;
 import org.repcon.view.StatusTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", description = "Per host and instance: role, link, offsets, lag in bytes and seconds, sync"
         + " progress, memory, findings; as a table, JSON or Prometheus metrics.")
-final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    TopologyFile topologyFile;
-    @Mixin
-    MonitorOptions monitorOptions;
+final class StatusCommand extends MonitorCommand {
 
     /** What {@code status} prints. */
     enum Format { table, json, openmetrics }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.repcon.config.RenderedCommand.Step;
 import org.repcon.syntax.ShellQuote;
+import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.Platform;
@@ -85,23 +86,21 @@ final class ServiceFiles {
             out.add(new RenderedCommand(Step.ENABLE, List.of("systemctl", "disable", "--now", "redis-server"),
                     "the stock single instance would take port " + Platform.STOCK_PORT));
         }
-        for (Instance i : host.instances()) {
-            host.commandWords(REDIS_ENABLE, i.name(), "enable").ifPresent(c ->
-                    out.add(new RenderedCommand(Step.ENABLE, c, "start '" + i.name() + "' at boot")));
-        }
-        if (!host.tunnels().isEmpty()) {
-            host.commandWords(STUNNEL_ENABLE, "", "enable").ifPresent(c ->
-                    out.add(new RenderedCommand(Step.ENABLE, c, "start stunnel at boot")));
-        }
-        for (Instance i : host.instances()) {
-            host.commandWords(REDIS_SERVICE, i.name(), "start").ifPresent(c ->
-                    out.add(new RenderedCommand(Step.START, c, "start '" + i.name() + "'")));
-        }
-        if (!host.tunnels().isEmpty()) {
-            host.commandWords(STUNNEL_SERVICE, "", "start").ifPresent(c ->
-                    out.add(new RenderedCommand(Step.START, c, "start stunnel")));
-        }
+        services(out, host, Step.ENABLE, REDIS_ENABLE, STUNNEL_ENABLE, "enable", " at boot");
+        services(out, host, Step.START, REDIS_SERVICE, STUNNEL_SERVICE, "start", "");
         return out;
+    }
+
+    /** The service manager's command for each instance, then for stunnel when the host has tunnels. */
+    private static void services(List<RenderedCommand> out, Host host, Step step, Convention redis, Convention stunnel,
+                                 String action, String when) {
+        for (Instance i : host.instances()) {
+            host.commandWords(redis, i.name(), action).ifPresent(c ->
+                    out.add(new RenderedCommand(step, c, "start '" + i.name() + "'" + when)));
+        }
+        if (!host.tunnels().isEmpty()) {
+            host.commandWords(stunnel, "", action).ifPresent(c -> out.add(new RenderedCommand(step, c, "start stunnel" + when)));
+        }
     }
 
     private static String parent(String path) {

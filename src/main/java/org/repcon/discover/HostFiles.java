@@ -25,8 +25,8 @@ final class HostFiles {
             + " elif [ -f \"$f\" ] && [ -r \"$f\" ]; then printf '%s F %s\\n' \"$t\" \"$f\"; cat -- \"$f\"; printf '\\n';"
             + " else printf '%s U %s\\n' \"$t\" \"$f\"; fi; done";
 
-    private final String host;
-    private final Transport transport;
+    final String host;
+    final Transport transport;
     private final String prefix;
     private final Report report;
     /** Files that exist but could not be read: reported once, not again as missing. */
@@ -39,14 +39,6 @@ final class HostFiles {
         this.transport = transport;
         this.prefix = prefix;
         this.report = report;
-    }
-
-    String host() {
-        return host;
-    }
-
-    Transport transport() {
-        return transport;
     }
 
     /**

@@ -50,7 +50,7 @@ final class HostScan {
      * rc.conf's profiles (FreeBSD) or an /etc/redis (Debian), read with {@code files}.
      */
     static Optional<Platform> detect(HostFiles files, HostFiles plain, String labRoot) {
-        if (!labRoot.isEmpty() && plain.list(labRoot + "/" + plain.host() + "/etc").stream().anyMatch(n -> LAB_CONF.matcher(n).matches())) {
+        if (!labRoot.isEmpty() && plain.list(labRoot + "/" + plain.host + "/etc").stream().anyMatch(n -> LAB_CONF.matcher(n).matches())) {
             return Optional.of(Platform.LAB);
         }
         if (files.read("/etc/rc.conf").filter(t -> t.contains("_profiles=")).isPresent()) return Optional.of(Platform.FREEBSD);
@@ -359,7 +359,7 @@ final class HostScan {
     /** The identities of a PSK file, its secrets never kept; a file that cannot be read is a warning (it holds secrets). */
     private List<String> pskIdentities(String path) {
         try {
-            return host.files.transport().readFile(host.files.shown(path)).map(StunnelConf::identities).orElseGet(() -> {
+            return host.files.transport.readFile(host.files.shown(path)).map(StunnelConf::identities).orElseGet(() -> {
                 report.warning(host.name() + ": stunnel's PSK file " + host.files.shown(path) + " is missing");
                 return List.of();
             });
@@ -385,7 +385,7 @@ final class HostScan {
 
     private void running(FoundInstance i) {
         String address = host.platform == Platform.LAB ? host.boundAddresses().stream().findFirst().orElse("127.0.0.1") : "127.0.0.1";
-        Transport t = host.files.transport();
+        Transport t = host.files.transport;
         try (Jedis jedis = RedisConnector.connect(t.reach(address, i.port), null, INFO_TIMEOUT, INFO_TIMEOUT)) {
             Info info = InfoParser.parse(jedis.info("replication"));
             String role = info.string("role").orElse("?");

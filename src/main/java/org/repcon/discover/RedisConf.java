@@ -57,7 +57,7 @@ final class RedisConf {
             if (words.isPresent() && words.get().isEmpty()) continue;
             if (words.isEmpty()) {
                 if (!raw[n].isBlank() && !raw[n].strip().startsWith("#")) {
-                    report.error(files.host() + ": " + files.shown(path) + ":" + (n + 1) + ": Redis refuses this line (unbalanced quotes)");
+                    report.error(files.host + ": " + files.shown(path) + ":" + (n + 1) + ": Redis refuses this line (unbalanced quotes)");
                 }
                 continue;
             }
@@ -71,7 +71,7 @@ final class RedisConf {
                 if (inner.isPresent()) {
                     load(files, included, inner.get(), common, report, depth + 1);
                 } else if (!files.unreadable(included)) {
-                    report.error(files.host() + ": " + files.shown(path) + ":" + (n + 1) + ": include " + included
+                    report.error(files.host + ": " + files.shown(path) + ":" + (n + 1) + ": include " + included
                             + ": no such file (redis-server would not start)");
                 }
                 continue;

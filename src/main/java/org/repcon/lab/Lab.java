@@ -362,8 +362,13 @@ public final class Lab implements DirectProcesses {
     }
 
     static boolean accepts(String address, int port) {
+        return accepts(address, port, 200);
+    }
+
+    /** Whether something accepts a TCP connection on address:port now, within {@code timeoutMillis}. */
+    public static boolean accepts(String address, int port, int timeoutMillis) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, port), 200);
+            s.connect(new InetSocketAddress(address, port), timeoutMillis);
             return true;
         } catch (IOException e) {
             return false;

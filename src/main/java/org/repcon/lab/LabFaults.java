@@ -2,8 +2,6 @@ package org.repcon.lab;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -421,7 +419,7 @@ public final class LabFaults {
     private static void awaitRefused(Aim aim) {
         Host host = aim.topology().hostOf(aim.instance());
         long deadline = System.nanoTime() + KILL_LIMIT.toNanos();
-        while (accepts(host.address().orElseThrow(), aim.instance().port())) {
+        while (Lab.accepts(host.address().orElseThrow(), aim.instance().port(), 500)) {
             if (System.nanoTime() > deadline) {
                 throw RepconException.failed(aim.instance().ref() + " still accepts connections on port "
                         + aim.instance().port() + " " + KILL_LIMIT.toSeconds() + " s after its process ended");
@@ -432,15 +430,6 @@ public final class LabFaults {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private static boolean accepts(String address, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

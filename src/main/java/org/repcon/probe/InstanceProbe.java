@@ -104,13 +104,7 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
     private void drop() {
         Jedis j = jedis;
         jedis = null;
-        if (j != null) {
-            try {
-                j.close();
-            } catch (RuntimeException e) {
-                // already broken
-            }
-        }
+        closeQuietly(j);
     }
 
     @Override

@@ -57,6 +57,16 @@ abstract class Target<R, S extends Sample<S>> {
         closed = true;
     }
 
+    /** Closes a kept connection that may be broken already (then there is nothing left to close). */
+    static void closeQuietly(AutoCloseable connection) {
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (Exception e) {
+            // already broken
+        }
+    }
+
     /**
      * Takes the target for a probe in this refresh, unless one is still in flight, it is backing off after
      * failures, or (healthy) its last probe was less than {@code spacingNanos} ago.

@@ -184,15 +184,6 @@ final class TunnelProbe extends Target<TunnelRef, TunnelSample> {
         closeQuietly(socket);
     }
 
-    private static void closeQuietly(Socket socket) {
-        if (socket == null) return;
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // already broken
-        }
-    }
-
     @Override
     void close() {
         super.close();

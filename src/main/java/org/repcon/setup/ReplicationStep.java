@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.repcon.action.Progress;
 import org.repcon.action.ServiceControl;
-import org.repcon.action.StepRunner;
 import org.repcon.action.SyncWatch;
 import org.repcon.diagnosis.LogPatterns;
 import org.repcon.probe.Info;
@@ -25,7 +24,7 @@ import org.repcon.util.RepconException;
  * Finished with success", or an accepted partial resync). The log line is quoted as evidence; a log rotated since
  * the last sync has none, and then the link and offsets alone decide.
  */
-final class ReplicationStep extends HostStep {
+final class ReplicationStep extends VerifyStep {
 
     /** How many of a replica's last log lines are searched for the sync line. */
     static final int LOG_LINES = 500;
@@ -42,7 +41,8 @@ final class ReplicationStep extends HostStep {
         return host.instances().stream().filter(Instance::isReplica).toList();
     }
 
-    private List<String> commands(SetupContext ctx) {
+    @Override
+    List<String> commands(SetupContext ctx) {
         return replicas().stream().map(r -> "wait until " + r.ref() + " follows " + endpoint(ctx, r) + " with its link up and"
                 + " its offset at " + master(ctx, r).ref() + "'s; look for the sync line in " + host.instancePath(r, LOGFILE)).toList();
     }
@@ -113,13 +113,7 @@ final class ReplicationStep extends HostStep {
     }
 
     @Override
-    public Check offline(SetupContext ctx, String reason) {
-        return Check.of(State.UNKNOWN, reason, commands(ctx));
-    }
-
-    @Override
-    public String apply(SetupContext ctx, Check current, StepRunner runner, Progress progress) {
-        if (current.state() == State.UNKNOWN) throw RepconException.failed(current.detail());
+    List<String> await(SetupContext ctx, Progress progress) {
         List<String> said = new ArrayList<>();
         for (Instance r : replicas()) {
             Tunnel tunnel = ctx.topology().replicationTunnel(r).orElseThrow();
@@ -135,6 +129,6 @@ final class ReplicationStep extends HostStep {
             said.add(r.ref() + ": " + how + "; " + evidence);
             progress.note(said.get(said.size() - 1));
         }
-        return String.join("; ", said);
+        return said;
     }
 }

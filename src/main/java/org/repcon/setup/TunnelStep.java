@@ -5,13 +5,11 @@ import java.util.List;
 import org.repcon.action.Progress;
 import org.repcon.action.ServiceControl;
 import org.repcon.action.ServiceControl.Liveness;
-import org.repcon.action.StepRunner;
 import org.repcon.topology.Host;
 import org.repcon.topology.Tunnel;
-import org.repcon.util.RepconException;
 
 /** A PING through each of the host's client tunnel ends reaches its master's instance, as the tutorial checks with redis-cli. */
-final class TunnelStep extends HostStep {
+final class TunnelStep extends VerifyStep {
 
     TunnelStep(Host host) {
         super(host, StepKind.VERIFY_TUNNEL, "verify the tunnels of " + host.name(), host.name() + "/tunnel");
@@ -21,7 +19,8 @@ final class TunnelStep extends HostStep {
         return host.tunnels().stream().filter(Tunnel::isClient).map(t -> ServiceControl.of(ctx.actions(), t)).toList();
     }
 
-    private List<String> commands(SetupContext ctx) {
+    @Override
+    List<String> commands(SetupContext ctx) {
         return host.tunnels().stream().filter(Tunnel::isClient).map(t -> "PING through " + host.loopback() + ":" + t.accept()
                 + " to " + ctx.topology().destinationOf(t).map(i -> i.ref().toString()).orElse("?")).toList();
     }
@@ -41,18 +40,12 @@ final class TunnelStep extends HostStep {
     }
 
     @Override
-    public Check offline(SetupContext ctx, String reason) {
-        return Check.of(State.UNKNOWN, reason, commands(ctx));
-    }
-
-    @Override
-    public String apply(SetupContext ctx, Check current, StepRunner runner, Progress progress) {
-        if (current.state() == State.UNKNOWN) throw RepconException.failed(current.detail());
+    List<String> await(SetupContext ctx, Progress progress) {
         List<String> said = new ArrayList<>();
         for (ServiceControl end : ends(ctx)) {
             long ms = end.await(l -> l == Liveness.ANSWERS, "carries a PING", progress);
             said.add(end.subject() + " " + end.answersHow() + " (" + ms + " ms)");
         }
-        return String.join("; ", said);
+        return said;
     }
 }

@@ -20,21 +20,8 @@ public final class RedisConfQuote {
     /** One argument as Redis reads it back exactly: bare when it is plain printable ASCII, else double-quoted. */
     public static String arg(String value) {
         if (!value.isEmpty() && value.chars().allMatch(RedisConfQuote::bare)) return value;
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        value.codePoints().forEach(c -> {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
-                    else out.appendCodePoint(c); // UTF-8 bytes are taken literally inside quotes
-                }
-            }
-        });
-        return out.append('"').toString();
+        // UTF-8 bytes are taken literally inside quotes
+        return DoubleQuote.of(value, c -> c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : null);
     }
 
     /** A directive line: the name, then each argument quoted. */

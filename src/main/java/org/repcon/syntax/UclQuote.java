@@ -11,24 +11,12 @@ public final class UclQuote {
     private UclQuote() {}
 
     public static String string(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        value.codePoints().forEach(c -> {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '$' -> out.append("\\u0024");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (ControlCharacters.isControl(c)) out.append(String.format("\\u%04x", c));
-                    else out.appendCodePoint(c);
-                }
-            }
+        return DoubleQuote.of(value, c -> switch (c) {
+            case '$' -> "\\u0024";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            default -> ControlCharacters.isControl(c) ? String.format("\\u%04x", c) : null;
         });
-        return out.append('"').toString();
     }
 
     /** {@code key = "value";} as Rspamd's files are written. */

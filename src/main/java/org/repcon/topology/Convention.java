@@ -1,5 +1,6 @@
 package org.repcon.topology;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,38 +10,37 @@ import java.util.Optional;
  * topology's root, so a whole deployment can be redirected into a directory (the lab, tests).
  */
 public enum Convention {
-    COMMON_CONFIG("common_config", "redis settings shared by every instance"),
-    INSTANCE_CONFIG("instance_config", "one instance's redis config"),
-    PIDFILE("pidfile", "an instance's pid file"),
-    LOGFILE("logfile", "an instance's log file"),
-    DIR("dir", "an instance's working directory"),
-    DBFILENAME("dbfilename", "an instance's RDB file name (inside dir)"),
-    STUNNEL_CONFIG("stunnel_config", "the stunnel configuration"),
-    STUNNEL_PSK("stunnel_psk", "stunnel's PSK secrets file (mode 0600)"),
-    STUNNEL_PIDFILE("stunnel_pidfile", "stunnel's pid file"),
-    STUNNEL_LOG("stunnel_log", "stunnel's log file (empty: syslog)"),
-    STUNNEL_USER("stunnel_user", "user stunnel drops to (empty: stays)"),
-    STUNNEL_GROUP("stunnel_group", "group stunnel drops to"),
-    REDIS_USER("redis_user", "owner of the instances' directories"),
-    RSPAMD_DIR("rspamd_dir", "Rspamd's configuration directory (local.d, override.d)"),
-    RC_CONF("rc_conf", "FreeBSD rc.conf receiving the enable lines (empty: not used)"),
-    LOG_ROTATION("log_rotation", "newsyslog or logrotate file (empty: none)"),
-    INSTALL("install", "command installing redis and stunnel"),
-    REDIS_SERVICE("redis_service", "command driving one instance (empty: repcon runs redis-server itself)"),
-    REDIS_ENABLE("redis_enable", "command enabling one instance at boot (empty: rc.conf does it)"),
-    STUNNEL_SERVICE("stunnel_service", "command driving stunnel (empty: repcon runs stunnel itself)"),
-    STUNNEL_ENABLE("stunnel_enable", "command enabling stunnel at boot (empty: rc.conf does it)");
+    COMMON_CONFIG("redis settings shared by every instance"),
+    INSTANCE_CONFIG("one instance's redis config"),
+    PIDFILE("an instance's pid file"),
+    LOGFILE("an instance's log file"),
+    DIR("an instance's working directory"),
+    DBFILENAME("an instance's RDB file name (inside dir)"),
+    STUNNEL_CONFIG("the stunnel configuration"),
+    STUNNEL_PSK("stunnel's PSK secrets file (mode 0600)"),
+    STUNNEL_PIDFILE("stunnel's pid file"),
+    STUNNEL_LOG("stunnel's log file (empty: syslog)"),
+    STUNNEL_USER("user stunnel drops to (empty: stays)"),
+    STUNNEL_GROUP("group stunnel drops to"),
+    REDIS_USER("owner of the instances' directories"),
+    RSPAMD_DIR("Rspamd's configuration directory (local.d, override.d)"),
+    RC_CONF("FreeBSD rc.conf receiving the enable lines (empty: not used)"),
+    LOG_ROTATION("newsyslog or logrotate file (empty: none)"),
+    INSTALL("command installing redis and stunnel"),
+    REDIS_SERVICE("command driving one instance (empty: repcon runs redis-server itself)"),
+    REDIS_ENABLE("command enabling one instance at boot (empty: rc.conf does it)"),
+    STUNNEL_SERVICE("command driving stunnel (empty: repcon runs stunnel itself)"),
+    STUNNEL_ENABLE("command enabling stunnel at boot (empty: rc.conf does it)");
 
-    private final String yamlName;
     private final String description;
 
-    Convention(String yamlName, String description) {
-        this.yamlName = yamlName;
+    Convention(String description) {
         this.description = description;
     }
 
+    /** Its key in topology files: the constant's name in lower case ({@code common_config}). */
     public String yamlName() {
-        return yamlName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public String description() {
@@ -49,7 +49,7 @@ public enum Convention {
 
     public static Optional<Convention> fromYaml(String key) {
         for (Convention c : values()) {
-            if (c.yamlName.equals(key)) return Optional.of(c);
+            if (c.yamlName().equals(key)) return Optional.of(c);
         }
         return Optional.empty();
     }

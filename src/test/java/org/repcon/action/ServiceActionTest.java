@@ -6,8 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +20,7 @@ import org.repcon.lab.LabFaults;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
 import org.repcon.testing.Await;
+import org.repcon.testing.Daemons;
 import org.repcon.testing.TestLab;
 import org.repcon.transport.Transports;
 
@@ -78,7 +77,7 @@ class ServiceActionTest extends LabActionTest {
         assertThat(s.shown()).contains("stunnel on replica2 serves all its tunnels (bayes, fuzzy)",
                 "replicas that lose their link meanwhile: replica2/bayes, replica2/fuzzy", "kill -TERM " + before);
         assertThat(lab.pid(lab.tunnelProcess("replica2").orElseThrow())).isEmpty();
-        assertThat(accepts("127.0.30.4", 6478)).isFalse();
+        assertThat(Daemons.accepts("127.0.30.4", 6478)).isFalse();
         assertThat(lastAudit().getAsJsonArray("ran").toString()).contains("kill -TERM " + before).doesNotContain("kill -KILL");
 
         ActionResult again = run("stop replica2/tunnel/fuzzy", new Scripted());
@@ -167,12 +166,4 @@ class ServiceActionTest extends LabActionTest {
         }
     }
 
-    private static boolean accepts(String host, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 300);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

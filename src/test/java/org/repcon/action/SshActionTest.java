@@ -115,21 +115,11 @@ class SshActionTest {
         Instance bayes = instance("replica/bayes");
         long before = deployment.pid(bayes).orElseThrow();
 
-        Scripted stopping = Scripted.answering("y");
-        ActionResult stop = run("stop replica/bayes", stopping);
-        assertThat(stop.outcome()).as(stop.message()).isEqualTo(Outcome.DONE);
-        assertThat(stop.message()).startsWith("replica/bayes no longer answers (connection refused) after");
-        assertThat(stopping.previews.get(0).commands()).containsExactly("replica$ sh " + deployment.serviceScript()
-                + " stop redis " + file(bayes));
+        serviceScriptRuns("stop", bayes, "replica/bayes no longer answers (connection refused) after");
         assertThat(Pids.isRunning(before)).isFalse();
         assertThat(lastAudit().get("verb").getAsString()).isEqualTo("stop");
 
-        Scripted starting = Scripted.answering("y");
-        ActionResult start = run("start replica/bayes", starting);
-        assertThat(start.outcome()).as(start.message()).isEqualTo(Outcome.DONE);
-        assertThat(start.message()).startsWith("replica/bayes answers PING after");
-        assertThat(starting.previews.get(0).commands()).containsExactly("replica$ sh " + deployment.serviceScript()
-                + " start redis " + file(bayes));
+        serviceScriptRuns("start", bayes, "replica/bayes answers PING after");
         // A PING of our own through the forward (a unix socket here, not the host's address), and a new process
         // behind it that reads its file (and so replicates).
         assertThat(transports.of("replica").reach(SshDeployment.REPLICA_ADDRESS, bayes.port())).isInstanceOf(Endpoint.Unix.class);
@@ -338,6 +328,16 @@ class SshActionTest {
 
     private ActionRunner runner(Scripted s) {
         return new ActionRunner(new ActionContext(topology, transports, Optional.empty(), Limits.defaults()), false, s, s, audit);
+    }
+
+    /** {@code VERB replica/bayes}, confirmed: done as the service script's {@code VERB redis FILE} over ssh, saying so. */
+    private void serviceScriptRuns(String verb, Instance bayes, String says) {
+        Scripted s = Scripted.answering("y");
+        ActionResult r = run(verb + " replica/bayes", s);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
+        assertThat(r.message()).startsWith(says);
+        assertThat(s.previews.get(0).commands()).containsExactly("replica$ sh " + deployment.serviceScript() + " " + verb
+                + " redis " + file(bayes));
     }
 
     private ActionResult run(String line, Scripted s) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.repcon.lab.LabFaults;
 import org.repcon.testing.LabClassTest;
+import org.repcon.testing.TestLab;
 
 /** status and check as a script or a monitoring system runs them, against a real lab. */
 class StatusCheckCommandTest extends LabClassTest {
@@ -62,8 +61,7 @@ class StatusCheckCommandTest extends LabClassTest {
             assertThat(root.getAsJsonArray("findings").get(0).getAsJsonObject().get("code").getAsString())
                     .isEqualTo("local-tunnel-down");
         } finally {
-            LabFaults.heal(lab, new PrintWriter(new StringWriter()));
-            lab.awaitReplication(new PrintWriter(new StringWriter()));
+            TestLab.heal(lab);
         }
     }
 
@@ -84,8 +82,7 @@ class StatusCheckCommandTest extends LabClassTest {
             CliRunner.Result json = CliRunner.run("status", file.toString(), "--json");
             assertThat(json.exitCode()).isEqualTo(1);
         } finally {
-            LabFaults.heal(lab, new PrintWriter(new StringWriter()));
-            lab.awaitReplication(new PrintWriter(new StringWriter()));
+            TestLab.heal(lab);
         }
         assertThat(CliRunner.run("status", file.toString()).exitCode()).isZero();
     }

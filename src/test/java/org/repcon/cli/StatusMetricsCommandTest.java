@@ -74,8 +74,7 @@ class StatusMetricsCommandTest {
                     "repcon_finding{code=\"local-tunnel-down\",severity=\"critical\",subject=\"replica1/tunnel/bayes\"} 1\n")
                     .doesNotContain("repcon_tunnel_ping_seconds{host=\"replica1\",tunnel=\"bayes\"");
         } finally {
-            LabFaults.heal(lab, new PrintWriter(new StringWriter()));
-            lab.awaitReplication(new PrintWriter(new StringWriter()));
+            TestLab.heal(lab);
         }
     }
 

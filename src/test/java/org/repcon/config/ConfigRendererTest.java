@@ -34,18 +34,16 @@ class ConfigRendererTest {
     @Test
     void freebsdRspamdFilesCarryTheTutorialsServers() {
         Topology t = TestTopologies.load("rspamd-freebsd.yaml");
-        Map<String, String> master = render(t, "master");
-        assertThat(master.get("/usr/local/etc/rspamd/local.d/redis.conf")).isEqualTo("servers = \"localhost\";\n");
-        assertThat(master.get("/usr/local/etc/rspamd/local.d/classifier-bayes.conf"))
-                .isEqualTo("backend = \"redis\";\nservers = \"localhost:6378\";\n");
-        assertThat(master.get("/usr/local/etc/rspamd/override.d/worker-fuzzy.inc"))
-                .isEqualTo("backend = \"redis\";\nservers = \"localhost:6377\";\n");
-        Map<String, String> replica = render(t, "replica");
-        assertThat(replica.get("/usr/local/etc/rspamd/local.d/redis.conf")).isEqualTo("servers = \"localhost\";\n");
-        assertThat(replica.get("/usr/local/etc/rspamd/local.d/classifier-bayes.conf"))
-                .isEqualTo("backend = \"redis\";\nread_servers = \"localhost:6378\";\nwrite_servers = \"localhost:6478\";\n");
-        assertThat(replica.get("/usr/local/etc/rspamd/override.d/worker-fuzzy.inc"))
-                .isEqualTo("backend = \"redis\";\nread_servers = \"localhost:6377\";\nwrite_servers = \"localhost:6477\";\n");
+        assertRspamdServers(render(t, "master"), "servers = \"localhost:6378\";\n", "servers = \"localhost:6377\";\n");
+        assertRspamdServers(render(t, "replica"), "read_servers = \"localhost:6378\";\nwrite_servers = \"localhost:6478\";\n",
+                "read_servers = \"localhost:6377\";\nwrite_servers = \"localhost:6477\";\n");
+    }
+
+    /** A host's Rspamd files: its own Redis for the rest, and the servers of the bayes and fuzzy backends. */
+    private static void assertRspamdServers(Map<String, String> files, String bayes, String fuzzy) {
+        assertThat(files.get("/usr/local/etc/rspamd/local.d/redis.conf")).isEqualTo("servers = \"localhost\";\n");
+        assertThat(files.get("/usr/local/etc/rspamd/local.d/classifier-bayes.conf")).isEqualTo("backend = \"redis\";\n" + bayes);
+        assertThat(files.get("/usr/local/etc/rspamd/override.d/worker-fuzzy.inc")).isEqualTo("backend = \"redis\";\n" + fuzzy);
     }
 
     @Test

@@ -17,20 +17,14 @@ import org.repcon.probe.TunnelSample;
 import org.repcon.testing.InfoText;
 import org.repcon.testing.Recorded;
 import org.repcon.testing.RecordedLab;
+import org.repcon.testing.TestTopology;
 import org.repcon.topology.Topology;
 
 /** The metrics renderer on recorded snapshots: names, escaping, values, and every family it has. */
 class OpenMetricsTest {
 
     /** The recorded lab and a third replica, so that one snapshot can hold a healthy, a syncing and a cut-off replica. */
-    private static final Topology TOPOLOGY = RecordedLab.topology(RecordedLab.HOSTS + """
-              replica3:
-                address: 127.0.0.5
-                instances:
-                  bayes: { port: 6378, replicaof: master/bayes }
-                tunnels:
-                  bayes: { accept: 6478, client: master/bayes }
-            """);
+    private static final Topology TOPOLOGY = RecordedLab.topology(RecordedLab.HOSTS + TestTopology.bayesReplica("replica3", "127.0.0.5"));
 
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\[\\\\\"n])*)\"(,|$)");

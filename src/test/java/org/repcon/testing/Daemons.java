@@ -1,13 +1,12 @@
 package org.repcon.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.repcon.lab.Lab;
 import org.repcon.util.Pids;
 
 /**
@@ -55,12 +54,7 @@ public final class Daemons implements AutoCloseable {
 
     /** Whether something accepts a connection on address:port now. */
     public static boolean accepts(String address, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Lab.accepts(address, port, 200);
     }
 
     /** Runs a command that stays in the foreground until killed. */

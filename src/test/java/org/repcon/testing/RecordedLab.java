@@ -29,13 +29,7 @@ public final class RecordedLab {
                   bayes: { port: 6378, replicaof: master/bayes }
                 tunnels:
                   bayes: { accept: 6478, client: master/bayes }
-              replica2:
-                address: 127.0.0.4
-                instances:
-                  bayes: { port: 6378, replicaof: master/bayes }
-                tunnels:
-                  bayes: { accept: 6478, client: master/bayes }
-            """;
+            """ + TestTopology.bayesReplica("replica2", "127.0.0.4");
 
     public static Topology topology(String hosts) {
         return TopologyLoader.parse("name: unit\nplatform: lab\nroot: target/unit-lab\nhosts:\n" + hosts.stripIndent(),

@@ -21,24 +21,12 @@ import org.repcon.topology.Access;
  * Closing kills sshd and the sessions it forked; a JVM shutdown hook is the backstop for a run that dies.
  * Missing OpenSSH programs fail the test with the package to install: these tests never skip.
  */
-public final class SshServer implements AutoCloseable {
+public record SshServer(Path dir, int port, List<String> addresses, Process sshd) implements AutoCloseable {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(SshServer::kill), "sshd-reaper"));
-    }
-
-    private final Path dir;
-    private final int port;
-    private final List<String> addresses;
-    private final Process sshd;
-
-    private SshServer(Path dir, int port, List<String> addresses, Process sshd) {
-        this.dir = dir;
-        this.port = port;
-        this.addresses = addresses;
-        this.sshd = sshd;
     }
 
     /**
@@ -147,10 +135,6 @@ public final class SshServer implements AutoCloseable {
             close();
             throw new AssertionError(e.getMessage() + ": " + log());
         }
-    }
-
-    public int port() {
-        return port;
     }
 
     /** The client config (port, user, key, known_hosts) for {@code ssh -F}. */

@@ -1,11 +1,14 @@
 package org.repcon.testing;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.repcon.lab.Lab;
+import org.repcon.lab.LabFaults;
 import org.repcon.lab.LabTopology;
 import org.repcon.topology.TopologyLoader;
 
@@ -40,5 +43,12 @@ public final class TestLab {
 
     public static Lab create(int block, Path dir) {
         return new Lab(LabTopology.of(TopologyLoader.load(file(block, dir)), Optional.empty()));
+    }
+
+    /** Undoes every injected fault, then waits until the replicas are in sync again; false when they were not in time. */
+    public static boolean heal(Lab lab) {
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        LabFaults.heal(lab, quiet);
+        return lab.awaitReplication(quiet);
     }
 }

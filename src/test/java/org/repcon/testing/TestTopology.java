@@ -18,13 +18,19 @@ public final class TestTopology {
                       bayes: { port: 6378 }
                     tunnels:
                       bayes: { accept: 6478, to: bayes }
-                  replica:
-                    address: 127.0.0.3
+                """ + bayesReplica("replica", "127.0.0.3"));
+    }
+
+    /** A host (YAML under {@code hosts:}) with a replica of master/bayes on port 6378, through its tunnel end on 6478. */
+    public static String bayesReplica(String host, String address) {
+        return """
+                  %s:
+                    address: %s
                     instances:
                       bayes: { port: 6378, replicaof: master/bayes }
                     tunnels:
                       bayes: { accept: 6478, client: master/bayes }
-                """);
+                """.formatted(host, address);
     }
 
     /**

@@ -1,9 +1,8 @@
 package org.repcon.testing;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.repcon.lab.LabBinaries;
 
 /** Finds the real programs the integration tests drive; a missing one fails the test with the install line. */
 public final class Tools {
@@ -17,13 +16,7 @@ public final class Tools {
     }
 
     public static Optional<Path> find(String program) {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin:/sbin";
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) return Optional.of(candidate);
-        }
-        return Optional.empty();
+        return LabBinaries.onPath(program);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repcon.util.Xdg;
@@ -71,12 +72,8 @@ class TopologyLoaderTest {
     @Test
     void freebsdFollowsTheTutorialsPaths() {
         Host master = FREEBSD.host("master").orElseThrow();
-        Instance bayes = instance(FREEBSD, "master/bayes");
-        assertThat(master.instancePath(bayes, Convention.INSTANCE_CONFIG)).isEqualTo("/usr/local/etc/redis-bayes.conf");
-        assertThat(master.instancePath(bayes, Convention.PIDFILE)).isEqualTo("/var/run/redis/bayes.pid");
-        assertThat(master.instancePath(bayes, Convention.LOGFILE)).isEqualTo("/var/log/redis/bayes.log");
-        assertThat(master.instancePath(bayes, Convention.DIR)).isEqualTo("/var/db/redis/bayes/");
-        assertThat(master.instancePath(bayes, Convention.DBFILENAME)).isEqualTo("bayes.rdb");
+        assertThat(instancePaths(FREEBSD, "master/bayes")).containsExactly("/usr/local/etc/redis-bayes.conf",
+                "/var/run/redis/bayes.pid", "/var/log/redis/bayes.log", "/var/db/redis/bayes/", "bayes.rdb");
         assertThat(master.path(Convention.COMMON_CONFIG, "")).contains("/usr/local/etc/redis.conf");
         assertThat(master.path(Convention.STUNNEL_LOG, "")).isEmpty();
         assertThat(master.serviceCommand(Convention.REDIS_SERVICE, "bayes", "start")).contains("service redis start bayes");
@@ -175,15 +172,19 @@ class TopologyLoaderTest {
                       bayes: { port: 6378 }
                 """);
         Topology t = TopologyLoader.load(file);
-        Host master = t.host("master").orElseThrow();
-        Instance bayes = instance(t, "master/bayes");
-        assertThat(master.instancePath(bayes, Convention.LOGFILE)).isEqualTo("/srv/log/bayes.log");
-        assertThat(master.instancePath(bayes, Convention.PIDFILE)).isEqualTo("/opt/run/master-bayes.pid");
-        assertThat(master.instancePath(bayes, Convention.INSTANCE_CONFIG)).isEqualTo("/opt/etc/bayes.conf");
-        assertThat(master.instancePath(bayes, Convention.DIR)).isEqualTo("/var/lib/redis/bayes/");
+        assertThat(instancePaths(t, "master/bayes")).containsExactly("/opt/etc/bayes.conf", "/opt/run/master-bayes.pid",
+                "/srv/log/bayes.log", "/var/lib/redis/bayes/", "bayes.rdb");
         // A host on another platform takes that platform's defaults, not the topology's overrides for Debian.
         Host other = t.host("other").orElseThrow();
         assertThat(other.instancePath(instance(t, "other/bayes"), Convention.LOGFILE)).isEqualTo("/var/log/redis/bayes.log");
+    }
+
+    /** The instance's config, pidfile, logfile, dir and dbfilename, in this order. */
+    private static List<String> instancePaths(Topology t, String ref) {
+        Instance i = instance(t, ref);
+        Host h = t.hostOf(i);
+        return Stream.of(Convention.INSTANCE_CONFIG, Convention.PIDFILE, Convention.LOGFILE, Convention.DIR, Convention.DBFILENAME)
+                .map(c -> h.instancePath(i, c)).toList();
     }
 
     private static Instance instance(Topology t, String ref) {

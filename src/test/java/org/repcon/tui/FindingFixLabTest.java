@@ -2,16 +2,10 @@ package org.repcon.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.repcon.action.ActionContext;
 import org.repcon.action.Audit;
 import org.repcon.action.Limits;
@@ -20,29 +14,17 @@ import org.repcon.lab.Lab;
 import org.repcon.lab.LabFaults;
 import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
-import org.repcon.testing.TestLab;
+import org.repcon.testing.LabClassTest;
 import org.repcon.transport.Transports;
 
 /**
  * 'x' on a live finding: the diagnosis's typed fix (start replica1/fuzzy for a killed replica instance) goes, as its
  * words, through the one parser to the one runner, asks on the bottom line, and brings the instance back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FindingFixLabTest {
+class FindingFixLabTest extends LabClassTest {
 
-    private Path dir;
-    private Lab lab;
-
-    @BeforeAll
-    void up() throws Exception {
-        dir = Files.createTempDirectory("repcon-finding-fix");
-        lab = TestLab.create(130, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
-    }
-
-    @AfterAll
-    void down() {
-        lab.down();
+    FindingFixLabTest() {
+        super(130);
     }
 
     @Test

@@ -11,23 +11,7 @@ import org.repcon.tui.theme.Style;
  * text is cut at the right edge with an ellipsis, and a painter that aims outside trips an assertion
  * (tests run with assertions on) rather than drawing over its neighbour.
  */
-public final class Canvas {
-
-    private final TextGraphics g;
-    private final Rect area;
-    private final Glyphs glyphs;
-    private final Palette palette;
-
-    public Canvas(TextGraphics g, Rect area, Glyphs glyphs, Palette palette) {
-        this.g = g;
-        this.area = area;
-        this.glyphs = glyphs;
-        this.palette = palette;
-    }
-
-    public Rect area() {
-        return area;
-    }
+public record Canvas(TextGraphics g, Rect area, Glyphs glyphs, Palette palette) {
 
     public int width() {
         return area.width();
@@ -35,14 +19,6 @@ public final class Canvas {
 
     public int height() {
         return area.height();
-    }
-
-    public Glyphs glyphs() {
-        return glyphs;
-    }
-
-    public Palette palette() {
-        return palette;
     }
 
     /** A canvas on part of this one, given relative to it; cut to fit inside. */

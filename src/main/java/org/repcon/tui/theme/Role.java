@@ -2,46 +2,45 @@ package org.repcon.tui.theme;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a colour is for. Screen code asks for roles, themes say what they look like; a few roles
  * are optional and borrow another role's colour when a theme leaves them out.
  */
 public enum Role {
-    TEXT("text", null, false),
-    BACKGROUND("background", null, true),
-    MUTED("muted", null, false),
-    ACCENT("accent", null, false),
-    OK("ok", null, false),
-    WARN("warn", null, false),
-    CRIT("crit", null, false),
-    UNKNOWN("unknown", null, false),
-    BORDER("border", null, false),
-    HEADER_FG("header.fg", null, false),
-    HEADER_BG("header.bg", null, true),
-    SELECTION_FG("selection.fg", null, false),
-    SELECTION_BG("selection.bg", null, true),
-    BORDER_FOCUS("border.focus", ACCENT, false),
-    TITLE("title", ACCENT, false),
-    COLUMN("column", MUTED, false),
-    KEY("key", ACCENT, false),
-    BADGE_FG("badge.fg", HEADER_BG, false),
-    BADGE_BG("badge.bg", WARN, true),
-    BAR_EMPTY("bar.empty", BORDER, false);
+    TEXT(null, false),
+    BACKGROUND(null, true),
+    MUTED(null, false),
+    ACCENT(null, false),
+    OK(null, false),
+    WARN(null, false),
+    CRIT(null, false),
+    UNKNOWN(null, false),
+    BORDER(null, false),
+    HEADER_FG(null, false),
+    HEADER_BG(null, true),
+    SELECTION_FG(null, false),
+    SELECTION_BG(null, true),
+    BORDER_FOCUS(ACCENT, false),
+    TITLE(ACCENT, false),
+    COLUMN(MUTED, false),
+    KEY(ACCENT, false),
+    BADGE_FG(HEADER_BG, false),
+    BADGE_BG(WARN, true),
+    BAR_EMPTY(BORDER, false);
 
-    private final String key;
     private final Role fallback;
     private final boolean background;
 
-    Role(String key, Role fallback, boolean background) {
-        this.key = key;
+    Role(Role fallback, boolean background) {
         this.fallback = fallback;
         this.background = background;
     }
 
-    /** The name in theme files. */
+    /** The name in theme files: the constant's name in lower case, '_' written '.' ({@code header.fg}). */
     public String key() {
-        return key;
+        return name().toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /** The role whose colour an absent optional role takes; null when the role is required. */
@@ -60,7 +59,7 @@ public enum Role {
 
     public static Role byKey(String key) {
         for (Role r : values()) {
-            if (r.key.equals(key)) return r;
+            if (r.key().equals(key)) return r;
         }
         return null;
     }
