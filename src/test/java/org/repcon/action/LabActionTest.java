@@ -1,9 +1,6 @@
 package org.repcon.action;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.repcon.command.Command;
 import org.repcon.command.CommandParser;
 import org.repcon.lab.Lab;
+import org.repcon.testing.TestLab;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Topology;
@@ -45,7 +43,7 @@ abstract class LabActionTest {
         topology = lab.topology();
         transports = new Transports(topology);
         audit = new Audit(dir.resolve("audit.log"));
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+        TestLab.up(lab);
         prepare();
     }
 

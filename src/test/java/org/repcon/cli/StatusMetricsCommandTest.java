@@ -3,8 +3,6 @@ package org.repcon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,7 @@ class StatusMetricsCommandTest {
         dir = Files.createTempDirectory("repcon-metrics-lab");
         file = TestLab.file(110, dir);
         lab = TestLab.create(110, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).isTrue();
+        TestLab.up(lab);
     }
 
     @AfterAll

@@ -1,10 +1,7 @@
 package org.repcon.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +33,7 @@ public abstract class LabClassTest {
         dir = Files.createTempDirectory("repcon-" + getClass().getSimpleName());
         file = TestLab.file(block, dir);
         lab = TestLab.create(block, dir);
-        assertThat(lab.up(new PrintWriter(new StringWriter()))).as("the lab at 127.0." + block + ".x up").isTrue();
+        TestLab.up(lab);
     }
 
     @AfterAll

@@ -271,6 +271,9 @@ public final class SshDeployment implements AutoCloseable {
                     if (!result.ok()) throw new AssertionError("on " + host.name() + ": " + result.summary());
                 }
             }
+            // The service script returns once the daemons are forked: wait until each master answers through the
+            // forward (before that, the forward accepts and then resets the connection).
+            for (String master : List.of("master/bayes", "master/bayes2")) awaitAnswers(transports, instance(master));
             fill(transports, instance("master/bayes"), "m1:", 5);
             fill(transports, instance("master/bayes2"), "m2:", 50);
             awaitKeys(transports, instance("replica/bayes"), 5);
@@ -291,6 +294,16 @@ public final class SshDeployment implements AutoCloseable {
         try (Jedis j = connect(transports, instance)) {
             for (int k = 0; k < n; k++) j.set(prefix + k, "x".repeat(1024));
         }
+    }
+
+    private static void awaitAnswers(Transports transports, Instance instance) {
+        Await.until(instance.ref() + " answers PING through the forward", Duration.ofSeconds(20), () -> {
+            try (Jedis j = connect(transports, instance)) {
+                return "PONG".equals(j.ping());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     /** Waits (10 s at most) until the instance holds n keys, reading it through the forward. */

@@ -1,7 +1,10 @@
 package org.repcon.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -43,6 +46,26 @@ public final class TestLab {
 
     public static Lab create(int block, Path dir) {
         return new Lab(LabTopology.of(TopologyLoader.load(file(block, dir)), Optional.empty()));
+    }
+
+    /**
+     * Brings a test's lab up, asserting it came up. A failed start is tried once more (what runs is kept): a test
+     * class's setup is not rerun by surefire as a failed test is, and on a loaded 2-core machine a daemon can miss its
+     * start limit once. The first attempt's output is printed, so a second that passes still shows what happened.
+     */
+    public static void up(Lab lab) {
+        StringWriter first = new StringWriter();
+        boolean ok;
+        try {
+            ok = lab.up(new PrintWriter(first, true));
+        } catch (RuntimeException e) {
+            first.append(e.toString());
+            ok = false;
+        }
+        if (ok) return;
+        System.out.println("lab up failed once, trying again: " + first);
+        StringWriter second = new StringWriter();
+        assertThat(lab.up(new PrintWriter(second, true))).as("the lab up (second try): " + second).isTrue();
     }
 
     /** Undoes every injected fault, then waits until the replicas are in sync again; false when they were not in time. */
