@@ -1,5 +1,6 @@
 package org.repcon.diagnosis;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,12 +13,23 @@ import org.repcon.topology.Topology;
  * Everything diagnosis looks at, gathered beforehand so that the rules stay pure: the topology,
  * the latest snapshot (whose time is "now"), each instance's history, and recent log lines of the
  * instances whose state asks for an explanation.
+ *
+ * @param logZone the zone the logs' time stamps are written in (Redis writes local time), to tell recent lines
  */
 public record DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
-                             Map<InstanceRef, List<String>> logs, Thresholds thresholds) {
+                             Map<InstanceRef, List<String>> logs, Thresholds thresholds, ZoneId logZone) {
 
     public DiagnosisInput {
         logs = Map.copyOf(logs);
+    }
+
+    /**
+     * Logs stamped in this machine's zone: a host in another zone has its lines read as older or newer than they are,
+     * so they do not count as recent (a finding missed on the first run, never an old line taken for news).
+     */
+    public DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
+                          Map<InstanceRef, List<String>> logs, Thresholds thresholds) {
+        this(topology, snapshot, history, logs, thresholds, ZoneId.systemDefault());
     }
 
     public List<String> log(InstanceRef instance) {
