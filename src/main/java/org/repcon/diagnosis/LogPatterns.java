@@ -27,7 +27,7 @@ public final class LogPatterns {
         AUTH_MISSING("NOAUTH Authentication required", false),
         AUTH_WRONG("Unable to AUTH to {MASTER}", false),
         FULL_RESYNC("Full resync from {master}", false),
-        OUTPUT_BUFFER("scheduled to be closed ASAP for overcoming of output buffer limits", false),
+        OUTPUT_BUFFER("closed (?:ASAP )?for overcoming of output buffer limits", false),
         NO_BACKLOG("for lack of backlog", false),
         BULK_TIMEOUT("Timeout receiving bulk data from {MASTER}", false),
         REPLICA_TIMEDOUT("Disconnecting timedout replica", false),

@@ -99,12 +99,11 @@ public final class CheckState {
         } catch (JsonParseException | IllegalStateException e) {
             return ignored(stateFile + ": not a repcon check state (" + firstLine(e.getMessage()) + ")");
         }
-        if (form == null || !FORMAT.equals(form.format) || form.instances == null) {
-            return ignored(stateFile + ": not a repcon check state");
-        }
+        if (form == null || !FORMAT.equals(form.format)) return ignored(stateFile + ": not a repcon check state");
         if (form.version != VERSION) {
             return ignored(stateFile + ": version " + form.version + ", this repcon reads version " + VERSION);
         }
+        if (form.instances == null) return ignored(stateFile + ": not a repcon check state");
         String topologyPath = topologyFile.toAbsolutePath().normalize().toString();
         if (!topologyPath.equals(form.topology)) return ignored(stateFile + ": kept for " + form.topology + ", not " + topologyPath);
         Map<InstanceRef, List<InstanceHistory.Entry>> past = new LinkedHashMap<>();
