@@ -66,6 +66,11 @@ public enum Setting {
     public List<String> value(List<String> words) {
         List<String> w = words.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         String usage = "; " + word + " takes " + value;
+        // No value of these holds more than letters and digits: anything else is refused unechoed (a line break or a
+        // quote would end the directive's line in the file and start another).
+        if (w.stream().anyMatch(x -> !x.matches("[a-z0-9-]+"))) {
+            throw invalid(word + " takes letters and digits only" + usage);
+        }
         return switch (this) {
             case MASTERAUTH -> {
                 if (!w.isEmpty()) throw invalid("masterauth takes no value: it is set to the password its master has in the"

@@ -3,6 +3,7 @@ package org.repcon.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.repcon.diagnosis.DiagnosisRulesTest.only;
 import static org.repcon.testing.RecordedLab.healthy;
+import static org.repcon.testing.RecordedLab.master;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -80,5 +81,32 @@ class SyncLogRulesTest {
         assertThat(LogPatterns.time(l, ZoneId.of("UTC"))).hasValue(Instant.parse("2026-11-30T23:42:03.523Z").toEpochMilli());
         assertThat(LogPatterns.time(l, ZoneId.of("Europe/Berlin"))).hasValue(Instant.parse("2026-11-30T22:42:03.523Z").toEpochMilli());
         assertThat(LogPatterns.time("[4054] 30 Nov 23:42:03 * old format", ZoneId.of("UTC"))).isEmpty();
+    }
+
+    @Test
+    void theSuggestedSetsAreSizedFromWhatWasMeasured() {
+        // A backlog: twice the current (10 MB) without a write rate, rounded up to a power of two.
+        Recorded r = healthy();
+        r.log("master/bayes", List.of(noBacklog(r, 30)));
+        assertThat(only(r.findings(), Code.BACKLOG_TOO_SMALL, "master/bayes").action())
+                .isEqualTo("set master/bayes repl-backlog-size 32mb");
+        // Writes of 3 MB/s: 60 s of outage need 180 MB, so 256 MB.
+        Recorded w = healthy().instance("master/bayes", master("valkey-8.0.1").with("master_repl_offset", 1000)
+                .with("sync_partial_err", 0));
+        w.refresh(java.time.Duration.ofSeconds(1));
+        w.instance("master/bayes", master("valkey-8.0.1").with("master_repl_offset", 1000 + 3 * 1024 * 1024)
+                .with("sync_partial_err", 2));
+        Finding f = only(w.findings(), Code.BACKLOG_TOO_SMALL, "master/bayes");
+        assertThat(f.action()).isEqualTo("set master/bayes repl-backlog-size 256mb");
+        assertThat(f.evidence()).contains("writes up to 3.0M/s: 60 s of outage need 180M");
+        // An output-buffer limit above twice the dataset, never below Redis's default of 256 MB.
+        Recorded big = healthy().instance("master/bayes", master("valkey-8.0.1").with("used_memory_dataset", 300L * 1024 * 1024));
+        big.log("master/bayes", List.of(dropped(big, 40), dropped(big, 20)));
+        assertThat(only(big.findings(), Code.FULL_SYNC_LOOP, "master/bayes").action())
+                .isEqualTo("set master/bayes client-output-buffer-limit 1024mb 256mb 60");
+        Recorded small = healthy();
+        small.log("master/bayes", List.of(dropped(small, 40), dropped(small, 20)));
+        assertThat(only(small.findings(), Code.FULL_SYNC_LOOP, "master/bayes").action())
+                .isEqualTo("set master/bayes client-output-buffer-limit 256mb 64mb 60");
     }
 }
