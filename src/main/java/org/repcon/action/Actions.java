@@ -17,6 +17,7 @@ public final class Actions {
             case RESYNC -> new ResyncAction((Command.Resync) command, ctx);
             case PROMOTE -> new PromoteAction((Command.Promote) command, ctx);
             case RESTORE -> new RestoreAction((Command.Restore) command, ctx);
+            case SET -> new SetAction((Command.Set) command, ctx);
             case LOGS -> new LogsAction((Command.Logs) command, ctx);
             case EXPLAIN -> new ExplainAction((Command.Explain) command);
             case STATUS, HELP, THEME, REFRESH, FILTER, SETUP, QUIT -> throw new IllegalArgumentException(

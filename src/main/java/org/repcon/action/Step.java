@@ -53,7 +53,11 @@ public sealed interface Step {
 
         @Override
         public String display() {
-            return instance.ref() + "> " + String.join(" ", args);
+            // A password set at runtime is never shown, whatever the redactor knows of the topology's secrets.
+            boolean secret = args.size() == 4 && args.get(0).equalsIgnoreCase("CONFIG") && args.get(1).equalsIgnoreCase("SET")
+                    && List.of("masterauth", "requirepass").contains(args.get(2).toLowerCase(java.util.Locale.ROOT));
+            return instance.ref() + "> " + (secret ? String.join(" ", args.subList(0, 3)) + " "
+                    + (args.get(3).isEmpty() ? "\"\"" : "<hidden>") : String.join(" ", args));
         }
     }
 

@@ -1,8 +1,10 @@
 package org.repcon.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.repcon.diagnosis.Finding;
+import org.repcon.monitor.CheckState;
 import org.repcon.monitor.Json;
 import org.repcon.monitor.Monitor;
 import org.repcon.monitor.Nagios;
@@ -19,6 +21,10 @@ final class CheckCommand extends MonitorCommand {
     @Option(names = "--json", description = "Print JSON instead of the plugin output.")
     boolean json;
 
+    @Option(names = "--no-state", description = "Neither read nor keep the samples of earlier checks: the rules that compare"
+            + " samples (full-sync-loop, backlog-too-small, sync-stalled, lagging by bytes) see one.")
+    boolean noState;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -32,7 +38,7 @@ final class CheckCommand extends MonitorCommand {
             return Nagios.UNKNOWN;
         }
         try (Monitor monitor = monitorOptions.open(topology, Duration.ofSeconds(1))) {
-            Monitor.State state = monitor.refresh();
+            Monitor.State state = noState ? monitor.refresh() : refreshWithState(topology, monitor);
             Nagios.Verdict verdict = Nagios.evaluate(state);
             if (json) {
                 out.println(Json.check(topology, state, verdict));
@@ -49,5 +55,25 @@ final class CheckCommand extends MonitorCommand {
             out.flush();
             return verdict.code();
         }
+    }
+
+    /**
+     * One refresh on top of the samples the previous check kept (a monitoring system runs each check as a new process),
+     * then the newest kept for the next. A state file that cannot be used costs its samples, said in one line, not the check.
+     */
+    private Monitor.State refreshWithState(Topology topology, Monitor monitor) {
+        PrintWriter err = spec.commandLine().getErr();
+        Path stateFile = CheckState.fileFor(topologyFile.file);
+        CheckState.Loaded loaded = CheckState.load(stateFile, topologyFile.file, topology, System.currentTimeMillis());
+        loaded.ignored().ifPresent(why -> err.println("repcon: earlier checks' samples ignored: " + why));
+        loaded.past().forEach(monitor.history()::restore);
+        Monitor.State state = monitor.refresh();
+        try {
+            CheckState.save(stateFile, topologyFile.file, topology, monitor.history());
+        } catch (RepconException e) {
+            err.println("repcon: samples not kept for the next check: " + e.getMessage());
+        }
+        err.flush();
+        return state;
     }
 }

@@ -134,6 +134,32 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * set INSTANCE PARAMETER [VALUE...]: a managed directive changed at runtime and in the instance's file.
+     *
+     * @param value the value's words as the file gets them (checked by {@link Setting#value}); none for masterauth
+     */
+    record Set(Target.OfInstance instance, Setting setting, java.util.List<String> value) implements Command {
+        public Set {
+            value = setting.value(value);
+        }
+
+        @Override
+        public Verb verb() {
+            return Verb.SET;
+        }
+
+        @Override
+        public Optional<Target> subject() {
+            return Optional.of(instance);
+        }
+
+        @Override
+        public String text() {
+            return "set " + instance.key() + " " + setting.word() + (value.isEmpty() ? "" : " " + String.join(" ", value));
+        }
+    }
+
     record Logs(Target target, int lines, Optional<Pattern> grep) implements Command {
         public static final int DEFAULT_LINES = 50;
 

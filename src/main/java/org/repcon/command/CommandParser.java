@@ -88,6 +88,7 @@ public final class CommandParser {
                 options.put(opt, "");
             }
         }
+        if (verb == Verb.SET) return set(positional);
         List<Verb.Param> params = verb.params();
         for (int k = 0; k < params.size() && k < positional.size(); k++) {
             if (params.get(k).slot() == Slot.TO && !positional.get(k).equals("to")) {
@@ -111,6 +112,7 @@ public final class CommandParser {
             case REPOINT -> repoint(positional, options.containsKey(Opt.FORCE));
             case RESYNC -> new Command.Resync(instance(positional.get(0)), options.containsKey(Opt.FULL));
             case PROMOTE -> new Command.Promote(instance(positional.get(0)));
+            case SET -> throw new IllegalStateException("its value words, taken above");
             case LOGS -> new Command.Logs(service(verb, positional.get(0)), lines(options.get(Opt.LINES)),
                     Optional.ofNullable(options.get(Opt.GREP)).map(CommandParser::regex));
             case EXPLAIN -> new Command.Explain(code(positional.get(0)));
@@ -181,6 +183,19 @@ public final class CommandParser {
                     + "); chained replication is not supported" + valid);
         }
         return new Command.Repoint(replica, master, force);
+    }
+
+    /** {@code set INSTANCE PARAMETER [VALUE...]}: the value is the rest of the words, checked by its directive. */
+    private Command set(List<String> positional) {
+        if (positional.size() < 2) {
+            throw RepconException.invalid("missing " + (positional.isEmpty() ? "HOST/INSTANCE" : "PARAMETER (one of "
+                    + String.join(", ", Setting.words()) + ")") + " (usage: " + Verb.SET.usage() + ")");
+        }
+        Target.OfInstance instance = instance(positional.get(0));
+        String name = positional.get(1);
+        Setting setting = Setting.of(name).orElseThrow(() -> RepconException.invalid("'" + name + "' is not a directive repcon"
+                + " manages" + Suggest.hint(name, Setting.words()) + "; it sets " + String.join(", ", Setting.words())));
+        return new Command.Set(instance, setting, positional.subList(2, positional.size()));
     }
 
     private Command restore(List<String> positional, boolean force) {

@@ -96,6 +96,10 @@ public final class Completion {
             case VERB -> verbs;
             case HOST -> targets.hosts();
             case THEME -> themes.get();
+            case INSTANCE -> targets.instances();
+            case PARAMETER -> Setting.words();
+            case VALUE -> before.size() > 1 && Setting.of(before.get(1)).orElse(null) == Setting.REPLICA_READ_ONLY
+                    ? List.of("yes", "no") : List.of(); // sizes and counts are free
             case SECONDS, TEXT -> List.of(); // free
         };
     }

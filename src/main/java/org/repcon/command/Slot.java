@@ -26,7 +26,13 @@ public enum Slot {
     /** Free words to the end of the line (a filter): not options, not split further. */
     TEXT("TEXT"),
     THEME("NAME"),
-    SECONDS("SECONDS");
+    SECONDS("SECONDS"),
+    /** Any instance of the topology. */
+    INSTANCE("HOST/INSTANCE"),
+    /** A directive repcon manages ({@link Setting}). */
+    PARAMETER("PARAMETER"),
+    /** The rest of the words: a directive's value (none, one or three words). */
+    VALUE("VALUE");
 
     private final String label;
 

@@ -46,6 +46,13 @@ public enum Verb {
                     + " and, unless --force, when the master holds more keys than the replica."),
     PROMOTE("promote", List.of(), Scope.ACTION, true, true, List.of(new Param(REPLICA, false)), List.of(),
             "Make a replica a master.", "REPLICAOF NO ONE, and the replicaof line of its file commented out."),
+    SET("set", List.of(), Scope.ACTION, true, false,
+            List.of(new Param(INSTANCE, false), new Param(PARAMETER, false), new Param(VALUE, true)), List.of(),
+            "Change a directive repcon manages, at runtime and in the instance's file.", "CONFIG SET, and the same"
+                    + " directive in the instance's file (the old file kept as a backup, the change shown as a diff first);"
+                    + " verified by CONFIG GET and the file read back. PARAMETER: replica-read-only yes|no, repl-backlog-size"
+                    + " SIZE, client-output-buffer-limit HARD SOFT SECONDS (the replica class), maxmemory SIZE,"
+                    + " min-replicas-to-write N, masterauth (no value: the password its master has in the topology)."),
     LOGS("logs", List.of(), Scope.ACTION, false, false, List.of(new Param(SERVICE, false)), List.of(Opt.LINES, Opt.GREP),
             "The last lines of an instance's or a host's stunnel log.", "Known replication lines are marked. With --grep,"
                     + " the last N lines that match."),

@@ -24,19 +24,8 @@ public final class ReplicaofLine {
 
     /** The file with {@code replicaof HOST PORT} in place of the first replication line (later ones dropped), or appended. */
     public static String set(String text, String host, int port) {
-        String wanted = line(host, port);
-        List<String> out = new ArrayList<>();
-        boolean done = false;
-        for (String line : lines(text)) {
-            if (!isDirective(line)) {
-                out.add(line);
-            } else if (!done) {
-                out.add(wanted);
-                done = true;
-            } // a later duplicate would override the first one, so it goes
-        }
-        if (!done) out.add(wanted);
-        return String.join("\n", out) + "\n";
+        return DirectiveLines.set(text, words -> words.size() >= 2 && DirectiveLines.named(List.of("replicaof", "slaveof"))
+                .test(words), line(host, port));
     }
 
     /** {@code replicaof HOST PORT}, quoted as redis.conf needs. */
@@ -47,14 +36,8 @@ public final class ReplicaofLine {
     /** The file with every replication line commented out, {@code note} saying why; the rest untouched. */
     public static String comment(String text, String note) {
         List<String> out = new ArrayList<>();
-        for (String line : lines(text)) out.add(isDirective(line) ? "# " + line.strip() + "  # " + note : line);
+        for (String line : DirectiveLines.lines(text)) out.add(isDirective(line) ? "# " + line.strip() + "  # " + note : line);
         return String.join("\n", out) + "\n";
-    }
-
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
-        return lines;
     }
 
     private static boolean isDirective(String line) {

@@ -1,5 +1,6 @@
 package org.repcon.diagnosis;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,13 +15,24 @@ import org.repcon.topology.Topology;
  * instances, and of the hosts' stunnels, whose state asks for an explanation.
  *
  * @param stunnelLogs by host name: the recent lines of its stunnel log file, where a tunnel of its fails
+ * @param logZone the zone the logs' time stamps are written in (Redis writes local time), to tell recent lines
  */
 public record DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
-                             Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs, Thresholds thresholds) {
+                             Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs, Thresholds thresholds,
+                             ZoneId logZone) {
 
     public DiagnosisInput {
         logs = Map.copyOf(logs);
         stunnelLogs = Map.copyOf(stunnelLogs);
+    }
+
+    /**
+     * Logs stamped in this machine's zone: a host in another zone has its lines read as older or newer than they are,
+     * so they do not count as recent (a finding missed on the first run, never an old line taken for news).
+     */
+    public DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
+                          Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs, Thresholds thresholds) {
+        this(topology, snapshot, history, logs, stunnelLogs, thresholds, ZoneId.systemDefault());
     }
 
     /** Without stunnel logs (recorded samples, where no tunnel's log is at hand). */

@@ -49,6 +49,15 @@ final class Facts {
         return in.log(i.ref());
     }
 
+    /** A host's clock may run a little ahead of this one's: its newest lines still count. */
+    private static final long CLOCK_SKEW_MS = 60_000;
+
+    /** The instance's log lines of {@code wanted} stamped within the event window: recent events, even ended ones. */
+    List<String> recentLog(Instance i, LogPatterns.Meaning... wanted) {
+        return LogPatterns.stampedWithin(log(i), now() - limits.eventWindow().toMillis(), now() + CLOCK_SKEW_MS,
+                in.logZone(), wanted);
+    }
+
     long now() {
         return in.snapshot().timeMs();
     }

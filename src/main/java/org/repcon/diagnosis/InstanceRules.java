@@ -113,7 +113,8 @@ final class InstanceRules {
                     + info.masterLink().map(l -> l.endpoint()).orElse("?") + "; the topology has it a master",
                     Suggestion.promote(s.key()), List.of(field(info, "role"), field(info, "master_host"), field(info, "master_port")));
         } else if (info.role() == Role.REPLICA && info.masterLink().flatMap(l -> l.readOnly()).map(readOnly -> !readOnly).orElse(false)) {
-            out.add(Code.REPLICA_WRITABLE, Severity.WARNING, s, "replica " + i.ref() + " accepts writes", null,
+            out.add(Code.REPLICA_WRITABLE, Severity.WARNING, s, "replica " + i.ref() + " accepts writes",
+                    Suggestion.set(s.key(), "replica-read-only", "yes"),
                     List.of(field(info, "slave_read_only")));
         }
     }

@@ -103,7 +103,8 @@ final class LinkRules {
         List<String> auth = LogPatterns.standing(log, Meaning.AUTH_MISSING, Meaning.AUTH_WRONG);
         if (!auth.isEmpty()) {
             evidence.addAll(LogPatterns.lastFew(auth, 2));
-            out.add(Code.AUTH_FAILURE, Severity.CRITICAL, s, "the master refuses " + replica.ref() + "'s authentication", null, evidence);
+            out.add(Code.AUTH_FAILURE, Severity.CRITICAL, s, "the master refuses " + replica.ref() + "'s authentication",
+                    Suggestion.set(s.key(), "masterauth"), evidence);
             return;
         }
         List<String> rdb = LogPatterns.standing(log, Meaning.RDB_VERSION);

@@ -1,7 +1,14 @@
 package org.repcon.diagnosis;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +27,7 @@ public final class LogPatterns {
         AUTH_MISSING("NOAUTH Authentication required", false),
         AUTH_WRONG("Unable to AUTH to {MASTER}", false),
         FULL_RESYNC("Full resync from {master}", false),
-        OUTPUT_BUFFER("scheduled to be closed ASAP for overcoming of output buffer limits", false),
+        OUTPUT_BUFFER("closed (?:ASAP )?for overcoming of output buffer limits", false),
         NO_BACKLOG("for lack of backlog", false),
         BULK_TIMEOUT("Timeout receiving bulk data from {MASTER}", false),
         REPLICA_TIMEDOUT("Disconnecting timedout replica", false),
@@ -76,6 +83,34 @@ public final class LogPatterns {
         }
         List<Meaning> w = List.of(wanted);
         return lines.subList(start, lines.size()).stream().filter(l -> meaning(l).filter(w::contains).isPresent()).toList();
+    }
+
+    /** Redis's line prefix since 3.0: {@code PID:ROLE 01 Dec 2026 05:57:18.123 }, the time in the server's local zone. */
+    private static final Pattern STAMP = Pattern.compile("^\\d+:[A-Z] (\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}) ");
+    private static final DateTimeFormatter STAMP_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss.SSS", Locale.ENGLISH);
+
+    /** When the line was written (epoch ms), read in {@code zone}; empty for a line without Redis's time stamp. */
+    public static OptionalLong time(String line, ZoneId zone) {
+        Matcher m = STAMP.matcher(line);
+        if (!m.find()) return OptionalLong.empty();
+        try {
+            return OptionalLong.of(LocalDateTime.parse(m.group(1), STAMP_FORMAT).atZone(zone).toInstant().toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The lines that match one of {@code wanted} and were stamped from {@code fromMs} to {@code toMs}: events of a recent
+     * window whatever came after them (a partial resync refused for lack of backlog is followed by a full sync that
+     * succeeds, which {@link #standing} would take for the end of the trouble).
+     */
+    public static List<String> stampedWithin(List<String> lines, long fromMs, long toMs, ZoneId zone, Meaning... wanted) {
+        List<Meaning> w = List.of(wanted);
+        return lines.stream().filter(l -> meaning(l).filter(w::contains).isPresent()).filter(l -> {
+            OptionalLong t = time(l, zone);
+            return t.isPresent() && t.getAsLong() >= fromMs && t.getAsLong() <= toMs;
+        }).toList();
     }
 
     /** The last few of {@code lines}, for evidence: the newest matter most. */

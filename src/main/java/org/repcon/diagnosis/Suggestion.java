@@ -49,6 +49,13 @@ public record Suggestion(List<String> words) {
         return of("restore", master, "from", replica);
     }
 
+    /** Change a directive repcon manages on an instance, at runtime and in its file ({@code masterauth}: no value). */
+    public static Suggestion set(String instance, String directive, String... value) {
+        List<String> words = new ArrayList<>(List.of(instance, directive));
+        words.addAll(List.of(value));
+        return of("set", words.toArray(String[]::new));
+    }
+
     private static Suggestion of(String verb, String... rest) {
         List<String> words = new ArrayList<>(List.of(verb));
         words.addAll(List.of(rest));

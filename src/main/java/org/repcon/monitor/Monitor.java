@@ -66,6 +66,11 @@ public final class Monitor implements AutoCloseable {
         return transports;
     }
 
+    /** The instances' recorded past: {@code check} restores an earlier run's into it and keeps it for the next. */
+    public History history() {
+        return history;
+    }
+
     /** Probes now, on the caller's thread (which waits), and returns the diagnosed state. */
     public State refresh() {
         return digest(prober.refresh());
@@ -105,11 +110,14 @@ public final class Monitor implements AutoCloseable {
 
     private synchronized State digest(Snapshot snapshot) {
         history.record(snapshot);
-        // Masters whose sync counters moved recently: their logs may hold the output-buffer or backlog lines.
+        // Masters whose sync counters moved recently: their logs may hold the output-buffer or backlog lines. Without
+        // two samples yet (a first refresh, a check without state) no counter can move: the log is what tells.
         Set<InstanceRef> masters = new HashSet<>();
         for (Instance i : topology.instances().filter(i -> !topology.replicasOf(i).isEmpty()).toList()) {
-            InstanceHistory.SyncDeltas d = history.view(i.ref()).syncDeltas(snapshot.timeMs() - thresholds.eventWindow().toMillis());
-            if (d.full() > 0 || d.partialErr() > 0) masters.add(i.ref());
+            InstanceHistory past = history.view(i.ref());
+            InstanceHistory.SyncDeltas d = past.syncDeltas(snapshot.timeMs() - thresholds.eventWindow().toMillis());
+            boolean noCounters = past.samples().stream().filter(s -> s.info().isPresent()).count() < 2;
+            if (d.full() > 0 || d.partialErr() > 0 || noCounters) masters.add(i.ref());
         }
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
         List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs,

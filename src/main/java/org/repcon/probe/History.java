@@ -54,6 +54,20 @@ public final class History implements ProbeListener {
         }));
     }
 
+    /**
+     * Puts back an instance's past as an earlier run recorded it (a {@code check} a minute ago), oldest first, before
+     * any sample of this run: what it already holds stays, and restored entries go before it, up to the capacity.
+     */
+    public synchronized void restore(InstanceRef instance, List<InstanceHistory.Entry> past) {
+        ArrayDeque<InstanceHistory.Entry> ring = rings.computeIfAbsent(instance, r -> new ArrayDeque<>());
+        long oldest = ring.isEmpty() ? Long.MAX_VALUE : ring.peekFirst().sample().timeMs();
+        List<InstanceHistory.Entry> before = past.stream().filter(e -> e.sample().timeMs() < oldest).toList();
+        for (int i = before.size() - 1; i >= 0 && ring.size() < capacity; i--) {
+            if (i < before.size() - 1 && before.get(i).sample().timeMs() >= ring.peekFirst().sample().timeMs()) continue;
+            ring.addFirst(before.get(i));
+        }
+    }
+
     private OptionalLong lagBytes(Instance replica, InstanceSample sample, Snapshot snapshot) {
         if (sample.info().isEmpty()) return OptionalLong.empty();
         // A carried master sample holds an old offset, which would overstate the lag.

@@ -77,6 +77,11 @@ public final class Info {
         return Optional.empty();
     }
 
+    /** The reply's text as kept (see {@link InfoParser#COMPACT_ABOVE}): parsed again, it gives the same fields. */
+    public String text() {
+        return fields.text;
+    }
+
     /** How much text this reply keeps (see {@link InfoParser#COMPACT_ABOVE}). */
     int retainedChars() {
         return fields.text.length();

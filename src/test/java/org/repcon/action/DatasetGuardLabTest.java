@@ -3,7 +3,6 @@ package org.repcon.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -384,10 +383,6 @@ class DatasetGuardLabTest extends LabActionTest {
         return (dir.endsWith("/") ? dir : dir + "/") + h.instancePath(m, Convention.DBFILENAME);
     }
 
-    private Jedis jedis(String ref) {
-        Instance i = instance(ref);
-        return Lab.jedis(topology.hostOf(i), i.port());
-    }
 
     private long keys(String ref) {
         try (Jedis j = jedis(ref)) {
@@ -435,8 +430,4 @@ class DatasetGuardLabTest extends LabActionTest {
                 () -> monitor.refresh(), Healthy::quiet);
     }
 
-    private JsonObject lastAudit() throws Exception {
-        List<String> lines = Files.readAllLines(audit.file());
-        return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
-    }
 }

@@ -1,6 +1,8 @@
 package org.repcon.action;
 
-
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Topology;
 import org.repcon.transport.Transports;
+import redis.clients.jedis.Jedis;
 
 /**
  * Action tests against one real lab per class: the lab is up before the first test and down after the last
@@ -79,5 +82,19 @@ abstract class LabActionTest {
 
     Instance instance(String ref) {
         return topology.instance(InstanceRef.parse(ref).orElseThrow()).orElseThrow();
+    }
+
+    /** A connection to a lab instance, authenticated when the topology gives it a password; the caller closes it. */
+    Jedis jedis(String ref) {
+        Instance i = instance(ref);
+        Jedis j = Lab.jedis(topology.hostOf(i), i.port());
+        if (i.password().isPresent()) j.auth(i.password().get().reveal());
+        return j;
+    }
+
+    /** The audit log's newest record. */
+    JsonObject lastAudit() throws IOException {
+        List<String> lines = Files.readAllLines(audit.file());
+        return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
     }
 }

@@ -30,7 +30,7 @@ class PlanContractTest {
             Verb.START, "start replica1/bayes", Verb.STOP, "stop replica1/bayes", Verb.RESTART, "restart replica1/tunnel/bayes",
             Verb.REPOINT, "repoint replica1/bayes to master/bayes", Verb.RESYNC, "resync replica1/bayes",
             Verb.PROMOTE, "promote replica1/bayes", Verb.RESTORE, "restore master/bayes", Verb.LOGS, "logs replica1/bayes",
-            Verb.EXPLAIN, "explain local-tunnel-down");
+            Verb.EXPLAIN, "explain local-tunnel-down", Verb.SET, "set replica1/bayes replica-read-only yes");
 
     private static List<Action> everyAction(Topology t, Transports transports) {
         ActionContext ctx = new ActionContext(t, transports, Optional.empty(), Limits.defaults());
@@ -51,7 +51,7 @@ class PlanContractTest {
             List<Action> actions = everyAction(t, transports);
             assertThat(actions).extracting(a -> a.getClass().getSimpleName()).containsExactlyInAnyOrder("StartAction",
                     "StopAction", "RestartAction", "RepointAction", "ResyncAction", "PromoteAction", "RestoreAction",
-                    "LogsAction", "ExplainAction");
+                    "LogsAction", "ExplainAction", "SetAction");
             for (Action a : actions) {
                 // What a caller outside the action can call: only check() leads to a plan.
                 for (Method m : a.getClass().getMethods()) {

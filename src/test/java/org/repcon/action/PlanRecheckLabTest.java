@@ -82,10 +82,6 @@ class PlanRecheckLabTest extends LabActionTest {
         return lab.process(p[0], p[1]).orElseThrow();
     }
 
-    private Jedis jedis(String ref) {
-        Instance i = instance(ref);
-        return Lab.jedis(topology.hostOf(i), i.port());
-    }
 
     /** Another operator's REPLICAOF NO ONE: the replica is a master now. */
     private void masterNow(String ref) {

@@ -18,7 +18,6 @@ import org.repcon.lab.Lab;
 import org.repcon.testing.Await;
 import org.repcon.testing.TwoMasters;
 import org.repcon.topology.Convention;
-import org.repcon.topology.Instance;
 import org.repcon.util.Log;
 import redis.clients.jedis.Jedis;
 
@@ -159,12 +158,6 @@ class RepointActionTest extends LabActionTest {
         assertThat(text).doesNotContain(TwoMasters.PASSWORD);
     }
 
-    private Jedis jedis(String ref) {
-        Instance i = instance(ref);
-        Jedis j = Lab.jedis(topology.hostOf(i), i.port());
-        if (i.password().isPresent()) j.auth(TwoMasters.PASSWORD);
-        return j;
-    }
 
     private void fill(String ref, String prefix, int n) {
         try (Jedis j = jedis(ref)) {
@@ -178,8 +171,4 @@ class RepointActionTest extends LabActionTest {
         }
     }
 
-    private JsonObject lastAudit() throws Exception {
-        List<String> lines = Files.readAllLines(audit.file());
-        return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
-    }
 }

@@ -32,10 +32,6 @@ class ServiceActionTest extends LabActionTest {
         return TestLab.create(30, dir);
     }
 
-    private JsonObject lastAudit() throws Exception {
-        List<String> lines = Files.readAllLines(audit.file());
-        return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
-    }
 
     @Test
     void startBringsAKilledInstanceBack() throws Exception {

@@ -326,6 +326,46 @@ class SshActionTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void setChangesTheRunningValueAndTheRemoteFileOverSsh() throws Exception {
+        Instance master = instance("master/bayes");
+        Path file = Path.of(file(master));
+        String before = Files.readString(file);
+        Scripted s = Scripted.answering("y");
+        ActionResult r = run("set master/bayes repl-backlog-size 32mb", s);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
+        assertThat(r.message()).isEqualTo("master/bayes: CONFIG GET repl-backlog-size 33554432, and " + file + " says the same");
+        assertThat(s.previews.get(0).commands()).containsExactly("master/bayes> CONFIG SET repl-backlog-size 32mb",
+                "master: write " + file + " (mode 640, the old file kept as a backup beside it)");
+        assertThat(s.previews.get(0).files().get(0).diff()).endsWith("+repl-backlog-size 32mb\n");
+        try (Jedis j = SshDeployment.connect(transports, master)) {
+            assertThat(j.configGet("repl-backlog-size").get("repl-backlog-size")).isEqualTo("33554432");
+        }
+        assertThat(Files.readString(file)).isEqualTo(before + "repl-backlog-size 32mb\n");
+        JsonObject a = lastAudit();
+        assertThat(a.get("command").getAsString()).isEqualTo("set master/bayes repl-backlog-size 32mb");
+        assertThat(a.get("outcome").getAsString()).isEqualTo("done");
+        assertThat(a.getAsJsonArray("ran").get(0).getAsString()).isEqualTo("master/bayes> CONFIG SET repl-backlog-size 32mb");
+        assertThat(Files.readString(Path.of(a.getAsJsonArray("files").get(0).getAsJsonObject().get("backup").getAsString())))
+                .isEqualTo(before);
+
+        // masterauth from the topology's secret, never typed: a replica whose runtime value someone changed gets it back.
+        Instance replica = instance("replica/bayes");
+        try (Jedis j = SshDeployment.connect(transports, replica)) {
+            j.configSet("masterauth", "not-the-password");
+        }
+        Scripted auth = Scripted.answering("y");
+        ActionResult fixed = run("set replica/bayes masterauth", auth);
+        assertThat(fixed.outcome()).as(fixed.message()).isEqualTo(Outcome.DONE);
+        assertThat(auth.previews.get(0).commands()).containsExactly("replica/bayes> CONFIG SET masterauth <hidden>");
+        try (Jedis j = SshDeployment.connect(transports, replica)) {
+            assertThat(j.configGet("masterauth").get("masterauth")).isEqualTo(SshDeployment.PASSWORD);
+        }
+        assertThat(Files.readString(audit.file())).contains("set replica/bayes masterauth").doesNotContain(SshDeployment.PASSWORD,
+                "not-the-password");
+    }
+
     private ActionRunner runner(Scripted s) {
         return new ActionRunner(new ActionContext(topology, transports, Optional.empty(), Limits.defaults()), false, s, s, audit);
     }

@@ -3,13 +3,11 @@ package org.repcon.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.repcon.lab.Lab;
@@ -238,9 +236,5 @@ class StopWithoutLossTest extends LabActionTest {
         }
     }
 
-    private JsonObject lastAudit() throws Exception {
-        List<String> lines = Files.readAllLines(audit.file());
-        return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
-    }
 
 }

@@ -108,7 +108,7 @@ class CommandParserTest {
     @Test
     void theVerbTableSaysWhatChangesAndWhatDestroys() {
         assertThat(java.util.Arrays.stream(Verb.values()).filter(Verb::mutates))
-                .containsExactly(Verb.START, Verb.STOP, Verb.RESTART, Verb.REPOINT, Verb.RESYNC, Verb.RESTORE, Verb.PROMOTE);
+                .containsExactly(Verb.START, Verb.STOP, Verb.RESTART, Verb.REPOINT, Verb.RESYNC, Verb.RESTORE, Verb.PROMOTE, Verb.SET);
         // start and restart destroy data only with --force (past the dataset guard); restore always replaces a dataset.
         assertThat(java.util.Arrays.stream(Verb.values()).filter(Verb::destructive))
                 .containsExactly(Verb.START, Verb.RESTART, Verb.REPOINT, Verb.RESYNC, Verb.RESTORE, Verb.PROMOTE);
@@ -149,8 +149,9 @@ class CommandParserTest {
         Completion shell = Completion.shell(t);
         assertThat(console.forLine("fil")).containsExactly("filter");
         assertThat(shell.forLine("fil")).isEmpty();
-        assertThat(console.forLine("help s")).containsExactly("help status", "help start", "help stop", "help setup");
-        assertThat(shell.forLine("help s")).containsExactly("help status", "help start", "help stop");
+        assertThat(console.forLine("help s")).containsExactly("help status", "help start", "help stop", "help set",
+                "help setup");
+        assertThat(shell.forLine("help s")).containsExactly("help status", "help start", "help stop", "help set");
         assertThat(console.forLine("setup ")).containsExactly("setup master", "setup master2", "setup replica1");
         assertThat(console.forLine("refresh ")).isEmpty();
         assertThat(console.forLine("theme ")).containsExactly("theme dark", "theme light");

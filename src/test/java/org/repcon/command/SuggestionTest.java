@@ -27,7 +27,9 @@ class SuggestionTest {
         return List.of(Suggestion.start("replica1/bayes"), Suggestion.start("replica1/tunnel/bayes"),
                 Suggestion.restart("master/tunnel/bayes"), Suggestion.logs("replica1/bayes"), Suggestion.promote("replica1/fuzzy"),
                 Suggestion.resync("replica1/bayes", false), Suggestion.resync("replica1/bayes", true),
-                Suggestion.repoint("replica1/bayes", "master2/bayes"), Suggestion.restore("master/bayes", "replica1/bayes"));
+                Suggestion.repoint("replica1/bayes", "master2/bayes"), Suggestion.restore("master/bayes", "replica1/bayes"),
+                Suggestion.set("replica1/bayes", "masterauth"), Suggestion.set("master/bayes", "client-output-buffer-limit", "512mb",
+                        "128mb", "60"));
     }
 
     @Test
