@@ -96,7 +96,9 @@ public final class Completion {
             case VERB -> verbs;
             case HOST -> targets.hosts();
             case THEME -> themes.get();
-            case SECONDS, TEXT -> List.of(); // free
+            case ORDER -> Arrays.stream(Command.Sort.Order.values()).map(Command.Sort.Order::word).toList();
+            case TEXT -> List.of(Command.Filter.PROBLEMS); // else free words
+            case SECONDS, DURATION -> List.of(); // free
         };
     }
 

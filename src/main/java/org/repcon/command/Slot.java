@@ -26,6 +26,10 @@ public enum Slot {
     /** Free words to the end of the line (a filter): not options, not split further. */
     TEXT("TEXT"),
     THEME("NAME"),
+    /** How the hosts are ordered: {@code health} or {@code name}. */
+    ORDER("health|name"),
+    /** A length of time: a number and a unit (30m, 8h, 2d). */
+    DURATION("DURATION"),
     SECONDS("SECONDS");
 
     private final String label;

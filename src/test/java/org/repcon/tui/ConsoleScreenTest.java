@@ -190,7 +190,7 @@ class ConsoleScreenTest {
             d.awaitText("Hosts");
             assertThat(d.lines().get(1)).startsWith("+- Hosts").endsWith("+");
             assertNoNonAscii(d);
-            d.press("G", "k", "k", "Enter").awaitText("Trends");
+            d.press("g", "j", "j", "Enter").awaitText("Trends");
             assertThat(d.text()).contains("Replication", "_.");
             assertNoNonAscii(d);
             d.press("Esc", "T").awaitText("- Topology -");
@@ -248,19 +248,20 @@ class ConsoleScreenTest {
     @Test
     void nVisitsProblemRowsBySeverityCriticalFirst() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
-            // replica2/bayes (critical), replica2/fuzzy (warning), replica2/tunnel/bayes (critical), top to bottom.
-            d.await("the worst row selected first", s -> selected(s, "bayes :6378", 2));
-            d.press("n").await("the other critical row next, past the warning", s -> selected(s, "stunnel bayes :6478", 2));
-            d.press("n").await("then the warning", s -> selected(s, "fuzzy :6377", 2));
-            d.press("n").await("round to the first critical", s -> selected(s, "bayes :6378", 2));
-            d.press("N").await("N goes back", s -> selected(s, "fuzzy :6377", 2));
+            // replica2 (the worst host, first): bayes (critical), fuzzy (warning), tunnel/bayes (critical), top to bottom.
+            d.await("the worst row selected first", s -> selected(s, "bayes :6378", 0));
+            d.press("n").await("the other critical row next, past the warning", s -> selected(s, "stunnel bayes :6478", 0));
+            d.press("n").await("then the warning", s -> selected(s, "fuzzy :6377", 0));
+            d.press("n").await("round to the first critical", s -> selected(s, "bayes :6378", 0));
+            d.press("N").await("N goes back", s -> selected(s, "fuzzy :6377", 0));
         }
     }
 
     @Test
     void detailsOfTheSelectedRowAndBack() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
-            d.press("G", "k", "k").await("replica2/fuzzy selected", s -> selected(s, "fuzzy :6377", 2));
+            // replica2, the worst host, comes first: its cache, bayes, fuzzy.
+            d.press("g", "j", "j").await("replica2/fuzzy selected", s -> selected(s, "fuzzy :6377", 0));
             d.press("Enter").awaitText("replica2/fuzzy  (redis 7.2.4");
             assertThat(d.text()).contains("Trends", "▁", "█", "1.4 MB", "Replication", "master_link_status",
                     "Summary", "replica-lagging", "fix: soft resync");
