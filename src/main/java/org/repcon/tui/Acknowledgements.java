@@ -33,6 +33,10 @@ final class Acknowledgements {
     }
 
     private final Path file;
+
+    private static String masked(String text) {
+        return text.replaceAll("[0-9]+", "#");
+    }
     private final Map<String, Ack> acks = new LinkedHashMap<>();
 
     /** Reads what the file holds; an unreadable file is logged and starts empty (it is rewritten on the next ack). */
@@ -94,13 +98,14 @@ final class Acknowledgements {
     }
 
     /**
-     * What the finding says, numbers aside: its severity, summary and evidence with every run of digits as one '#', so
-     * that a counter going up (down 42s, 43s ...) is no change, but another cause or severity is.
+     * What the finding says, numbers aside: its severity, summary and the set of its evidence lines, every run of digits
+     * as one '#', so that a counter going up (down 42s, 43s ...) or one more log line of the same kind is no change, but
+     * another cause or severity is.
      */
     static String fingerprint(FindingRow f) {
-        StringBuilder b = new StringBuilder(f.severity().name()).append('\n').append(f.summary());
-        f.evidence().forEach(e -> b.append('\n').append(e));
-        String masked = b.toString().replaceAll("[0-9]+", "#");
+        StringBuilder b = new StringBuilder(f.severity().name()).append('\n').append(masked(f.summary()));
+        new java.util.TreeSet<>(f.evidence().stream().map(Acknowledgements::masked).toList()).forEach(e -> b.append('\n').append(e));
+        String masked = b.toString();
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(masked.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 12);

@@ -46,7 +46,7 @@ final class Clipboard {
         if (terminal == null) return where;
         if (bytes.length > MAX_OSC52_BYTES) return where + " (too long for the terminal's clipboard)";
         terminal.accept(osc52(bytes));
-        return where + " and to the terminal's clipboard (OSC 52; in tmux: set-clipboard on)";
+        return where + " and the terminal's clipboard (OSC 52)";
     }
 
     /** The escape that sets the clipboard ("c") to these bytes, ended by BEL, which every terminal taking it knows. */

@@ -514,7 +514,7 @@ public final class Ui implements ConsoleControl {
         b.append(f.summary()).append('\n');
         for (String e : f.evidence()) b.append("  ").append(e).append('\n');
         if (!f.suggestion().isEmpty()) b.append("fix: ").append(f.suggestion()).append('\n');
-        if (!f.command().isEmpty()) b.append("cmd: repcon ").append(f.command()).append('\n');
+        if (!f.command().isEmpty()) b.append("cmd: ").append(f.command()).append('\n');
         b.append("(").append(view.topologyName()).append(", repcon console)\n");
         return b.toString();
     }
