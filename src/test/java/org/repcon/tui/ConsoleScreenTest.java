@@ -184,6 +184,34 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void monoMarksTheSelectionAndACriticalRowDifferently() {
+        Map<String, String> env = new HashMap<>(ScreenDriver.TRUECOLOR_UTF8);
+        env.put("NO_COLOR", "1");
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env))) {
+            d.awaitText("refused");
+            // The selection on a healthy row (replica2's cache, the first row of the worst host): reversed, no underline.
+            d.press("g").await("the cache selected", s -> {
+                int[] cache = s.find("redis :6379");
+                return s.at(cache[0], cache[1]).getModifiers().contains(SGR.REVERSE);
+            });
+            int[] cache = d.find("redis :6379");
+            assertThat(d.at(cache[0], cache[1]).getModifiers()).doesNotContain(SGR.UNDERLINE);
+            // A critical row, not selected: bold and underlined, not reversed.
+            int[] refused = d.find("refused");
+            assertThat(d.at(refused[0], refused[1]).getModifiers()).contains(SGR.BOLD, SGR.UNDERLINE).doesNotContain(SGR.REVERSE);
+            int[] marker = d.find("!!stunnel bayes");
+            assertThat(d.at(marker[0], marker[1]).getModifiers()).contains(SGR.UNDERLINE).doesNotContain(SGR.REVERSE);
+            // Selected, the critical row is both: reversed and underlined.
+            d.press("n").await("the critical row selected", s -> {
+                int[] at = s.find("!!bayes :6378");
+                return s.at(at[0] + 2, at[1]).getModifiers().contains(SGR.REVERSE);
+            });
+            int[] down = d.find("down 42s");
+            assertThat(d.at(down[0], down[1]).getModifiers()).contains(SGR.REVERSE, SGR.UNDERLINE);
+        }
+    }
+
+    @Test
     void asciiBordersAndSparklinesWithoutUtf8Locale() {
         Map<String, String> env = Map.of("TERM", "linux", "LANG", "C", "LC_ALL", "");
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env))) {
