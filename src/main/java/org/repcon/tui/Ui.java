@@ -293,8 +293,10 @@ public final class Ui implements ConsoleControl {
             commandLine.set(candidates.get(0) + " ");
             line.note("");
         } else {
+            // Shown by their last word (what differs), a page at a time: Tab again turns the page.
+            int cut = commandLine.text().lastIndexOf(' ') + 1;
             commandLine.set(commonPrefix(candidates));
-            line.note(String.join("  ", candidates));
+            line.offer(candidates.stream().map(c -> c.length() >= cut ? c.substring(cut) : c).toList());
         }
     }
 

@@ -199,6 +199,40 @@ class ManyHostsScreenTest {
         }
     }
 
+    @Test
+    void completionsThatDoNotFitComePageByPage() {
+        ConsoleCommands commands = ConsoleCommands.withoutActions(topology(), () -> List.of("dark"));
+        try (ScreenDriver d = ScreenDriver.start(view(System.currentTimeMillis()), 80, 24,
+                o -> o.withStateDir(state).withCommands(commands))) {
+            d.awaitText("● " + BROKEN);
+            d.press(":").type("start ").press("Tab").awaitText(", Tab: more)");
+            String first = d.lines().get(23);
+            var page = java.util.regex.Pattern.compile("\\((\\d+)/(\\d+) of (\\d+), Tab: more\\)").matcher(first);
+            assertThat(page.find()).as(first).isTrue();
+            int pages = Integer.parseInt(page.group(2));
+            assertThat(page.group(1)).isEqualTo("1");
+            assertThat(Integer.parseInt(page.group(3))).isEqualTo(commands.complete("start ", null).size());
+            assertThat(first).startsWith(":start ").contains("master/redis", "master/bayes");
+            assertThat(pages).isGreaterThan(3);
+            // Each Tab the next page, every candidate once, then round to the first.
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            for (int p = 1; p <= pages; p++) {
+                String at = "(" + p + "/" + pages + " of ";
+                d.await("page " + p, x -> x.lines().get(23).contains(at));
+                String line = d.lines().get(23);
+                seen.addAll(List.of(line.substring(":start ".length(), line.indexOf(at)).strip().split("\\s+")));
+                d.press("Tab");
+            }
+            d.await("round to the first page", x -> x.lines().get(23).contains("(1/" + pages + " of "));
+            assertThat(seen).hasSize(commands.complete("start ", null).size()).contains(BROKEN + "/tunnel/bayes", "replica30/bayes");
+            // Typing narrows them: one page again, without a page marker.
+            d.type("replica3").press("Tab").awaitText(":start replica30/");
+            assertThat(d.lines().get(23)).contains("replica30/redis", "replica30/bayes", "replica30/tunnel/bayes")
+                    .doesNotContain("Tab: more");
+            d.press("Esc");
+        }
+    }
+
     /** The view with its first finding's evidence replaced. */
     private static ConsoleView withEvidence(ConsoleView v, List<String> evidence) {
         var f = v.findings().get(0);
