@@ -87,6 +87,10 @@ public final class KeyBindings {
 
             bind(ANSWER, "answer", Ui::acceptInput, "Enter"),
             bind(ANSWER, "cancel: nothing done", Ui::cancelInput, "Esc", "Ctrl-C"),
+            bind(ANSWER, "scroll what it asks about", ui -> ui.scrollAsked(0, 1), "PgDn"),
+            bind(ANSWER, "scroll back", ui -> ui.scrollAsked(0, -1), "PgUp"),
+            bind(ANSWER, "a line down", ui -> ui.scrollAsked(1, 0), "Down"),
+            bind(ANSWER, "a line up", ui -> ui.scrollAsked(-1, 0), "Up"),
 
             bind(LINE, "delete back", ui -> ui.editLine(LineEditor::backspace), "Backspace"),
             bind(LINE, "delete", ui -> ui.editLine(LineEditor::delete), "Delete"),

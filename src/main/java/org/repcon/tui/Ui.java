@@ -226,6 +226,14 @@ public final class Ui implements ConsoleControl {
         return () -> remove(line);
     }
 
+    /** While a question is open: the output box under it (the preview it asks about) scrolls by lines or pages. */
+    public void scrollAsked(int lines, int pages) {
+        ReportLayer report = find(ReportLayer.class);
+        if (report == null) return;
+        if (lines != 0) report.move(lines);
+        if (pages != 0) report.page(pages);
+    }
+
     /** Opens the output box with these lines (an action's preview, logs, an explanation). */
     @Override
     public void showOutput(String title, List<OutputLine> lines, Runnable onClose) {
