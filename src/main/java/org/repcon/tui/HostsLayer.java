@@ -80,7 +80,7 @@ final class HostsLayer extends Layer {
         String empty = view.findings().isEmpty() ? "no findings" : "no findings match the filter";
         FindingsPane.paint(screen.sub(layout.findings()),
                 new FindingsPane.Model(findings, ui.selection().findingIndex(), findingsFocused, title, empty,
-                        ui.marks(findings, ui.now())), findingsScroll);
+                        ui.marks(findings)), findingsScroll);
     }
 
     private void paintHosts(Canvas c, ViewFilter shown, List<Row> allRows, boolean focused) {

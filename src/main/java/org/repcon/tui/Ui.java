@@ -10,11 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import org.repcon.action.Audit;
-import org.repcon.action.AuditRecord;
 import org.repcon.command.Command;
 import org.repcon.tui.paint.FindingsPane;
 import org.repcon.tui.KeyBinding.Context;
@@ -51,12 +46,7 @@ public final class Ui implements ConsoleControl {
     private String filter = "";
     private ViewFilter.Arrangement arrangement = ViewFilter.Arrangement.DEFAULT;
 
-    private final FirstSeen firstSeen = new FirstSeen();
-    /** Kept in the state directory ({@link #keepState}); null until then: nothing can be acknowledged or copied. */
-    private Acknowledgements acks;
-    private Audit audit;
-    private Clipboard clipboard;
-    private Supplier<String> screenText = () -> "";
+    private final FindingNotes notes = new FindingNotes();
 
     /** The setup session the console may open a setup view on; null when it has none. */
     private Setup setup;
@@ -414,15 +404,9 @@ public final class Ui implements ConsoleControl {
 
     // ---- many hosts: order, problems only, folding, acknowledging, copying ----
 
-    /**
-     * Where the console keeps what outlives it (acknowledgements, the audit log, copied text) and how it reaches the
-     * terminal's clipboard and the screen's text.
-     */
+    /** Where the console keeps what outlives it and how it reaches the terminal's clipboard and the screen's text. */
     void keepState(Path stateDir, Clipboard clipboard, Supplier<String> screenText) {
-        this.acks = new Acknowledgements(stateDir.resolve("acknowledged"));
-        this.audit = new Audit(stateDir.resolve("audit.log"));
-        this.clipboard = clipboard;
-        this.screenText = screenText;
+        notes.keep(stateDir, clipboard, screenText);
     }
 
     /** s: the hosts by health (the worst first) or by name. */
@@ -452,18 +436,9 @@ public final class Ui implements ConsoleControl {
     /** a in the findings: acknowledges the selected finding until it changes, or takes an acknowledgement back. */
     public void toggleAcknowledged() {
         FindingRow f = selectedFinding();
-        if (acks != null && f != null && acks.of(f, clock.getAsLong()).isPresent()) {
-            try {
-                record("unack", f, "no longer acknowledged");
-                acks.remove(f, clock.getAsLong());
-                showMessage("no longer acknowledged: " + f.code() + " " + f.target(), false);
-            } catch (RepconException e) {
-                showMessage(e.getMessage(), true);
-            }
-            return;
-        }
         try {
-            showMessage(acknowledge(Optional.empty()), false);
+            showMessage(f != null && notes.acknowledged(f, now()) ? notes.unacknowledge(f, now(), readOnly)
+                    : acknowledge(Optional.empty()), false);
         } catch (RepconException e) {
             showMessage(e.getMessage(), true);
         }
@@ -473,60 +448,27 @@ public final class Ui implements ConsoleControl {
     public String acknowledge(Optional<Duration> lasts) {
         FindingRow f = selectedFinding();
         if (f == null) throw RepconException.invalid("no finding selected: Tab to the findings, pick one, then 'a' or :ack");
-        if (acks == null) throw RepconException.invalid("this console keeps no acknowledgements");
-        long now = clock.getAsLong();
-        String how = lasts.map(d -> "until " + when(now + d.toMillis(), now)).orElse("until it changes");
-        String said = "acknowledged " + f.code() + " " + f.target() + " " + how;
-        record(new Command.Ack(lasts).text(), f, said); // recorded first: an ack nobody can trace is not made
-        acks.add(f, lasts, now);
-        return said;
-    }
-
-    private void record(String command, FindingRow f, String message) {
-        String host = f.target().contains("/") ? f.target().substring(0, f.target().indexOf('/')) : f.target();
-        audit.append(AuditRecord.now(host, f.target(), command.split(" ")[0], command + " (" + f.code() + " " + f.target() + ")",
-                readOnly, List.of(), List.of(), List.of(), "done", message, 0));
+        return notes.acknowledge(f, lasts, now(), readOnly);
     }
 
     /** y in the findings: the selected finding as text, for a ticket. */
     public void copyFinding() {
         FindingRow f = selectedFinding();
-        if (f == null) {
-            showMessage("no finding selected", false);
-            return;
-        }
-        copy("the finding", findingText(f));
+        if (f == null) showMessage("no finding selected", false);
+        else copied(() -> notes.copy(f, view.topologyName()));
     }
 
     /** Y: the screen as it shows now, as text. */
     public void copyScreen() {
-        copy("the screen", screenText.get());
+        copied(notes::copyScreen);
     }
 
-    private void copy(String what, String text) {
-        if (clipboard == null) {
-            showMessage("this console cannot copy", true);
-            return;
-        }
+    private void copied(Supplier<String> copy) {
         try {
-            showMessage(clipboard.copy(what, text), false);
+            showMessage(copy.get(), false);
         } catch (RepconException e) {
             showMessage(e.getMessage(), true);
         }
-    }
-
-    private String findingText(FindingRow f) {
-        StringBuilder b = new StringBuilder();
-        b.append(FindingsPane.severity(f.severity())).append(' ').append(f.code()).append(' ').append(f.target()).append('\n');
-        long since = firstSeen.of(f);
-        if (since > 0) b.append("first seen: ").append(Instant.ofEpochMilli(since).atZone(ZoneId.systemDefault())
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
-        b.append(f.summary()).append('\n');
-        for (String e : f.evidence()) b.append("  ").append(e).append('\n');
-        if (!f.suggestion().isEmpty()) b.append("fix: ").append(f.suggestion()).append('\n');
-        if (!f.command().isEmpty()) b.append("cmd: ").append(f.command()).append('\n');
-        b.append("(").append(view.topologyName()).append(", repcon console)\n");
-        return b.toString();
     }
 
     /** The finding acted on: the findings pane's selection there; on the hosts, the first finding about the selected row. */
@@ -538,26 +480,11 @@ public final class Ui implements ConsoleControl {
     }
 
     /** Each shown finding's first-seen time and acknowledgement, for the findings pane. */
-    List<FindingsPane.Mark> marks(List<FindingRow> findings, long now) {
-        List<FindingsPane.Mark> marks = new ArrayList<>();
-        for (FindingRow f : findings) {
-            long since = firstSeen.of(f);
-            String ack = acks == null ? "" : acks.of(f, now)
-                    .map(a -> a.timed() ? "ack until " + when(a.until(), now) : "ack until it changes").orElse("");
-            marks.add(new FindingsPane.Mark(since > 0 ? "since " + when(since, now) : "", ack));
-        }
-        return marks;
+    List<FindingsPane.Mark> marks(List<FindingRow> findings) {
+        return notes.marks(findings, now());
     }
 
-    /** A time as the operator reads it: "03:12:05" today, "Dec 2 03:12" another day. */
-    static String when(long millis, long now) {
-        ZoneId zone = ZoneId.systemDefault();
-        var at = Instant.ofEpochMilli(millis).atZone(zone);
-        boolean today = at.toLocalDate().equals(Instant.ofEpochMilli(now).atZone(zone).toLocalDate());
-        return at.format(DateTimeFormatter.ofPattern(today ? "HH:mm:ss" : "MMM d HH:mm", java.util.Locale.ROOT));
-    }
-
-    long now() {
+    private long now() {
         return clock.getAsLong();
     }
 
@@ -659,7 +586,7 @@ public final class Ui implements ConsoleControl {
 
     void setView(ConsoleView v) {
         view = v;
-        firstSeen.update(v);
+        notes.seen(v);
         refilter();
     }
 

@@ -145,7 +145,7 @@ class ManyHostsScreenTest {
         ConsoleView first = view(start);
         Themes themes = new Themes(Path.of("target", "no-user-themes"));
         var muted = new Palette(themes.load("dark"), ColorDepth.TRUECOLOR).color(Role.MUTED);
-        String since = "since " + Ui.when(start, start);
+        String since = "since " + FindingNotes.when(start, start);
         try (ScreenDriver d = start(first)) {
             d.awaitText("● " + BROKEN);
             String finding = first.findings().get(0).code() + "  " + first.findings().get(0).target();
