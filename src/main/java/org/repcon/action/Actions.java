@@ -20,7 +20,7 @@ public final class Actions {
             case SET -> new SetAction((Command.Set) command, ctx);
             case LOGS -> new LogsAction((Command.Logs) command, ctx);
             case EXPLAIN -> new ExplainAction((Command.Explain) command);
-            case STATUS, HELP, THEME, REFRESH, FILTER, SETUP, QUIT -> throw new IllegalArgumentException(
+            case STATUS, HELP, THEME, REFRESH, FILTER, SORT, ACK, SETUP, QUIT -> throw new IllegalArgumentException(
                     "'" + command.verb().word() + "' is carried out by the console or shell, not by an action");
         };
     }

@@ -219,6 +219,9 @@ public sealed interface Command {
 
     /** @param match the words to match, as typed; empty: show everything */
     record Filter(String match) implements Command {
+        /** The filter word that keeps only what has a problem (a critical or warning row, a finding about one). */
+        public static final String PROBLEMS = "problems";
+
         @Override
         public Verb verb() {
             return Verb.FILTER;
@@ -227,6 +230,55 @@ public sealed interface Command {
         @Override
         public String text() {
             return match.isEmpty() ? "filter" : "filter " + match;
+        }
+    }
+
+    /** The order of the hosts on the console. */
+    record Sort(Order order) implements Command {
+        public enum Order {
+            /** The worst host first (critical, warning, unknown, healthy), the topology's order within each. */
+            HEALTH,
+            NAME;
+
+            public String word() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            /** As the console says it: "hosts by name". */
+            public String said() {
+                return this == HEALTH ? "hosts by health, the worst first" : "hosts by name";
+            }
+        }
+
+        @Override
+        public Verb verb() {
+            return Verb.SORT;
+        }
+
+        @Override
+        public String text() {
+            return "sort " + order.word();
+        }
+    }
+
+    /** @param lasts empty: until the finding changes */
+    record Ack(Optional<Duration> lasts) implements Command {
+        @Override
+        public Verb verb() {
+            return Verb.ACK;
+        }
+
+        @Override
+        public String text() {
+            return "ack" + lasts.map(d -> " " + durationText(d)).orElse("");
+        }
+
+        /** As typed: "30m", "8h", "2d". */
+        public static String durationText(Duration d) {
+            long m = d.toMinutes();
+            if (m % (24 * 60) == 0) return m / (24 * 60) + "d";
+            if (m % 60 == 0) return m / 60 + "h";
+            return m + "m";
         }
     }
 

@@ -122,6 +122,8 @@ public final class CommandParser {
             case THEME -> new Command.Theme(positional.stream().findFirst().map(this::theme));
             case REFRESH -> new Command.Refresh(interval(positional.get(0)));
             case FILTER -> throw new IllegalStateException("free text, taken above");
+            case SORT -> new Command.Sort(order(positional.get(0)));
+            case ACK -> new Command.Ack(positional.stream().findFirst().map(CommandParser::lasting));
             case SETUP -> new Command.Setup(positional.stream().findFirst()); // the console knows setup's hosts
             case QUIT -> new Command.Quit();
         };
@@ -261,6 +263,30 @@ public final class CommandParser {
             // said below
         }
         return fail("takes SECONDS from " + Command.Refresh.RANGE + ", not '" + value + "'");
+    }
+
+    private static Command.Sort.Order order(String word) {
+        for (Command.Sort.Order o : Command.Sort.Order.values()) if (o.word().equals(word)) return o;
+        List<String> words = Arrays.stream(Command.Sort.Order.values()).map(Command.Sort.Order::word).toList();
+        return fail("sorts by " + String.join(" or ", words) + ", not '" + word + "'" + Suggest.hint(word, words));
+    }
+
+    /** The longest acknowledgement: a finding hidden for longer is a finding forgotten. */
+    static final Duration MAX_ACK = Duration.ofDays(30);
+
+    /** "30m", "8h", "2d": a whole number of minutes, hours or days, up to {@link #MAX_ACK}. */
+    private static Duration lasting(String value) {
+        var m = Pattern.compile("([1-9][0-9]{0,5})([mhd])").matcher(value);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            if (d.compareTo(MAX_ACK) <= 0) return d;
+        }
+        return fail("takes a DURATION such as 30m, 8h or 2d (at most " + MAX_ACK.toDays() + "d), not '" + value + "'");
     }
 
     private static <T> T fail(String message) {

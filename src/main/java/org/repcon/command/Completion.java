@@ -100,7 +100,9 @@ public final class Completion {
             case PARAMETER -> Setting.words();
             case VALUE -> before.size() > 1 && Setting.of(before.get(1)).orElse(null) == Setting.REPLICA_READ_ONLY
                     ? List.of("yes", "no") : List.of(); // sizes and counts are free
-            case SECONDS, TEXT -> List.of(); // free
+            case ORDER -> Arrays.stream(Command.Sort.Order.values()).map(Command.Sort.Order::word).toList();
+            case TEXT -> List.of(Command.Filter.PROBLEMS); // else free words
+            case SECONDS, DURATION -> List.of(); // free
         };
     }
 

@@ -32,7 +32,11 @@ public enum Slot {
     /** A directive repcon manages ({@link Setting}). */
     PARAMETER("PARAMETER"),
     /** The rest of the words: a directive's value (none, one or three words). */
-    VALUE("VALUE");
+    VALUE("VALUE"),
+    /** How the hosts are ordered: {@code health} or {@code name}. */
+    ORDER("health|name"),
+    /** A length of time: a number and a unit (30m, 8h, 2d). */
+    DURATION("DURATION");
 
     private final String label;
 

@@ -67,6 +67,13 @@ public enum Verb {
     FILTER("filter", List.of(), Scope.CONSOLE, false, false, List.of(new Param(TEXT, true)), List.of(),
             "Show only the rows and findings matching every word of TEXT.", "Without TEXT, everything again (as '/' then"
                     + " Esc)."),
+    SORT("sort", List.of(), Scope.CONSOLE, false, false, List.of(new Param(ORDER, false)), List.of(),
+            "Order the hosts: the worst first (health, the default) or by name.", "The rows of a host keep their order."),
+    ACK("ack", List.of(), Scope.CONSOLE, false, false, List.of(new Param(Slot.DURATION, true)), List.of(),
+            "Acknowledge the selected finding: shown dimmed until it changes, or for DURATION (30m, 8h, 2d).",
+            "Until it changes: its severity, summary or evidence (numbers aside) differ. Kept in"
+                    + " $XDG_STATE_HOME/repcon/acknowledged and written to the audit log; 'a' on an acknowledged"
+                    + " finding takes it back."),
     SETUP("setup", List.of(), Scope.CONSOLE, false, false, List.of(new Param(HOST, true)), List.of(),
             "Open the guided setup on a host.", "Without HOST, the first in setup's order (masters first); the setup view"
                     + " previews and asks before it changes anything."),

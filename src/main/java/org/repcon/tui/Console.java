@@ -78,6 +78,8 @@ public final class Console {
                     : ConsoleCommands.withoutActions(options.setup() != null ? options.setup().topology() : null, themes::names), themes,
                     caps, options.readOnly(), palette, options.refreshInterval(), loop::post, System::currentTimeMillis);
             ui.offerSetup(options.setup());
+            ui.keepState(options.stateDir(), Clipboard.of(options.stateDir().resolve("copied.txt"),
+                    terminal instanceof JobControlTerminal jobs ? jobs::sendEscape : null, options.env().get("TERM")), loop::screenText);
             source.setRefreshInterval(options.refreshInterval());
             loop.run(ui);
         } catch (Throwable t) {

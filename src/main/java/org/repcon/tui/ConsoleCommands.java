@@ -117,6 +117,18 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
                 console.setFilter(text);
                 yield Result.ok(text.isEmpty() ? "filter cleared" : "filter: " + text);
             }
+            case SORT -> {
+                Command.Sort.Order order = ((Command.Sort) command).order();
+                console.sortHosts(order);
+                yield Result.ok(order.said());
+            }
+            case ACK -> {
+                try {
+                    yield Result.ok(console.acknowledge(((Command.Ack) command).lasts()));
+                } catch (RepconException e) {
+                    yield Result.error(e.getMessage());
+                }
+            }
             case SETUP -> console.openSetup(((Command.Setup) command).host().orElse(null)).map(Result::error).orElse(Result.NONE);
             case HELP -> {
                 console.showReport("help", ((Command.Help) command).about().map(Help::of).orElseGet(Help::overview));

@@ -34,6 +34,19 @@ public interface ConsoleControl {
 
     void showMessage(String text, boolean error);
 
+    /** Orders the hosts (the worst first, or by name). */
+    default void sortHosts(org.repcon.command.Command.Sort.Order order) {
+    }
+
+    /**
+     * Acknowledges the selected finding, until it changes (empty) or for a time; returns the line that says so.
+     *
+     * @throws org.repcon.util.RepconException when no finding is selected or it cannot be kept or recorded
+     */
+    default String acknowledge(Optional<Duration> lasts) {
+        throw org.repcon.util.RepconException.invalid("nothing to acknowledge in this console");
+    }
+
     /** Opens the output box with plain text (help). */
     default void showReport(String title, List<String> lines) {
         showOutput(title, lines.stream().map(OutputLine::plain).toList(), null);

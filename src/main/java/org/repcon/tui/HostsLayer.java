@@ -5,6 +5,7 @@ import static org.repcon.tui.KeyBinding.Context.MAIN;
 import static org.repcon.tui.KeyBinding.Context.MOVE;
 
 import java.util.List;
+import org.repcon.command.Command;
 import org.repcon.tui.KeyBinding.Context;
 import org.repcon.tui.paint.Canvas;
 import org.repcon.tui.paint.FindingsPane;
@@ -78,11 +79,13 @@ final class HostsLayer extends Layer {
         String title = "Findings" + count(findings.size(), view.findings().size());
         String empty = view.findings().isEmpty() ? "no findings" : "no findings match the filter";
         FindingsPane.paint(screen.sub(layout.findings()),
-                new FindingsPane.Model(findings, ui.selection().findingIndex(), findingsFocused, title, empty), findingsScroll);
+                new FindingsPane.Model(findings, ui.selection().findingIndex(), findingsFocused, title, empty,
+                        ui.marks(findings)), findingsScroll);
     }
 
     private void paintHosts(Canvas c, ViewFilter shown, List<Row> allRows, boolean focused) {
-        String title = "Hosts";
+        String title = "Hosts" + (ui.arrangement().order() == Command.Sort.Order.NAME ? "  by name" : "")
+                + (ui.arrangement().collapseHealthy() ? "  healthy folded" : "");
         String empty = waiting(ui.view(), "no hosts");
         if (!ui.filter().isEmpty()) {
             title += "  /" + ui.filter() + count(shown.rows().size(), shown.totalRows());

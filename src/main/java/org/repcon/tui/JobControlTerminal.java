@@ -16,6 +16,16 @@ final class JobControlTerminal extends UnixTerminal {
         super(in, out, charset, CtrlCBehaviour.TRAP);
     }
 
+    /** An escape sequence the screen does not know (OSC 52, the clipboard), written as is; on the UI thread. */
+    void sendEscape(String sequence) {
+        try {
+            writeToTerminal(sequence.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            flush();
+        } catch (IOException e) {
+            org.repcon.util.Log.get(JobControlTerminal.class).log(java.util.logging.Level.WARNING, "cannot write to the terminal", e);
+        }
+    }
+
     /** As the shell had it: main screen, cursor shown, line mode with echo. */
     void release() throws IOException {
         setCursorVisible(true);

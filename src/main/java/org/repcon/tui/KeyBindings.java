@@ -43,9 +43,15 @@ public final class KeyBindings {
             bind(MAIN, "next problem", ui -> ui.nextProblem(1), "n"),
             bind(MAIN, "previous problem", ui -> ui.nextProblem(-1), "N"),
             bind(MAIN, "back, clear filter", Ui::back, "Esc"),
+            bind(MAIN, "problems only, or everything", Ui::toggleProblems, "p"),
+            bind(MAIN, "sort hosts: health or name", Ui::toggleSort, "s"),
+            bind(MAIN, "fold healthy hosts, or unfold", Ui::toggleFold, "z"),
+            bind(MAIN, "copy the screen as text", Ui::copyScreen, "Y"),
 
             bind(FINDINGS, "run the suggested command (asks first)", Ui::runFinding, "x"),
             bind(FINDINGS, "suggested command on the line", Ui::commandFromFinding, "c"),
+            bind(FINDINGS, "acknowledge until it changes (again: take back)", Ui::toggleAcknowledged, "a"),
+            bind(FINDINGS, "copy the finding as text", Ui::copyFinding, "y"),
 
             bind(DETAILS, "back", Ui::back, "Esc", "Left", "h"),
 
@@ -81,6 +87,10 @@ public final class KeyBindings {
 
             bind(ANSWER, "answer", Ui::acceptInput, "Enter"),
             bind(ANSWER, "cancel: nothing done", Ui::cancelInput, "Esc", "Ctrl-C"),
+            bind(ANSWER, "scroll what it asks about", ui -> ui.scrollAsked(0, 1), "PgDn"),
+            bind(ANSWER, "scroll back", ui -> ui.scrollAsked(0, -1), "PgUp"),
+            bind(ANSWER, "a line down", ui -> ui.scrollAsked(1, 0), "Down"),
+            bind(ANSWER, "a line up", ui -> ui.scrollAsked(-1, 0), "Up"),
 
             bind(LINE, "delete back", ui -> ui.editLine(LineEditor::backspace), "Backspace"),
             bind(LINE, "delete", ui -> ui.editLine(LineEditor::delete), "Delete"),

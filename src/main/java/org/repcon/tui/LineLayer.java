@@ -29,6 +29,9 @@ final class LineLayer extends Layer {
     /** ANSWER: who waits for the line; null once answered, so that the answer is given once. */
     private Consumer<String> waiting;
     private String note = "";
+    /** The completions offered (their last words), shown a page at a time; Tab again turns the page. */
+    private List<String> choices = List.of();
+    private int choicePage;
 
     private LineLayer(Ui ui, Mode mode, LineEditor editor, String initial, String label, Consumer<String> waiting) {
         super(ui);
@@ -63,6 +66,18 @@ final class LineLayer extends Layer {
 
     void note(String text) {
         note = text;
+        choices = List.of();
+    }
+
+    /** Several completions: the first page of them, or the next page when they are the ones already offered. */
+    void offer(List<String> words) {
+        if (words.equals(choices)) {
+            choicePage++;
+        } else {
+            choices = List.copyOf(words);
+            choicePage = 0;
+        }
+        note = "";
     }
 
     @Override
@@ -116,7 +131,8 @@ final class LineLayer extends Layer {
 
     @Override
     TerminalPosition bottom(Canvas line, long now, int row) {
-        String right = note.isEmpty() ? Frame.hintText(contexts()) : note;
+        String right = !choices.isEmpty() ? Choices.page(choices, choicePage, BottomLine.noteRoom(line, label, editor.text()))
+                : note.isEmpty() ? Frame.hintText(contexts()) : note;
         return new TerminalPosition(BottomLine.input(line, label, editor.text(), editor.cursor(), right), row);
     }
 }

@@ -65,7 +65,7 @@ final class ReportLayer extends ScrollingLayer {
         int boxWidth = Math.min(area.width(), Math.max(60, area.width() * 9 / 10));
         boolean asked = ui.top() instanceof LineLayer line && line.mode() == LineLayer.Mode.ANSWER;
         TextOverlay.paint(area, heading(), TextOverlay.lines(lines, boxWidth - 4), boxWidth,
-                asked ? "answer below" : "Esc closes", scroll);
+                asked ? "PgUp/PgDn, answer below" : "Esc closes", scroll);
     }
 
     @Override

@@ -61,7 +61,7 @@ final class Selection {
      */
     boolean nextProblemRow(ViewFilter shown, int direction) {
         List<Row> rows = shown.rows();
-        List<Integer> visits = IntStream.range(0, rows.size()).filter(i -> problem(rows.get(i))).boxed()
+        List<Integer> visits = IntStream.range(0, rows.size()).filter(i -> ViewFilter.problem(rows.get(i))).boxed()
                 .sorted(Comparator.comparingInt((Integer i) -> -severity(rows.get(i))).thenComparingInt(i -> i)).toList();
         if (visits.isEmpty()) return false;
         int at = visits.indexOf(rowIndex);
@@ -90,7 +90,7 @@ final class Selection {
         List<FindingRow> findings = shown.findings();
         if (findings.isEmpty()) return;
         findingIndex = Math.max(0, Math.min(findings.size() - 1, index));
-        findingId = id(findings.get(findingIndex));
+        findingId = findings.get(findingIndex).id();
     }
 
     private int indexOfRow(List<Row> rows) {
@@ -99,7 +99,7 @@ final class Selection {
     }
 
     private int indexOfFinding(List<FindingRow> findings) {
-        for (int i = 0; i < findings.size(); i++) if (id(findings.get(i)).equals(findingId)) return i;
+        for (int i = 0; i < findings.size(); i++) if (findings.get(i).id().equals(findingId)) return i;
         return findingIndex;
     }
 
@@ -113,13 +113,5 @@ final class Selection {
 
     private static int rank(Health h) {
         return h == Health.CRIT ? 3 : h == Health.WARN ? 2 : h == Health.UNKNOWN ? 1 : 0;
-    }
-
-    private static boolean problem(Row row) {
-        return row.findings() > 0 || row.health() == Health.CRIT || row.health() == Health.WARN;
-    }
-
-    private static String id(FindingRow f) {
-        return f.code() + "|" + f.target();
     }
 }

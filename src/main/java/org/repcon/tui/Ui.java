@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.nio.file.Path;
+import org.repcon.command.Command;
+import org.repcon.tui.paint.FindingsPane;
 import org.repcon.tui.KeyBinding.Context;
 import org.repcon.tui.theme.Palette;
 import org.repcon.tui.theme.Themes;
@@ -40,6 +44,9 @@ public final class Ui implements ConsoleControl {
     private Palette palette;
     private Duration interval;
     private String filter = "";
+    private ViewFilter.Arrangement arrangement = ViewFilter.Arrangement.DEFAULT;
+
+    private final FindingNotes notes = new FindingNotes();
 
     /** The setup session the console may open a setup view on; null when it has none. */
     private Setup setup;
@@ -209,6 +216,14 @@ public final class Ui implements ConsoleControl {
         return () -> remove(line);
     }
 
+    /** While a question is open: the output box under it (the preview it asks about) scrolls by lines or pages. */
+    public void scrollAsked(int lines, int pages) {
+        ReportLayer report = find(ReportLayer.class);
+        if (report == null) return;
+        if (lines != 0) report.move(lines);
+        if (pages != 0) report.page(pages);
+    }
+
     /** Opens the output box with these lines (an action's preview, logs, an explanation). */
     @Override
     public void showOutput(String title, List<OutputLine> lines, Runnable onClose) {
@@ -276,8 +291,10 @@ public final class Ui implements ConsoleControl {
             commandLine.set(candidates.get(0) + " ");
             line.note("");
         } else {
+            // Shown by their last word (what differs), a page at a time: Tab again turns the page.
+            int cut = commandLine.text().lastIndexOf(' ') + 1;
             commandLine.set(commonPrefix(candidates));
-            line.note(String.join("  ", candidates));
+            line.offer(candidates.stream().map(c -> c.length() >= cut ? c.substring(cut) : c).toList());
         }
     }
 
@@ -385,7 +402,103 @@ public final class Ui implements ConsoleControl {
         push(LineLayer.command(this, commandLine, f.command()));
     }
 
+    // ---- many hosts: order, problems only, folding, acknowledging, copying ----
+
+    /** Where the console keeps what outlives it and how it reaches the terminal's clipboard and the screen's text. */
+    void keepState(Path stateDir, Clipboard clipboard, Supplier<String> screenText) {
+        notes.keep(stateDir, clipboard, screenText);
+    }
+
+    /** s: the hosts by health (the worst first) or by name. */
+    public void toggleSort() {
+        Command.Sort.Order next = arrangement.order() == Command.Sort.Order.HEALTH ? Command.Sort.Order.NAME : Command.Sort.Order.HEALTH;
+        sortHosts(next);
+        showMessage(next.said(), false);
+    }
+
+    /** p: the filter word that keeps only rows with problems, added to the filter or taken out of it. */
+    public void toggleProblems() {
+        List<String> words = new ArrayList<>(List.of(filter.split("\\s+")));
+        words.removeIf(String::isEmpty);
+        boolean on = !words.remove(Command.Filter.PROBLEMS);
+        if (on) words.add(Command.Filter.PROBLEMS);
+        setFilter(String.join(" ", words));
+        showMessage(on ? "problems only (p again: everything)" : "everything" + (filter.isEmpty() ? "" : " matching /" + filter), false);
+    }
+
+    /** z: healthy hosts folded to their title line, or unfolded. */
+    public void toggleFold() {
+        arrangement = new ViewFilter.Arrangement(arrangement.order(), !arrangement.collapseHealthy());
+        refilter();
+        showMessage(arrangement.collapseHealthy() ? "healthy hosts folded (z unfolds)" : "healthy hosts unfolded", false);
+    }
+
+    /** a in the findings: acknowledges the selected finding until it changes, or takes an acknowledgement back. */
+    public void toggleAcknowledged() {
+        FindingRow f = selectedFinding();
+        try {
+            showMessage(f != null && notes.acknowledged(f, now()) ? notes.unacknowledge(f, now(), readOnly)
+                    : acknowledge(Optional.empty()), false);
+        } catch (RepconException e) {
+            showMessage(e.getMessage(), true);
+        }
+    }
+
+    @Override
+    public String acknowledge(Optional<Duration> lasts) {
+        FindingRow f = selectedFinding();
+        if (f == null) throw RepconException.invalid("no finding selected: Tab to the findings, pick one, then 'a' or :ack");
+        return notes.acknowledge(f, lasts, now(), readOnly);
+    }
+
+    /** y in the findings: the selected finding as text, for a ticket. */
+    public void copyFinding() {
+        FindingRow f = selectedFinding();
+        if (f == null) showMessage("no finding selected", false);
+        else copied(() -> notes.copy(f, view.topologyName()));
+    }
+
+    /** Y: the screen as it shows now, as text. */
+    public void copyScreen() {
+        copied(notes::copyScreen);
+    }
+
+    private void copied(Supplier<String> copy) {
+        try {
+            showMessage(copy.get(), false);
+        } catch (RepconException e) {
+            showMessage(e.getMessage(), true);
+        }
+    }
+
+    /** The finding acted on: the findings pane's selection there; on the hosts, the first finding about the selected row. */
+    private FindingRow selectedFinding() {
+        if (shown == null) return null;
+        if (find(FindingsLayer.class) != null) return selection.finding(shown);
+        String key = selection.rowKey(shown);
+        return shown.findings().stream().filter(f -> f.rowKey().equals(key)).findFirst().orElse(null);
+    }
+
+    /** Each shown finding's first-seen time and acknowledgement, for the findings pane. */
+    List<FindingsPane.Mark> marks(List<FindingRow> findings) {
+        return notes.marks(findings, now());
+    }
+
+    private long now() {
+        return clock.getAsLong();
+    }
+
+    ViewFilter.Arrangement arrangement() {
+        return arrangement;
+    }
+
     // ---- ConsoleControl ----
+
+    @Override
+    public void sortHosts(Command.Sort.Order order) {
+        arrangement = new ViewFilter.Arrangement(order, arrangement.collapseHealthy());
+        refilter();
+    }
 
     @Override
     public ConsoleView view() {
@@ -473,6 +586,7 @@ public final class Ui implements ConsoleControl {
 
     void setView(ConsoleView v) {
         view = v;
+        notes.seen(v);
         refilter();
     }
 
@@ -538,7 +652,7 @@ public final class Ui implements ConsoleControl {
 
     private void refilter() {
         if (view == null) return;
-        shown = ViewFilter.apply(view, filter);
+        shown = ViewFilter.apply(view, filter, arrangement);
         selection.update(shown);
     }
 

@@ -127,6 +127,22 @@ final class UiLoop {
         return ui.nextTick(now);
     }
 
+    /** The screen as last drawn, as text: a line per row, trailing blanks dropped; on the UI thread. */
+    String screenText() {
+        TerminalSize size = screen.getTerminalSize();
+        StringBuilder b = new StringBuilder();
+        for (int row = 0; row < size.getRows(); row++) {
+            StringBuilder line = new StringBuilder();
+            for (int col = 0; col < size.getColumns(); col++) {
+                var c = screen.getBackCharacter(col, row);
+                line.append(c == null ? " " : c.getCharacterString());
+                if (c != null && c.isDoubleWidth()) col++; // its second column holds no character of its own
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+
     private void wake() {
         synchronized (signal) {
             signal.notifyAll();

@@ -18,6 +18,11 @@ public record FindingRow(String code, Health severity, String target, String row
         evidence = List.copyOf(evidence);
     }
 
+    /** Who it is across refreshes: its code and what it is about (its words and numbers may change). */
+    public String id() {
+        return code + "|" + target;
+    }
+
     /** The fix as typed ("start replica2/tunnel/bayes"); empty when there is none. */
     public String command() {
         return fix.map(Suggestion::text).orElse("");

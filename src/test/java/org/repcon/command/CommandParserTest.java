@@ -122,8 +122,17 @@ class CommandParserTest {
     @Test
     void theConsolesOwnVerbsAreInTheTableWithTheirScope() {
         assertThat(Arrays.stream(Verb.values()).filter(Verb::consoleOnly)).containsExactly(Verb.THEME, Verb.REFRESH,
-                Verb.FILTER, Verb.SETUP);
+                Verb.FILTER, Verb.SORT, Verb.ACK, Verb.SETUP);
         assertThat(parse("filter")).isEqualTo(new Command.Filter(""));
+        assertThat(parse("sort name")).isEqualTo(new Command.Sort(Command.Sort.Order.NAME));
+        assertThat(error("sort")).isEqualTo("sort: missing health|name (usage: sort health|name)");
+        assertThat(error("sort nme")).isEqualTo("sort: sorts by health or name, not 'nme' (did you mean 'name'?)");
+        assertThat(parse("ack")).isEqualTo(new Command.Ack(Optional.empty()));
+        assertThat(parse("ack 8h")).isEqualTo(new Command.Ack(Optional.of(Duration.ofHours(8))));
+        assertThat(parse("ack 90m").text()).isEqualTo("ack 90m");
+        assertThat(parse("ack 2d").text()).isEqualTo("ack 2d");
+        assertThat(error("ack 31d")).isEqualTo("ack: takes a DURATION such as 30m, 8h or 2d (at most 30d), not '31d'");
+        assertThat(error("ack 8")).isEqualTo("ack: takes a DURATION such as 30m, 8h or 2d (at most 30d), not '8'");
         assertThat(parser().parse(List.of("filter", "replica2", "--full"))).isEqualTo(new Command.Filter("replica2 --full"));
         assertThat(parser().parse("filter 'a  b' c")).isEqualTo(new Command.Filter("a  b c"));
         assertThat(parse("setup")).isEqualTo(new Command.Setup(Optional.empty()));
@@ -150,7 +159,10 @@ class CommandParserTest {
         assertThat(console.forLine("fil")).containsExactly("filter");
         assertThat(shell.forLine("fil")).isEmpty();
         assertThat(console.forLine("help s")).containsExactly("help status", "help start", "help stop", "help set",
-                "help setup");
+                "help sort", "help setup");
+        assertThat(console.forLine("sort ")).containsExactly("sort health", "sort name");
+        assertThat(console.forLine("filter p")).containsExactly("filter problems");
+        assertThat(shell.forLine("so")).isEmpty();
         assertThat(shell.forLine("help s")).containsExactly("help status", "help start", "help stop", "help set");
         assertThat(console.forLine("setup ")).containsExactly("setup master", "setup master2", "setup replica1");
         assertThat(console.forLine("refresh ")).isEmpty();

@@ -143,8 +143,9 @@ class CommandLineTest {
         assertThat(replica2.hosts()).extracting(h -> h.name()).containsExactly("replica2");
         assertThat(replica2.findings()).hasSize(2);
         ViewFilter tunnels = ViewFilter.apply(v, "stunnel bayes");
-        assertThat(tunnels.rows()).extracting(r -> r.key()).containsExactly("master/tunnel/bayes",
-                "replica1/tunnel/bayes", "replica2/tunnel/bayes");
+        // The worst host first (replica2), then the topology's order.
+        assertThat(tunnels.rows()).extracting(r -> r.key()).containsExactly("replica2/tunnel/bayes", "master/tunnel/bayes",
+                "replica1/tunnel/bayes");
         assertThat(tunnels.findings()).extracting(f -> f.code()).containsExactly("tunnel-down");
         assertThat(ViewFilter.apply(v, "nothing-like-this").hosts()).isEmpty();
     }

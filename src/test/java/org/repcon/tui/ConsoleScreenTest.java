@@ -139,7 +139,8 @@ class ConsoleScreenTest {
     void helpExplainsWhatEachColumnMeasures() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.healthy(now()), 200, 60)) {
             d.press("?").awaitText("Keys");
-            d.press("G").awaitText("Columns of the host table");
+            // The legend's last line: the help may be taller than the screen, G brings its end into view.
+            d.press("G").awaitText("Columns of the host table").awaitText(org.repcon.view.Row.MEANINGS.get(org.repcon.view.Row.MEANINGS.size() - 1));
             String text = d.text();
             for (String header : org.repcon.view.Row.HEADERS) {
                 assertThat(text).containsPattern("  " + java.util.regex.Pattern.quote(header) + " +\\S");
@@ -184,13 +185,41 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void monoMarksTheSelectionAndACriticalRowDifferently() {
+        Map<String, String> env = new HashMap<>(ScreenDriver.TRUECOLOR_UTF8);
+        env.put("NO_COLOR", "1");
+        try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env))) {
+            d.awaitText("refused");
+            // The selection on a healthy row (replica2's cache, the first row of the worst host): reversed, no underline.
+            d.press("g").await("the cache selected", s -> {
+                int[] cache = s.find("redis :6379");
+                return s.at(cache[0], cache[1]).getModifiers().contains(SGR.REVERSE);
+            });
+            int[] cache = d.find("redis :6379");
+            assertThat(d.at(cache[0], cache[1]).getModifiers()).doesNotContain(SGR.UNDERLINE);
+            // A critical row, not selected: bold and underlined, not reversed.
+            int[] refused = d.find("refused");
+            assertThat(d.at(refused[0], refused[1]).getModifiers()).contains(SGR.BOLD, SGR.UNDERLINE).doesNotContain(SGR.REVERSE);
+            int[] marker = d.find("!!stunnel bayes");
+            assertThat(d.at(marker[0], marker[1]).getModifiers()).contains(SGR.UNDERLINE).doesNotContain(SGR.REVERSE);
+            // Selected, the critical row is both: reversed and underlined.
+            d.press("n").await("the critical row selected", s -> {
+                int[] at = s.find("!!bayes :6378");
+                return s.at(at[0] + 2, at[1]).getModifiers().contains(SGR.REVERSE);
+            });
+            int[] down = d.find("down 42s");
+            assertThat(d.at(down[0], down[1]).getModifiers()).contains(SGR.REVERSE, SGR.UNDERLINE);
+        }
+    }
+
+    @Test
     void asciiBordersAndSparklinesWithoutUtf8Locale() {
         Map<String, String> env = Map.of("TERM", "linux", "LANG", "C", "LC_ALL", "");
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env))) {
             d.awaitText("Hosts");
             assertThat(d.lines().get(1)).startsWith("+- Hosts").endsWith("+");
             assertNoNonAscii(d);
-            d.press("G", "k", "k", "Enter").awaitText("Trends");
+            d.press("g", "j", "j", "Enter").awaitText("Trends");
             assertThat(d.text()).contains("Replication", "_.");
             assertNoNonAscii(d);
             d.press("Esc", "T").awaitText("- Topology -");
@@ -248,19 +277,20 @@ class ConsoleScreenTest {
     @Test
     void nVisitsProblemRowsBySeverityCriticalFirst() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
-            // replica2/bayes (critical), replica2/fuzzy (warning), replica2/tunnel/bayes (critical), top to bottom.
-            d.await("the worst row selected first", s -> selected(s, "bayes :6378", 2));
-            d.press("n").await("the other critical row next, past the warning", s -> selected(s, "stunnel bayes :6478", 2));
-            d.press("n").await("then the warning", s -> selected(s, "fuzzy :6377", 2));
-            d.press("n").await("round to the first critical", s -> selected(s, "bayes :6378", 2));
-            d.press("N").await("N goes back", s -> selected(s, "fuzzy :6377", 2));
+            // replica2 (the worst host, first): bayes (critical), fuzzy (warning), tunnel/bayes (critical), top to bottom.
+            d.await("the worst row selected first", s -> selected(s, "bayes :6378", 0));
+            d.press("n").await("the other critical row next, past the warning", s -> selected(s, "stunnel bayes :6478", 0));
+            d.press("n").await("then the warning", s -> selected(s, "fuzzy :6377", 0));
+            d.press("n").await("round to the first critical", s -> selected(s, "bayes :6378", 0));
+            d.press("N").await("N goes back", s -> selected(s, "fuzzy :6377", 0));
         }
     }
 
     @Test
     void detailsOfTheSelectedRowAndBack() {
         try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40)) {
-            d.press("G", "k", "k").await("replica2/fuzzy selected", s -> selected(s, "fuzzy :6377", 2));
+            // replica2, the worst host, comes first: its cache, bayes, fuzzy.
+            d.press("g", "j", "j").await("replica2/fuzzy selected", s -> selected(s, "fuzzy :6377", 0));
             d.press("Enter").awaitText("replica2/fuzzy  (redis 7.2.4");
             assertThat(d.text()).contains("Trends", "▁", "█", "1.4 MB", "Replication", "master_link_status",
                     "Summary", "replica-lagging", "fix: soft resync");

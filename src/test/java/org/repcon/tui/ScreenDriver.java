@@ -35,6 +35,7 @@ public final class ScreenDriver implements AutoCloseable {
     public static final Map<String, String> TRUECOLOR_UTF8 = Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor",
             "LANG", "C.UTF-8");
     private static final long PATIENCE_MILLIS = 5000;
+    private static final java.util.concurrent.atomic.AtomicLong STATES = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     final DefaultVirtualTerminal terminal;
     /** The fixed source of fixture tests; null when the driver runs on another source (a live lab). */
@@ -83,8 +84,10 @@ public final class ScreenDriver implements AutoCloseable {
     /** On any source: a live one over a lab, say. The caller closes the source. */
     static ScreenDriver start(ConsoleSource source, int width, int height, UnaryOperator<ConsoleOptions> options) {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
+        // Its own state directory: acknowledgements and copies of one test never reach another, nor the user's.
         ConsoleOptions base = ConsoleOptions.defaults().withEnv(TRUECOLOR_UTF8)
-                .withUserThemes(Path.of("target", "no-user-themes")).withTerminal(terminal);
+                .withUserThemes(Path.of("target", "no-user-themes")).withTerminal(terminal)
+                .withStateDir(Path.of("target", "console-state", Long.toString(STATES.incrementAndGet())).toAbsolutePath());
         ScreenDriver driver = new ScreenDriver(terminal, source, options.apply(base));
         driver.await("the first frame", d -> !d.text().isBlank());
         return driver;

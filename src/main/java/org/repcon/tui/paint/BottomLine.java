@@ -49,6 +49,11 @@ public final class BottomLine {
         return Math.min(c.width() - 1, col + Text.width(clean.substring(start, cursor)));
     }
 
+    /** The width a note has beside this prompt and text (what {@link #input} would still show). */
+    public static int noteRoom(Canvas c, String prompt, String text) {
+        return c.width() - Text.width(prompt) - Text.width(c.glyphs().clean(text)) - 4;
+    }
+
     public static void message(Canvas c, String text, boolean error) {
         c.fillRow(0, c.palette().style(Role.TEXT));
         c.put(1, 0, text, c.palette().style(error ? Role.CRIT : Role.TEXT));
