@@ -56,9 +56,12 @@ final class SyncRules {
 
     private static void backlog(Facts f, Instance master, Info info, InstanceHistory.SyncDeltas d, Findings out) {
         List<String> refused = f.recentLog(master, Meaning.NO_BACKLOG);
-        if (d.partialErr() == 0 && refused.isEmpty()) return;
+        // A master that restarted refuses partial resyncs for its new replication id, whatever its backlog: only its
+        // log's "for lack of backlog" speaks of the backlog then.
+        long partialErr = restarted(f, master) ? 0 : d.partialErr();
+        if (partialErr == 0 && refused.isEmpty()) return;
         List<String> evidence = new ArrayList<>();
-        if (d.partialErr() > 0) evidence.add("sync_partial_err rose by " + d.partialErr() + " in the last " + f.window());
+        if (partialErr > 0) evidence.add("sync_partial_err rose by " + partialErr + " in the last " + f.window());
         if (!refused.isEmpty()) {
             evidence.add("the master's log: " + refused.size() + " partial resyncs refused for lack of backlog in the last "
                     + f.window());
@@ -73,6 +76,13 @@ final class SyncRules {
         out.add(Code.BACKLOG_TOO_SMALL, Severity.WARNING, Subject.of(master), "partial resyncs from " + master.ref()
                 + " failed: the backlog did not cover the outage",
                 Suggestion.set(master.ref().toString(), "repl-backlog-size", megabytes(size)), evidence);
+    }
+
+    /** Whether the instance's run_id changed within the event window: it restarted. */
+    private static boolean restarted(Facts f, Instance i) {
+        long since = f.now() - f.limits.eventWindow().toMillis();
+        return f.history(i).samples().stream().filter(s -> s.timeMs() >= since).map(s -> s.info().flatMap(x -> x.string("run_id")))
+                .flatMap(java.util.Optional::stream).distinct().count() > 1;
     }
 
     /** The outage a backlog is sized to survive: a tunnel or replica restart, a short network cut. */

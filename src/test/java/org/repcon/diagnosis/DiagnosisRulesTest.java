@@ -552,14 +552,26 @@ class DiagnosisRulesTest {
         List<String> masterLog = all.subList(0, backlog + 1);
         Recorded r = healthy().instance("master/bayes", master("valkey-8.0.1")).log("master/bayes", masterLog);
         r.refresh(Duration.ofSeconds(10));
+        // The same master later (recorded in another run: its run_id made the healthy one's, as it would be).
         r.instance("master/bayes", InfoText.resource("recorded/valkey-8.0.1-master-after-backlog-full-resync-info.txt")
-                .with("sync_full", 2));
+                .with("sync_full", 2).with("run_id", "ea3342c5a27e1d94247a142f54e95d77b826ed5c"));
         Finding f = only(r.findings(), Code.BACKLOG_TOO_SMALL, "master/bayes");
         assertThat(f.evidence()).contains("sync_partial_err rose by 4 in the last 2 min")
                 .anyMatch(e -> e.contains("for lack of backlog"));
         // Once the rise is older than the window, it no longer counts.
         r.refresh(Duration.ofMinutes(3));
         assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void partialResyncsRefusedByARestartedMasterSayNothingOfItsBacklog() {
+        // kill -9 and a start: a new run_id and replication id, so the replicas' partial resyncs are refused and
+        // sync_partial_err rises, however large the backlog is.
+        Recorded r = healthy().instance("master/bayes", master("valkey-8.0.1"));
+        r.refresh(Duration.ofSeconds(10));
+        r.instance("master/bayes", master("valkey-8.0.1").with("run_id", "0123456789abcdef0123456789abcdef01234567")
+                .with("sync_partial_err", 2));
+        assertThat(codes(r.findings())).doesNotContain(Code.BACKLOG_TOO_SMALL);
     }
 
     // ---- every code has a case in the package's unit tests ----
