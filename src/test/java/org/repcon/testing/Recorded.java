@@ -90,7 +90,7 @@ public final class Recorded {
     public Recorded refresh(Duration after) {
         history.record(snapshot());
         now += after.toMillis();
-        instances.replaceAll((r, s) -> new InstanceSample(r, now, s.status(), s.info(), s.rttMicros(), s.message(), s.freshness()));
+        instances.replaceAll((r, s) -> s.at(now));
         tunnels.replaceAll((r, s) -> new TunnelSample(r, s.server(), now, s.connect(), s.ping(), s.connectMicros(), s.message(),
                 s.freshness(), s.pingMicros()));
         return this;
