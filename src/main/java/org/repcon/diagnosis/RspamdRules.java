@@ -49,7 +49,7 @@ final class RspamdRules {
         if (behind.isEmpty()) return; // another stream: the offsets say nothing about the counters
         List<String> evidence = List.of(replica.ref() + " " + mine.describe() + ", " + Facts.field(ri, "slave_repl_offset"),
                 master.ref() + " " + theirs.describe() + ", " + Facts.field(mi, "master_repl_offset"));
-        String what = replica.kind() == org.repcon.topology.Kind.FUZZY ? "fuzzy hashes" : "learns";
+        String what = mine.fuzzyHashes().isPresent() ? "fuzzy hashes" : "learns";
         if (r.getAsLong() > m.getAsLong()) {
             out.add(Code.LEARNS_ON_REPLICA, Severity.WARNING, Subject.of(replica), replica.ref() + " holds "
                     + (r.getAsLong() - m.getAsLong()) + " more " + what + " than its master " + master.ref()

@@ -13,6 +13,7 @@ import org.repcon.probe.Freshness;
 import org.repcon.probe.History;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
+import org.repcon.probe.RspamdCounts;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.topology.InstanceRef;
@@ -78,6 +79,22 @@ public final class Recorded {
     public Recorded tunnelsFine() {
         topology.tunnels().forEach(t -> tunnel(t.ref().toString(), TunnelSample.Connect.OK, TunnelSample.Ping.PONG));
         return this;
+    }
+
+    /**
+     * What the instance's probe read besides INFO, in the same round trip: Rspamd's counters and the heartbeat (ms, or
+     * empty); the instance must have answered.
+     */
+    public Recorded keys(String ref, RspamdCounts rspamd, java.util.OptionalLong heartbeatMs) {
+        InstanceRef r = instanceRef(ref);
+        InstanceSample s = instances.get(r);
+        instances.put(r, InstanceSample.ok(r, s.timeMs(), s.info().orElseThrow(), s.rttMicros(), rspamd, heartbeatMs));
+        return this;
+    }
+
+    /** The time of the current refresh (ms), as the samples carry it. */
+    public long now() {
+        return now;
     }
 
     /** The log lines diagnosis reads for this instance. */
