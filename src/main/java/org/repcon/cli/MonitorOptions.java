@@ -15,13 +15,18 @@ final class MonitorOptions {
             description = "Connect and read timeout per instance and tunnel, in milliseconds (default: ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     Duration timeout() {
         return Duration.ofMillis(Math.max(50, timeoutMillis));
     }
 
     Monitor open(Topology topology, Duration interval) {
         Duration timeout = timeout();
-        ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval);
+        // The heartbeat is monitoring, not a change to the deployment, but a read-only repcon writes nothing.
+        ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval)
+                .withHeartbeatWrites(mixee == null || !Main.readOnly(mixee));
         return new Monitor(topology, new Transports(topology), options, Thresholds.defaults(), org.repcon.lab.Lab.tunnels(topology));
     }
 

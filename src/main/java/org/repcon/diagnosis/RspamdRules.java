@@ -74,6 +74,6 @@ final class RspamdRules {
 
     /** Milliseconds as the evidence says them: "5.2 s". */
     static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return org.repcon.util.Format.tenths(millis) + " s";
     }
 }

@@ -26,7 +26,8 @@ public final class Columns {
     private static final Map<String, Integer> PRIORITY = Map.of("NAME", 0, "LINK", 1, "LAST IO", 2, "ROLE", 3,
             "LAG B", 4, "MEMORY", 5, "SYNC", 6, "REPLICA OFS", 8, "MASTER OFS", 9);
     private static final int BAR_PRIORITY = 7;
-    private static final Set<String> RIGHT = Set.of("MASTER OFS", "REPLICA OFS", "LAG B", "LAST IO", "SYNC", "MEMORY");
+    private static final Set<String> RIGHT = Set.of("MASTER OFS", "REPLICA OFS", "LAG B", "LAG S", "LAST IO", "SYNC",
+            "LEARNS", "MEMORY");
     private static final int NAME_MIN = 10, NAME_MAX = 28, BAR_MIN = 6, BAR_MAX = 12;
 
     private final List<Column> columns;
