@@ -36,14 +36,11 @@ public record Row(String key, Kind kind, Cell name, Cell role, Cell link, Cell m
             "the master's replication offset (master_repl_offset)",
             "this replica's replication offset",
             "bytes the replica is behind its master (master offset minus replica offset)",
-            "seconds the replica's data trail its master's, by the heartbeat repcon writes into the master each refresh"
-                    + " (topology 'heartbeat: true'; one clock, this machine's; resolution one refresh; none under"
-                    + " --read-only, which writes nothing)",
+            "true delay of the replica's data, by repcon's heartbeat (topology 'heartbeat: true'; none under --read-only)",
             "seconds since the last message from the master (master_last_io_seconds_ago): counts up to the"
                     + " master's ping period (10 s) on a healthy idle replica; not a replication delay",
             "a full sync in progress and its percentage",
-            "Rspamd's counters: Bayes learns spam/ham (hash RS), fuzzy hashes (fuzzy_count); a replica's as 'mine (m"
-                    + " master's)' when they differ",
+            "Rspamd's learns spam/ham (hash RS) or fuzzy hashes; a replica's 'own (m master's)' when they differ",
             "used memory / maxmemory");
 
     public List<Cell> cells() {
