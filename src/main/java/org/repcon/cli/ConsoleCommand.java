@@ -63,13 +63,18 @@ final class ConsoleCommand implements Callable<Integer> {
             });
         }
 
+        /** Whether the console may write the heartbeat: not under --read-only. */
+        boolean heartbeatWrites() {
+            return !Main.readOnly(mixee);
+        }
+
         int run(Topology topology) {
             requireFullScreen();
             boolean readOnly = Main.readOnly(mixee);
             if (!Refresh.within(refreshSeconds)) throw RepconException.invalid("--refresh takes " + Refresh.RANGE + " seconds");
             Duration interval = Refresh.of(refreshSeconds);
             Themes themes = new Themes(ConsoleOptions.defaults().userThemes());
-            try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval));
+            try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval, readOnly));
                  ConsoleCommands commands = new ConsoleCommands(topology, monitorOptions.actionContext(topology,
                          source.monitor()), readOnly, Audit.standard(), Xdg.stateHome().resolve("history"), themes::names)) {
                 // The setup view goes through the monitor's transports: one ssh connection per host for both.

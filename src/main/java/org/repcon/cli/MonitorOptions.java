@@ -15,13 +15,31 @@ final class MonitorOptions {
             description = "Connect and read timeout per instance and tunnel, in milliseconds (default: ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     Duration timeout() {
         return Duration.ofMillis(Math.max(50, timeoutMillis));
     }
 
+    /**
+     * Whether the monitor may write the heartbeat (where the topology has it on): not under --read-only. Read from the
+     * command this is a mixin of; a mixin inside a mixin (the console's flags) says it to {@link #open(Topology, Duration,
+     * boolean)} itself.
+     */
+    boolean heartbeatWrites() {
+        return mixee == null || !Main.readOnly(mixee);
+    }
+
     Monitor open(Topology topology, Duration interval) {
+        return open(topology, interval, !heartbeatWrites());
+    }
+
+    Monitor open(Topology topology, Duration interval, boolean readOnly) {
         Duration timeout = timeout();
-        ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval);
+        // The heartbeat is monitoring, not a change to the deployment, but a read-only repcon writes nothing.
+        ProbeOptions options = ProbeOptions.defaults().withConnectTimeout(timeout).withReadTimeout(timeout).withInterval(interval)
+                .withHeartbeatWrites(!readOnly);
         return new Monitor(topology, new Transports(topology), options, Thresholds.defaults(), org.repcon.lab.Lab.tunnels(topology));
     }
 

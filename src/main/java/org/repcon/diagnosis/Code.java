@@ -79,6 +79,12 @@ public enum Code {
             + " no longer holds the replica's offset; each one costs a full sync.", "Raise repl-backlog-size on the master."),
     LAGGING("lagging", "The replica's link is up but it falls behind its master.",
             "resync HOST/INSTANCE; if it persists, resync HOST/INSTANCE --full"),
+    HEARTBEAT_LAG("heartbeat-lag", "The replica's data trail its master's in real time: the heartbeat repcon writes"
+            + " into the master each refresh (repcon:heartbeat, this machine's clock; topology 'heartbeat: true') is older on"
+            + " the replica than the threshold. Rspamd on the replica's host classifies with Bayes and fuzzy data that old."
+            + " Unlike the master's lag= (the age of the replica's last acknowledgement) and master_last_io_seconds_ago, this"
+            + " is the delay of the data itself, with one clock, so no NTP assumption.",
+            "Look at the link's and the tunnel's findings; resync HOST/INSTANCE if the link is up and it does not catch up."),
     SYNC_STALLED("sync-stalled", "A full sync is in progress but no bytes arrive.", "resync HOST/INSTANCE --full"),
     REPLICA_WRITABLE("replica-writable", "The replica accepts writes (replica-read-only no): writes to it are lost"
             + " at the next sync, and Rspamd may be writing to the wrong server.",
@@ -114,6 +120,17 @@ public enum Code {
             + " writes landed on the replica (replica-read-only no, or a client writing to the wrong server). They are not"
             + " on the master and vanish at the next full sync.", "Find who writes to the replica (Rspamd's write_servers),"
                     + " set replica-read-only yes; copy what matters to the master first."),
+    LEARNS_DIVERGED("learns-diverged", "The replica's offset matches its master's, yet Rspamd's counters there trail"
+            + " the master's (Bayes: learns_spam/learns_ham in the hash RS; fuzzy: fuzzy_count): the replica's data diverged"
+            + " from what the stream says it holds (a write or a delete on the replica, a dataset loaded from elsewhere). Rspamd"
+            + " on the replica's host classifies with fewer learns than the master has.",
+            "resync HOST/INSTANCE --full: the replica fetches its master's dataset anew."),
+    LEARNS_ON_REPLICA("learns-on-replica", "Rspamd's counters on the replica exceed its master's (Bayes learns, fuzzy"
+            + " hashes): learning lands on the replica, not on the master: Rspamd's write_servers on that host point at the"
+            + " local replica (made writable) instead of the tunnel to the master. Those learns are on no other host, and"
+            + " the replica's next full sync wipes them.",
+            "On the replica's host, point write_servers at the tunnel's local port, set replica-read-only yes; learn again"
+                    + " on the master what matters."),
     EXPOSED_WITHOUT_PASSWORD("exposed-without-password", "The instance listens beyond loopback without a password.",
             "Bind to loopback only (the tunnel is the way in) or set a password.");
 

@@ -20,6 +20,7 @@ public final class Diagnosis {
         SyncRules.apply(facts, out);
         DatasetRules.apply(facts, out);
         RefusalRules.apply(facts, out);
+        RspamdRules.apply(facts, out);
         return out.sorted();
     }
 }

@@ -113,6 +113,6 @@ public final class Discovery {
                     List.of(), h.name(), List.of(), List.of(), "/", Position.unknown("the command line")));
         }
         return new Transports(new Topology("discover", Path.of("discover"), reach, Path.of("discover.psk"), Optional.empty(),
-                java.util.Map.of(), List.of()));
+                java.util.Map.of(), List.of(), false));
     }
 }

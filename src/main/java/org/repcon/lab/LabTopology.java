@@ -36,7 +36,7 @@ public final class LabTopology {
                     root.toString(), h.position()));
         }
         return new Topology(topology.name(), topology.source(), hosts, root.resolve("secrets.psk"),
-                topology.commonMaxmemory(), topology.commonSettings(), topology.warnings());
+                topology.commonMaxmemory(), topology.commonSettings(), topology.warnings(), topology.heartbeat());
     }
 
     public static Path root(Topology labTopology) {

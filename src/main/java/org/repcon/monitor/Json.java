@@ -7,9 +7,11 @@ import com.google.gson.JsonObject;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.repcon.diagnosis.Finding;
+import org.repcon.probe.Heartbeat;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
+import org.repcon.probe.RspamdCounts;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.topology.Host;
@@ -97,6 +99,7 @@ public final class Json {
         number(o, "used_memory", in.longValue("used_memory"));
         number(o, "maxmemory", in.longValue("maxmemory"));
         number(o, "connected_replicas", in.connectedReplicas());
+        rspamd(o, topology, snapshot, i, sample.get());
         Optional<MasterLink> link = in.masterLink();
         link.ifPresent(l -> {
             o.addProperty("master", l.endpoint());
@@ -107,6 +110,17 @@ public final class Json {
             topology.masterOf(i).flatMap(m -> snapshot.info(m.ref())).ifPresent(m -> number(o, "lag_bytes", in.bytesBehind(m)));
         });
         return o;
+    }
+
+    /** Rspamd's counters as read (absent: not read, or not Rspamd's instance yet) and the heartbeat's delay. */
+    private static void rspamd(JsonObject o, Topology topology, Snapshot snapshot, Instance i, InstanceSample sample) {
+        RspamdCounts c = sample.rspamd();
+        number(o, "learns_spam", c.learnsSpam());
+        number(o, "learns_ham", c.learnsHam());
+        number(o, "fuzzy_count", c.fuzzyHashes());
+        number(o, "fuzzy_version", c.fuzzyVersion());
+        OptionalLong lag = Heartbeat.lagMillis(topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())), sample);
+        if (lag.isPresent()) o.addProperty("heartbeat_lag_seconds", lag.getAsLong() / 1000.0);
     }
 
     private static JsonObject tunnel(Snapshot snapshot, Tunnel t) {

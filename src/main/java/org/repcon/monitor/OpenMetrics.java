@@ -11,11 +11,13 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.repcon.diagnosis.Finding;
 import org.repcon.diagnosis.Severity;
+import org.repcon.probe.Heartbeat;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
 import org.repcon.probe.ReplicaEntry;
 import org.repcon.probe.Role;
+import org.repcon.probe.RspamdCounts;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.topology.Instance;
@@ -67,6 +69,12 @@ public final class OpenMetrics {
                 + " (0 to 1)."),
         REPLICA_SYNC_ATTEMPTS("repcon_replica_sync_attempts", "master_current_sync_attempts: attempts of the sync under way"
                 + " (Redis 8.x; reset once the link is up)."),
+        LEARNS("repcon_learns", "Rspamd's Bayes learns in the instance (hash RS, fields learns_spam and learns_ham), by"
+                + " class; a gauge, since a replica's count can fall (a full sync)."),
+        FUZZY_HASHES("repcon_fuzzy_hashes", "Rspamd's fuzzy hashes in the instance (fuzzy_count)."),
+        FUZZY_VERSION("repcon_fuzzy_version", "Rspamd's fuzzy storage version counter (fuzzylocal)."),
+        HEARTBEAT_LAG("repcon_heartbeat_lag_seconds", "How far the replica's data trail its master's in real time, by the"
+                + " heartbeat repcon writes into the master (topology 'heartbeat: true'); one clock, resolution one refresh."),
         TUNNEL_UP("repcon_tunnel_up", "1 when the stunnel end works (server: accepts; client: a PING through it reaches"
                 + " Redis), else 0."),
         TUNNEL_PING("repcon_tunnel_ping_seconds", "Round trip of a PING through a client tunnel end to the master's"
@@ -139,6 +147,13 @@ public final class OpenMetrics {
             out.add(Family.MASTER_REPLICA_OFFSET, entry, r.offset());
             out.add(Family.MASTER_REPLICA_ACK_AGE, entry, r.lag());
         }
+        RspamdCounts counts = sample.get().rspamd();
+        out.add(Family.LEARNS, with(id, "class", "spam"), counts.learnsSpam());
+        out.add(Family.LEARNS, with(id, "class", "ham"), counts.learnsHam());
+        out.add(Family.FUZZY_HASHES, id, counts.fuzzyHashes());
+        out.add(Family.FUZZY_VERSION, id, counts.fuzzyVersion());
+        OptionalLong lag = Heartbeat.lagMillis(topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())), sample.get());
+        if (lag.isPresent()) out.add(Family.HEARTBEAT_LAG, id, decimal(lag.getAsLong(), 3));
         info.masterLink().ifPresent(link -> replica(out, topology, snapshot, i, info, link, id));
     }
 

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 import org.repcon.probe.InstanceSample.Status;
 import org.repcon.topology.Host;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
+import org.repcon.topology.Kind;
 import org.repcon.topology.Secret;
 import org.repcon.transport.Endpoint;
 import org.repcon.transport.RedisConnector;
@@ -20,12 +22,20 @@ import org.repcon.transport.Transports;
 import org.repcon.util.Log;
 import org.repcon.util.RepconException;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Probes one instance with INFO over a connection kept between refreshes, so that a refresh costs one
- * round trip; AUTH is sent only when (re)connecting.
+ * round trip; AUTH is sent only when (re)connecting. Pipelined behind INFO, in the same round trip: Rspamd's counters
+ * of a bayes or fuzzy instance, and the heartbeat (read on a replica; read, then written, on a master).
+ *
+ * <p>Those reads and the write go only where the last INFO showed they cannot be refused: a replica loading or with
+ * its link down may answer LOADING or MASTERDOWN, a replica refuses writes with READONLY, and such an error would
+ * count in the instance's {@code errorstat_*}, which diagnosis reads as Rspamd's refusals. So the first probe after a
+ * (re)connection reads INFO alone.
  */
 final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
 
@@ -35,15 +45,23 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
     private final Host host;
     private final Transports transports;
     private final ProbeOptions options;
+    private final Heartbeat.Assignment heartbeat;
     /** Used by one probe at a time (the in-flight rule); volatile for close() from another thread. */
     private volatile Jedis jedis;
+    /** The INFO of the last probe on the current connection; null after a failure or before the first. */
+    private volatile Info lastInfo;
 
     InstanceProbe(Instance instance, Host host, Transports transports, ProbeOptions options) {
+        this(instance, host, transports, options, Heartbeat.Assignment.NONE);
+    }
+
+    InstanceProbe(Instance instance, Host host, Transports transports, ProbeOptions options, Heartbeat.Assignment heartbeat) {
         super("instance", instance.ref());
         this.instance = instance;
         this.host = host;
         this.transports = transports;
         this.options = options;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -75,13 +93,67 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
                 jedis = j;
                 if (closed) throw new Failure(Status.UNREACHABLE, "prober closed");
             }
+            Info before = lastInfo;
+            boolean readKeys = keysReadable(before);
             long start = System.nanoTime();
-            String text = j.info();
+            Pipeline p = j.pipelined();
+            Response<Object> infoReply = p.sendCommand(redis.clients.jedis.Protocol.Command.INFO, new String[0]);
+            Response<java.util.List<String>> counters = !readKeys ? null
+                    : instance.kind() == Kind.BAYES ? p.hmget("RS", "learns_spam", "learns_ham")
+                    : instance.kind() == Kind.FUZZY ? p.mget("fuzzy_count", "fuzzylocal") : null;
+            Response<String> beat = readKeys && heartbeat.duty() != Heartbeat.Duty.NONE
+                    ? p.hget(Heartbeat.KEY, heartbeat.field()) : null;
+            if (beat != null && heartbeat.duty() == Heartbeat.Duty.WRITE && before.role() == Role.MASTER) {
+                p.hset(Heartbeat.KEY, heartbeat.field(), Long.toString(System.currentTimeMillis()));
+                p.pexpire(Heartbeat.KEY, Heartbeat.TTL.toMillis());
+            }
+            p.sync();
+            String text = redis.clients.jedis.util.SafeEncoder.encode((byte[]) infoReply.get());
             long rttMicros = (System.nanoTime() - start) / 1000;
-            return InstanceSample.ok(ref, timeMs, InfoParser.parse(text), rttMicros);
+            Info info = InfoParser.parse(text);
+            lastInfo = info;
+            return InstanceSample.ok(ref, timeMs, info, rttMicros, counts(counters), beat == null ? OptionalLong.empty()
+                    : RspamdCounts.number(quietly(beat)));
         } catch (RuntimeException e) {
             drop(); // after any failure the connection's state is unknown; the next probe starts clean
             throw e;
+        }
+    }
+
+    /** Whether the last INFO says a read of a key is answered, not refused (see the class comment). */
+    private static boolean keysReadable(Info last) {
+        if (last == null || last.flag("loading").orElse(true)) return false;
+        return last.role() == Role.MASTER || last.masterLink().map(MasterLink::up).orElse(false);
+    }
+
+    private RspamdCounts counts(Response<java.util.List<String>> reply) {
+        if (reply == null) return RspamdCounts.NONE;
+        java.util.List<String> v;
+        try {
+            v = reply.get();
+        } catch (JedisDataException e) {
+            return RspamdCounts.NONE; // a key of another type: not Rspamd's
+        }
+        if (v == null || v.size() < 2 || (v.get(0) == null && v.get(1) == null)) return RspamdCounts.NONE;
+        if (instance.kind() == Kind.BAYES) {
+            return new RspamdCounts(RspamdCounts.number(zero(v.get(0))), RspamdCounts.number(zero(v.get(1))),
+                    OptionalLong.empty(), OptionalLong.empty());
+        }
+        return new RspamdCounts(OptionalLong.empty(), OptionalLong.empty(), RspamdCounts.number(zero(v.get(0))),
+                RspamdCounts.number(v.get(1)));
+    }
+
+    /** A counter Rspamd has not made yet counts none. */
+    private static String zero(String v) {
+        return v == null ? "0" : v;
+    }
+
+    /** A reply of a key read that an error (another type) makes absent, not the probe's failure. */
+    private static String quietly(Response<String> reply) {
+        try {
+            return reply.get();
+        } catch (JedisDataException e) {
+            return null;
         }
     }
 
@@ -104,6 +176,7 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
     private void drop() {
         Jedis j = jedis;
         jedis = null;
+        lastInfo = null;
         closeQuietly(j);
     }
 

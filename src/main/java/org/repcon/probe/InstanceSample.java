@@ -1,6 +1,7 @@
 package org.repcon.probe;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.repcon.topology.InstanceRef;
 
 /**
@@ -10,9 +11,13 @@ import org.repcon.topology.InstanceRef;
  * @param info the parsed reply when the status is OK
  * @param rttMicros the INFO round trip alone (not connecting or AUTH), when OK
  * @param message a short human reason when not OK ("connection refused", "read timed out after 1000 ms")
+ * @param rspamd Rspamd's counters, read in the same round trip (bayes and fuzzy instances, when they answered)
+ * @param heartbeatMs the heartbeat this machine's clock last wrote ({@code repcon:heartbeat}), as the instance held it
+ *                    when read (on a master: before this probe wrote the next), when the topology has the heartbeat on
  */
 public record InstanceSample(InstanceRef instance, long timeMs, Status status, Optional<Info> info, long rttMicros,
-                             String message, Freshness freshness) implements Sample<InstanceSample> {
+                             String message, Freshness freshness, RspamdCounts rspamd, OptionalLong heartbeatMs)
+        implements Sample<InstanceSample> {
 
     public enum Status {
         OK,
@@ -38,21 +43,33 @@ public record InstanceSample(InstanceRef instance, long timeMs, Status status, O
     }
 
     public static InstanceSample ok(InstanceRef instance, long timeMs, Info info, long rttMicros) {
-        return new InstanceSample(instance, timeMs, Status.OK, Optional.of(info), rttMicros, "", Freshness.FRESH);
+        return ok(instance, timeMs, info, rttMicros, RspamdCounts.NONE, OptionalLong.empty());
+    }
+
+    public static InstanceSample ok(InstanceRef instance, long timeMs, Info info, long rttMicros, RspamdCounts rspamd,
+                                    OptionalLong heartbeatMs) {
+        return new InstanceSample(instance, timeMs, Status.OK, Optional.of(info), rttMicros, "", Freshness.FRESH, rspamd,
+                heartbeatMs);
     }
 
     public static InstanceSample failed(InstanceRef instance, long timeMs, Status status, String message) {
-        return new InstanceSample(instance, timeMs, status, Optional.empty(), 0, message, Freshness.FRESH);
+        return new InstanceSample(instance, timeMs, status, Optional.empty(), 0, message, Freshness.FRESH, RspamdCounts.NONE,
+                OptionalLong.empty());
     }
 
     static InstanceSample pending(InstanceRef instance, long timeMs) {
         return new InstanceSample(instance, timeMs, Status.PENDING, Optional.empty(), 0, "no answer yet",
-                Freshness.IN_FLIGHT);
+                Freshness.IN_FLIGHT, RspamdCounts.NONE, OptionalLong.empty());
     }
 
     /** The server and its version as the reply says ("valkey 8.0.1", "redis 7.0.15"), when the instance answered INFO. */
     public Optional<String> serverAndVersion() {
         return info.flatMap(Info::serverAndVersion);
+    }
+
+    /** The same sample at another time (recorded tests move a deployment's samples on by a refresh). */
+    public InstanceSample at(long newTimeMs) {
+        return new InstanceSample(instance, newTimeMs, status, info, rttMicros, message, freshness, rspamd, heartbeatMs);
     }
 
     @Override
@@ -72,6 +89,6 @@ public record InstanceSample(InstanceRef instance, long timeMs, Status status, O
 
     @Override
     public InstanceSample carried(Freshness f) {
-        return new InstanceSample(instance, timeMs, status, info, rttMicros, message, f);
+        return new InstanceSample(instance, timeMs, status, info, rttMicros, message, f, rspamd, heartbeatMs);
     }
 }

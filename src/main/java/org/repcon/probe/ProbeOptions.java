@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param parallelism threads probing healthy targets at once (2-core machines: more only adds switching)
  * @param serverTunnelInterval how often a tunnel's server end is probed while its client ends answer (each
  *                             probe writes an error line to the master's stunnel log; see TunnelProbe)
+ * @param heartbeatWrites whether the heartbeat may be written into masters, where the topology turns it on; off under
+ *                        --read-only (a read-only console writes nothing; replicas are still read)
  */
 public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Duration interval, Duration maxBackoff,
-                           int parallelism, Duration serverTunnelInterval) {
+                           int parallelism, Duration serverTunnelInterval, boolean heartbeatWrites) {
 
     public ProbeOptions {
         requirePositive("connectTimeout", connectTimeout);
@@ -28,27 +30,31 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
 
     public static ProbeOptions defaults() {
         return new ProbeOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 16,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), true);
     }
 
     public ProbeOptions withConnectTimeout(Duration d) {
-        return new ProbeOptions(d, readTimeout, interval, maxBackoff, parallelism, serverTunnelInterval);
+        return new ProbeOptions(d, readTimeout, interval, maxBackoff, parallelism, serverTunnelInterval, heartbeatWrites);
     }
 
     public ProbeOptions withReadTimeout(Duration d) {
-        return new ProbeOptions(connectTimeout, d, interval, maxBackoff, parallelism, serverTunnelInterval);
+        return new ProbeOptions(connectTimeout, d, interval, maxBackoff, parallelism, serverTunnelInterval, heartbeatWrites);
     }
 
     public ProbeOptions withInterval(Duration d) {
-        return new ProbeOptions(connectTimeout, readTimeout, d, maxBackoff, parallelism, serverTunnelInterval);
+        return new ProbeOptions(connectTimeout, readTimeout, d, maxBackoff, parallelism, serverTunnelInterval, heartbeatWrites);
     }
 
     public ProbeOptions withParallelism(int n) {
-        return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, n, serverTunnelInterval);
+        return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, n, serverTunnelInterval, heartbeatWrites);
     }
 
     public ProbeOptions withServerTunnelInterval(Duration d) {
-        return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, parallelism, d);
+        return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, parallelism, d, heartbeatWrites);
+    }
+
+    public ProbeOptions withHeartbeatWrites(boolean writes) {
+        return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, parallelism, serverTunnelInterval, writes);
     }
 
     /** How long a refresh waits for answers: one connect and one reply, plus a margin for scheduling. */

@@ -67,7 +67,9 @@ public final class Prober implements AutoCloseable {
     public Prober(Topology topology, Transports transports, ProbeOptions options) {
         this.options = options;
         this.interval = options.interval();
-        topology.instances().forEach(i -> instances.add(new InstanceProbe(i, topology.hostOf(i), transports, options)));
+        String field = topology.heartbeat() ? Heartbeat.localField() : "";
+        topology.instances().forEach(i -> instances.add(new InstanceProbe(i, topology.hostOf(i), transports, options,
+                heartbeat(topology, i, options, field))));
         topology.tunnels().forEach(t -> tunnels.add(new TunnelProbe(t, topology.hostOf(t), transports, options)));
         // A server end is probed at full pace only while one of its client ends fails: that is when it tells
         // "master's stunnel down" from "remote leg down".
@@ -85,6 +87,15 @@ public final class Prober implements AutoCloseable {
         fast.allowCoreThreadTimeOut(true);
         slow = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemons("repcon-probe-suspect"));
+    }
+
+    /** A replica reads the heartbeat, a master with replicas writes it (unless writes are off); only where the topology says. */
+    private static Heartbeat.Assignment heartbeat(Topology topology, org.repcon.topology.Instance i, ProbeOptions options,
+                                                  String field) {
+        if (!topology.heartbeat()) return Heartbeat.Assignment.NONE;
+        if (i.isReplica()) return new Heartbeat.Assignment(Heartbeat.Duty.READ, field);
+        boolean writer = options.heartbeatWrites() && !topology.replicasOf(i).isEmpty();
+        return writer ? new Heartbeat.Assignment(Heartbeat.Duty.WRITE, field) : Heartbeat.Assignment.NONE;
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
  *
  * @param secrets the file holding one {@code identity:secret} PSK line per replica host
  * @param warnings doubts that do not stop the topology from being used (a replicated cache, say)
+ * @param heartbeat whether monitoring writes its clock's time into each master ({@code repcon:heartbeat}) and reads it
+ *                  on the replicas, for the true replication delay; off by default, since it writes a key
  */
 public record Topology(
         String name,
@@ -20,7 +22,8 @@ public record Topology(
         Path secrets,
         Optional<Size> commonMaxmemory,
         Map<String, String> commonSettings,
-        List<Problem> warnings) {
+        List<Problem> warnings,
+        boolean heartbeat) {
 
     public Topology {
         hosts = List.copyOf(hosts);
@@ -94,7 +97,7 @@ public record Topology(
         Path movedSecrets = !oldRoot.equals(Path.of("/")) && secrets.startsWith(oldRoot)
                 ? newRoot.resolve(oldRoot.relativize(secrets)) : secrets;
         return new Topology(name, source, hosts.stream().map(h -> h.withRoot(newRoot.toString())).toList(), movedSecrets,
-                commonMaxmemory, commonSettings, warnings);
+                commonMaxmemory, commonSettings, warnings, heartbeat);
     }
 
     public String counts() {

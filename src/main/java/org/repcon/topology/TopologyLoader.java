@@ -50,7 +50,8 @@ public final class TopologyLoader {
     static final int MAX_NESTING = 32;
 
     // The keys each level accepts; package-visible so that a test keeps README.md's reference complete.
-    static final Set<String> TOP_KEYS = Set.of("name", "platform", "root", "secrets", "common", "conventions", "hosts");
+    static final Set<String> TOP_KEYS = Set.of("name", "platform", "root", "secrets", "common", "conventions", "hosts",
+            "heartbeat");
     static final Set<String> COMMON_KEYS = Set.of("bind", "maxmemory", "settings");
     static final Set<String> HOST_KEYS = Set.of("address", "access", "ssh", "platform", "conventions", "loopback",
             "bind", "psk_identity", "instances", "tunnels");
@@ -112,7 +113,7 @@ public final class TopologyLoader {
         if (!errors.isEmpty()) throw new TopologyException(errors);
         return new Topology(topology.name(), topology.source(), topology.hosts(), topology.secrets(),
                 topology.commonMaxmemory(), topology.commonSettings(),
-                problems.stream().filter(p -> !p.isError()).toList());
+                problems.stream().filter(p -> !p.isError()).toList(), topology.heartbeat());
     }
 
     private static Node compose(String text, String file) {
@@ -247,7 +248,8 @@ public final class TopologyLoader {
                 top.error("hosts", "'hosts' is empty; a topology needs at least the master host");
             }
             hostEntries.forEach((hostName, tuple) -> hosts.add(host(hostName, tuple, platform, conventions, commonBind, root2)));
-            return new Topology(name, path, hosts, secrets, maxmemory, settings, List.of());
+            boolean heartbeat = top.flag("heartbeat").orElse(false);
+            return new Topology(name, path, hosts, secrets, maxmemory, settings, List.of(), heartbeat);
         }
 
         Host host(String name, NodeTuple tuple, Platform defaultPlatform, Map<Convention, String> topConventions,

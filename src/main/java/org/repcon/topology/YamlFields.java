@@ -135,6 +135,20 @@ final class YamlFields {
         });
     }
 
+    /** {@code true} or {@code false} (YAML 1.1's yes/no/on/off too, as SnakeYAML reads them); else an error at the value. */
+    Optional<Boolean> flag(String key) {
+        return string(key).flatMap(text -> {
+            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on" -> { return Optional.of(true); }
+                case "false", "no", "off" -> { return Optional.of(false); }
+                default -> {
+                    error(node(key).orElseThrow(), key + " in " + context + ": '" + text + "' is not true or false");
+                    return Optional.empty();
+                }
+            }
+        });
+    }
+
     Optional<Size> size(String key) {
         return string(key).flatMap(text -> {
             try {

@@ -72,7 +72,7 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
      */
     public static ConsoleCommands withoutActions(Topology topology, Supplier<List<String>> themes) {
         Topology t = topology != null ? topology
-                : new Topology("none", Path.of(""), List.of(), Path.of(""), Optional.empty(), Map.of(), List.of());
+                : new Topology("none", Path.of(""), List.of(), Path.of(""), Optional.empty(), Map.of(), List.of(), false);
         return new ConsoleCommands(t, null, true, null, null, themes);
     }
 

@@ -35,4 +35,9 @@ public final class Format {
         if (seconds < 172800) return seconds / 3600 + "h";
         return seconds / 86400 + "d";
     }
+
+    /** Milliseconds as seconds to a tenth, for a measured delay: 5230 is "5.2". */
+    public static String tenths(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
+    }
 }

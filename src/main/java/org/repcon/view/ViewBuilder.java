@@ -10,11 +10,13 @@ import java.util.function.Function;
 import org.repcon.diagnosis.Finding;
 import org.repcon.diagnosis.Severity;
 import org.repcon.diagnosis.Thresholds;
+import org.repcon.probe.Heartbeat;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceHistory;
 import org.repcon.probe.InstanceSample;
 import org.repcon.probe.MasterLink;
 import org.repcon.probe.Role;
+import org.repcon.probe.RspamdCounts;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.topology.Host;
@@ -74,7 +76,7 @@ public final class ViewBuilder {
             panes.add(new HostPane(host.name(), subtitle, hostHealth, rows));
         }
         List<FindingRow> findingRows = findings.stream().map(ViewBuilder::findingRow).toList();
-        List<Details> details = new ArrayList<>(topology.instances().map(i -> details(snapshot, history.apply(i.ref()), i))
+        List<Details> details = new ArrayList<>(topology.instances().map(i -> details(topology, snapshot, history.apply(i.ref()), i))
                 .flatMap(Optional::stream).toList());
         topology.hosts().forEach(h -> h.tunnels().forEach(t -> details.add(tunnelDetails(topology, h, t, tunnels))));
         return new ConsoleView(topology.name(), snapshot.timeMs(), ok, warn, crit, panes, findingRows,
@@ -141,8 +143,32 @@ public final class ViewBuilder {
         // (a down link explained by a tunnel's finding is that tunnel's row's trouble).
         Health rowHealth = findingHealth;
         if (i.kind() == Kind.CACHE && info.role() == Role.MASTER) link = Cell.muted("local");
+        Optional<InstanceSample> masterSample = topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref()));
+        Cell lagSeconds = heartbeatLag(masterSample, sample.get(), thresholds);
+        Cell learns = learns(sample.get(), masterSample, masterInfo.flatMap(m -> opt(info.bytesBehind(m))));
         return new Row(key, Row.Kind.INSTANCE, name, role, link, masterOffset, replicaOffset, lagBytes, lastIo, sync,
-                memory, fraction, counts.getOrDefault(key, 0), rowHealth);
+                memory, fraction, counts.getOrDefault(key, 0), rowHealth, lagSeconds, learns);
+    }
+
+    /** The true delay by the heartbeat ("0.0", "5.2"); empty where there is none (a master, the heartbeat off). */
+    private static Cell heartbeatLag(Optional<InstanceSample> master, InstanceSample replica, Thresholds thresholds) {
+        OptionalLong lag = Heartbeat.lagMillis(master, replica);
+        if (lag.isEmpty()) return Cell.EMPTY;
+        String text = Format.tenths(lag.getAsLong());
+        return new Cell(text, lag.getAsLong() > thresholds.lagWarnSeconds() * 1000 ? Health.WARN : Health.OK);
+    }
+
+    /**
+     * Rspamd's counters: a master's own ("12/7"), a replica's alone when they equal its master's, else beside them
+     * ("10/7 (m 12/7)"), a warning when they differ at the same offset (nothing in flight explains it).
+     */
+    private static Cell learns(InstanceSample sample, Optional<InstanceSample> master, Optional<Long> bytesBehind) {
+        RspamdCounts mine = sample.rspamd();
+        if (!mine.present()) return Cell.EMPTY;
+        Optional<RspamdCounts> theirs = master.filter(InstanceSample::ok).map(InstanceSample::rspamd).filter(RspamdCounts::present);
+        if (theirs.isEmpty() || theirs.get().compact().equals(mine.compact())) return Cell.of(mine.compact());
+        boolean unexplained = bytesBehind.map(b -> b == 0).orElse(false) || mine.total().orElse(0) > theirs.get().total().orElse(0);
+        return new Cell(mine.compact() + " (m " + theirs.get().compact() + ")", unexplained ? Health.WARN : Health.OK);
     }
 
     /** What the row's findings make it: OK without one worse than INFO (an INFO finding never colours a row). */
@@ -234,9 +260,10 @@ public final class ViewBuilder {
         return base.worst(worst.getOrDefault(tunnelKey(t), Health.OK));
     }
 
-    private static Optional<Details> details(Snapshot snapshot, InstanceHistory history, Instance i) {
+    private static Optional<Details> details(Topology topology, Snapshot snapshot, InstanceHistory history, Instance i) {
         return snapshot.instance(i.ref()).flatMap(InstanceSample::info).map(info -> {
             List<Details.Group> groups = new ArrayList<>();
+            rspamdGroup(topology, snapshot, i).ifPresent(groups::add);
             info.sections().forEach((section, fields) -> groups.add(new Details.Group(section,
                     fields.entrySet().stream().map(e -> new Details.Field(e.getKey(), e.getValue())).toList())));
             List<Details.Series> series = new ArrayList<>();
@@ -248,6 +275,30 @@ public final class ViewBuilder {
             return new Details(i.ref().toString(), i.ref() + " (" + i.kind().yamlName() + ", port " + i.port() + server + ")",
                     groups, series);
         });
+    }
+
+    /**
+     * Rspamd's counters of the instance beside its master's, and the heartbeat's delay where the topology has it on:
+     * what the replica's Bayes and fuzzy data are, at Rspamd's level.
+     */
+    private static Optional<Details.Group> rspamdGroup(Topology topology, Snapshot snapshot, Instance i) {
+        Optional<InstanceSample> sample = snapshot.instance(i.ref()).filter(InstanceSample::ok);
+        if (sample.isEmpty()) return Optional.empty();
+        List<Details.Field> fields = new ArrayList<>();
+        RspamdCounts mine = sample.get().rspamd();
+        Optional<InstanceSample> master = topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref()));
+        if (mine.present()) {
+            fields.add(new Details.Field("counters", mine.describe()));
+            master.filter(InstanceSample::ok).map(InstanceSample::rspamd).filter(RspamdCounts::present)
+                    .ifPresent(m -> fields.add(new Details.Field("master's counters", m.describe())));
+        }
+        if (topology.heartbeat() && i.isReplica()) {
+            OptionalLong lag = Heartbeat.lagMillis(master, sample.get());
+            fields.add(new Details.Field("heartbeat lag", lag.isPresent()
+                    ? Format.tenths(lag.getAsLong()) + " s"
+                    : "none yet (a console under --read-only writes no heartbeat)"));
+        }
+        return fields.isEmpty() ? Optional.empty() : Optional.of(new Details.Group("Rspamd", fields));
     }
 
     private static Optional<Long> opt(OptionalLong v) {

@@ -28,6 +28,23 @@ class JsonTest {
         assertThat(replica2.get("version").getAsString()).isEqualTo("7.0.15");
     }
 
+    @Test
+    void rspamdsCountersAndTheHeartbeatLagAreRawNumbers() {
+        Recorded r = org.repcon.testing.RecordedLab.healthy();
+        r.keys("master/bayes", org.repcon.probe.RspamdCounts.bayes(12, 7), java.util.OptionalLong.of(r.now() - 1000))
+                .keys("replica1/bayes", org.repcon.probe.RspamdCounts.bayes(12, 7), java.util.OptionalLong.of(r.now() - 2500));
+        JsonObject root = JsonParser.parseString(Json.status(r.topology(),
+                new Monitor.State(r.snapshot(), r.findings(), r.view(Thresholds.defaults())))).getAsJsonObject();
+        JsonArray hosts = root.getAsJsonArray("hosts");
+        JsonObject master = instance(hosts, 0, "bayes");
+        assertThat(master.get("learns_spam").getAsLong()).isEqualTo(12);
+        assertThat(master.get("learns_ham").getAsLong()).isEqualTo(7);
+        assertThat(master.has("heartbeat_lag_seconds")).as("a master has no lag").isFalse();
+        JsonObject replica1 = instance(hosts, 1, "bayes");
+        assertThat(replica1.get("heartbeat_lag_seconds").getAsDouble()).isEqualTo(2.5);
+        assertThat(instance(hosts, 2, "bayes").has("learns_spam")).as("nothing read: absent, not 0").isFalse();
+    }
+
     private static JsonObject instance(JsonArray hosts, int host, String name) {
         for (var i : hosts.get(host).getAsJsonObject().getAsJsonArray("instances")) {
             if (i.getAsJsonObject().get("name").getAsString().equals(name)) return i.getAsJsonObject();

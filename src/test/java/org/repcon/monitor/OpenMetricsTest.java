@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.repcon.diagnosis.Thresholds;
+import java.util.OptionalLong;
 import org.repcon.probe.InstanceSample;
+import org.repcon.probe.RspamdCounts;
 import org.repcon.probe.TunnelSample;
 import org.repcon.testing.InfoText;
 import org.repcon.testing.Recorded;
@@ -43,7 +45,24 @@ class OpenMetricsTest {
                 .with("master_host", "127.0.0.5").with("master_port", 6478));
         r.tunnel("replica3/tunnel/bayes", TunnelSample.Connect.REFUSED, TunnelSample.Ping.NOT_SENT);
         r.instanceFailed("replica1/redis", InstanceSample.Status.REFUSED, "connection refused");
+        // Rspamd's counters and the heartbeat (replica1's 3 s old); the cache given a fuzzy instance's counters, since
+        // the renderer writes what a sample holds.
+        r.keys("master/bayes", RspamdCounts.bayes(12, 7), OptionalLong.of(r.now() - 1000))
+                .keys("replica1/bayes", RspamdCounts.bayes(12, 7), OptionalLong.of(r.now() - 3000))
+                .keys("master/redis", RspamdCounts.fuzzy(340, OptionalLong.of(9)), OptionalLong.empty());
         return r;
+    }
+
+    @Test
+    void rspamdsCountersAndTheHeartbeatAreGaugesOfTheirInstance() {
+        List<String> samples = samples(render(troubled()));
+        assertThat(samples).contains("repcon_learns{host=\"master\",redis=\"bayes\",class=\"spam\"} 12",
+                "repcon_learns{host=\"replica1\",redis=\"bayes\",class=\"ham\"} 7",
+                "repcon_fuzzy_hashes{host=\"master\",redis=\"redis\"} 340",
+                "repcon_fuzzy_version{host=\"master\",redis=\"redis\"} 9",
+                "repcon_heartbeat_lag_seconds{host=\"replica1\",redis=\"bayes\"} 3");
+        // No heartbeat read on replica2 (in a full sync): no lag, rather than a 0.
+        assertThat(samples).noneMatch(l -> l.startsWith("repcon_heartbeat_lag_seconds{host=\"replica2\""));
     }
 
     private static String render(Recorded r) {

@@ -13,6 +13,7 @@ import org.repcon.probe.Freshness;
 import org.repcon.probe.History;
 import org.repcon.probe.Info;
 import org.repcon.probe.InstanceSample;
+import org.repcon.probe.RspamdCounts;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.topology.InstanceRef;
@@ -81,6 +82,22 @@ public final class Recorded {
         return this;
     }
 
+    /**
+     * What the instance's probe read besides INFO, in the same round trip: Rspamd's counters and the heartbeat (ms, or
+     * empty); the instance must have answered.
+     */
+    public Recorded keys(String ref, RspamdCounts rspamd, java.util.OptionalLong heartbeatMs) {
+        InstanceRef r = instanceRef(ref);
+        InstanceSample s = instances.get(r);
+        instances.put(r, InstanceSample.ok(r, s.timeMs(), s.info().orElseThrow(), s.rttMicros(), rspamd, heartbeatMs));
+        return this;
+    }
+
+    /** The time of the current refresh (ms), as the samples carry it. */
+    public long now() {
+        return now;
+    }
+
     /** The log lines diagnosis reads for this instance. */
     /** The recent lines of a host's stunnel log. */
     public Recorded stunnelLog(String host, List<String> lines) {
@@ -97,7 +114,7 @@ public final class Recorded {
     public Recorded refresh(Duration after) {
         history.record(snapshot());
         now += after.toMillis();
-        instances.replaceAll((r, s) -> new InstanceSample(r, now, s.status(), s.info(), s.rttMicros(), s.message(), s.freshness()));
+        instances.replaceAll((r, s) -> s.at(now));
         tunnels.replaceAll((r, s) -> new TunnelSample(r, s.server(), now, s.connect(), s.ping(), s.connectMicros(), s.message(),
                 s.freshness(), s.pingMicros()));
         return this;

@@ -28,6 +28,19 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void theHeartbeatIsOffUnlessTheTopologySaysSoAndABadValueIsPositioned() {
+        assertThat(FREEBSD.heartbeat()).isFalse();
+        assertThat(LAB.heartbeat()).isTrue();
+        String hosts = "platform: lab\nhosts:\n  master:\n    address: 127.0.0.2\n    instances:\n      bayes: { port: 6378 }\n";
+        assertThat(TopologyLoader.parse("name: t\nheartbeat: yes\n" + hosts, Path.of("t.yaml")).heartbeat()).isTrue();
+        assertThat(TopologyLoader.parse("name: t\nheartbeat: false\n" + hosts, Path.of("t.yaml")).heartbeat()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TopologyLoader.parse("name: t\nheartbeat: sometimes\n" + hosts,
+                        Path.of("t.yaml")))
+                .isInstanceOfSatisfying(TopologyException.class, e -> assertThat(e.problems()).map(Problem::toString)
+                        .containsExactly("t.yaml:2:12: heartbeat in the topology: 'sometimes' is not true or false"));
+    }
+
+    @Test
     void readsTheTutorialsInstances() {
         Instance bayes = instance(FREEBSD, "master/bayes");
         assertThat(bayes.kind()).isEqualTo(Kind.BAYES);

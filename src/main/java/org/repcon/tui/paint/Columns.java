@@ -26,7 +26,10 @@ public final class Columns {
     private static final Map<String, Integer> PRIORITY = Map.of("NAME", 0, "LINK", 1, "LAST IO", 2, "ROLE", 3,
             "LAG B", 4, "MEMORY", 5, "SYNC", 6, "REPLICA OFS", 8, "MASTER OFS", 9);
     private static final int BAR_PRIORITY = 7;
-    private static final Set<String> RIGHT = Set.of("MASTER OFS", "REPLICA OFS", "LAG B", "LAST IO", "SYNC", "MEMORY");
+    private static final Set<String> RIGHT = Set.of("MASTER OFS", "REPLICA OFS", "LAG B", "LAG S", "LAST IO", "SYNC",
+            "LEARNS", "MEMORY");
+    /** Columns only some deployments fill (the heartbeat's, Rspamd's counters): left out while no row has a value. */
+    private static final Set<String> OPTIONAL = Set.of("LAG S", "LEARNS");
     private static final int NAME_MIN = 10, NAME_MAX = 28, BAR_MIN = 6, BAR_MAX = 12;
 
     private final List<Column> columns;
@@ -49,14 +52,15 @@ public final class Columns {
     /** Width of a full row with every column. */
     public static int naturalWidth(List<Row> rows) {
         int w = GUTTER + BAR_MAX + GAP;
-        for (Column c : natural(rows)) w += c.width() + GAP;
+        List<Column> natural = natural(rows);
+        for (int i = 0; i < natural.size(); i++) if (shown(rows, natural.get(i))) w += natural.get(i).width() + GAP;
         return w;
     }
 
     public static Columns fit(List<Row> rows, int width) {
         List<Column> natural = natural(rows);
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < natural.size(); i++) order.add(i);
+        for (int i = 0; i < natural.size(); i++) if (shown(rows, natural.get(i))) order.add(i);
         order.add(BAR);
         order.sort(Comparator.comparingInt(i -> i == BAR ? BAR_PRIORITY : priority(natural.get(i).header())));
 
@@ -103,6 +107,10 @@ public final class Columns {
             columns.add(new Column(i, header, w, RIGHT.contains(header)));
         }
         return columns;
+    }
+
+    private static boolean shown(List<Row> rows, Column c) {
+        return !OPTIONAL.contains(c.header()) || rows.stream().anyMatch(r -> !r.cells().get(c.cell()).text().isBlank());
     }
 
     private static int priority(String header) {

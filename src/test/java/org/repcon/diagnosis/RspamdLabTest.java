@@ -1,0 +1,199 @@
+package org.repcon.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.repcon.lab.LabProcess;
+import org.repcon.monitor.Monitor;
+import org.repcon.probe.Heartbeat;
+import org.repcon.probe.InstanceSample;
+import org.repcon.probe.ProbeOptions;
+import org.repcon.probe.RspamdCounts;
+import org.repcon.testing.Await;
+import org.repcon.testing.LabClassTest;
+import org.repcon.topology.Instance;
+import org.repcon.topology.InstanceRef;
+import org.repcon.transport.Transports;
+import org.repcon.util.Pids;
+import org.repcon.view.Row;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Rspamd's counters and the heartbeat on a real lab (heartbeat on, as in the sample lab topology): learning on the
+ * master reaches the replicas' counts; a replica written directly shows learns-on-replica, one whose counts fall
+ * learns-diverged, each clearing once mended; a frozen tunnel (SIGSTOP from outside) shows as a growing true delay
+ * that falls back after SIGCONT; a read-only monitor writes no heartbeat. Faults come from outside, as a client would.
+ */
+class RspamdLabTest extends LabClassTest {
+
+    private static final Duration REFRESH = Duration.ofMillis(200);
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    RspamdLabTest() {
+        super(140);
+    }
+
+    private Monitor monitor;
+
+    @BeforeAll
+    void heartbeatIsOn() {
+        assertThat(lab.topology().heartbeat()).as("the sample lab has the heartbeat on").isTrue();
+    }
+
+    private Monitor monitor() {
+        if (monitor == null) {
+            monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults().withInterval(REFRESH),
+                    Thresholds.defaults());
+        }
+        return monitor;
+    }
+
+    @AfterEach
+    void mend() {
+        try (Jedis r = jedis("replica1/bayes")) {
+            r.configSet("replica-read-only", "yes");
+        }
+    }
+
+    @AfterAll
+    void closeMonitor() {
+        if (monitor != null) monitor.close();
+    }
+
+    private Jedis jedis(String ref) {
+        Instance i = lab.topology().instance(ref(ref)).orElseThrow();
+        return new Jedis(lab.topology().hostOf(i).loopback(), i.port(), 2000);
+    }
+
+    private Monitor.State until(String what, java.util.function.Predicate<Monitor.State> condition) {
+        return Await.value(what, LIMIT, REFRESH, monitor()::refresh, condition);
+    }
+
+    private static RspamdCounts counts(Monitor.State s, String ref) {
+        return s.snapshot().instance(ref(ref)).map(InstanceSample::rspamd).orElse(RspamdCounts.NONE);
+    }
+
+    private static boolean has(Monitor.State s, Code code, String subject) {
+        return s.findings().stream().anyMatch(f -> f.code() == code && f.subject().key().equals(subject));
+    }
+
+    private static Row row(Monitor.State s, String key) {
+        return s.view().hosts().stream().flatMap(h -> h.rows().stream()).filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void learningOnTheMasterReachesTheReplicasCounts() {
+        long spam;
+        long hashes;
+        try (Jedis bayes = jedis("master/bayes"); Jedis fuzzy = jedis("master/fuzzy")) {
+            bayes.hincrBy("RS", "learns_spam", 3);
+            spam = Long.parseLong(bayes.hget("RS", "learns_spam"));
+            hashes = fuzzy.incr("fuzzy_count");
+            fuzzy.incr("fuzzylocal");
+        }
+        Monitor.State s = until("the replicas' counts equal the master's", st -> List.of("replica1/bayes", "replica2/bayes").stream()
+                .allMatch(r -> counts(st, r).learnsSpam().equals(OptionalLong.of(spam)))
+                && List.of("replica1/fuzzy", "replica2/fuzzy").stream()
+                .allMatch(r -> counts(st, r).fuzzyHashes().equals(OptionalLong.of(hashes))));
+        assertThat(counts(s, "master/bayes").learnsSpam()).hasValue(spam);
+        assertThat(row(s, "replica1/bayes").learns().text()).isEqualTo(spam + "/" + counts(s, "master/bayes").learnsHam().orElse(0));
+        assertThat(row(s, "master/fuzzy").learns().text()).isEqualTo(Long.toString(hashes));
+        assertThat(s.findings()).noneMatch(f -> f.code() == Code.LEARNS_DIVERGED || f.code() == Code.LEARNS_ON_REPLICA);
+    }
+
+    @Test
+    void aReplicaWrittenDirectlyShowsLearningOnItAndClearsOnceMended() {
+        try (Jedis master = jedis("master/bayes"); Jedis replica = jedis("replica1/bayes")) {
+            master.hincrBy("RS", "learns_ham", 1);
+            until("replica1 has the master's learns", st -> counts(st, "replica1/bayes").equals(counts(st, "master/bayes"))
+                    && counts(st, "master/bayes").present());
+            replica.configSet("replica-read-only", "no");
+            replica.hincrBy("RS", "learns_ham", 5); // Rspamd's write_servers pointing at the replica
+            Monitor.State s = until("learns-on-replica", st -> has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes"));
+            Finding f = s.findings().stream().filter(x -> x.code() == Code.LEARNS_ON_REPLICA).findFirst().orElseThrow();
+            assertThat(f.summary()).startsWith("replica1/bayes holds 5 more learns than its master master/bayes");
+            assertThat(row(s, "replica1/bayes").learns().text()).contains("(m ");
+            replica.hincrBy("RS", "learns_ham", -5);
+            replica.configSet("replica-read-only", "yes");
+            until("learns-on-replica cleared", st -> !has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes"));
+        }
+    }
+
+    @Test
+    void aReplicaWhoseCountsFellAtTheSameOffsetHasDivergedAndClearsOnceMended() {
+        try (Jedis master = jedis("master/bayes"); Jedis replica = jedis("replica1/bayes")) {
+            master.hincrBy("RS", "learns_spam", 2);
+            until("replica1 has the master's learns", st -> counts(st, "replica1/bayes").equals(counts(st, "master/bayes"))
+                    && counts(st, "master/bayes").present());
+            replica.configSet("replica-read-only", "no");
+            replica.hincrBy("RS", "learns_spam", -2);
+            Monitor.State s = until("learns-diverged", st -> has(st, Code.LEARNS_DIVERGED, "replica1/bayes"));
+            Finding f = s.findings().stream().filter(x -> x.code() == Code.LEARNS_DIVERGED).findFirst().orElseThrow();
+            assertThat(f.action()).isEqualTo("resync replica1/bayes --full");
+            replica.hincrBy("RS", "learns_spam", 2);
+            replica.configSet("replica-read-only", "yes");
+            until("learns-diverged cleared", st -> !has(st, Code.LEARNS_DIVERGED, "replica1/bayes"));
+        }
+    }
+
+    @Test
+    void aFrozenTunnelShowsAsTrueDelayThatFallsBackOnceItRuns() throws InterruptedException {
+        until("replica1's heartbeat lag is measured and small", st -> lag(st, "replica1/bayes").orElse(99_999) < 1500);
+        LabProcess stunnel = lab.tunnelProcess("replica1").orElseThrow();
+        long pid = lab.pid(stunnel).orElseThrow();
+        long most = 0;
+        assertThat(Pids.signal(pid, "STOP")).isTrue();
+        try {
+            // Five seconds frozen, refreshed as the console does (a counted run paced by the refresh, not a timed wait).
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < end) {
+                most = Math.max(most, lag(monitor().refresh(), "replica1/bayes").orElse(0));
+                Thread.sleep(REFRESH.toMillis());
+            }
+        } finally {
+            Pids.signal(pid, "CONT");
+        }
+        // About the five seconds the tunnel held the stream (one refresh of resolution, the freeze's edges).
+        assertThat(most).as("the largest lag seen while frozen (ms)").isBetween(3_500L, 7_000L);
+        until("the lag falls back", st -> lag(st, "replica1/bayes").orElse(99_999) < 1500);
+    }
+
+    @Test
+    void aReadOnlyMonitorWritesNoHeartbeat() {
+        try (Jedis master = jedis("master/bayes");
+             Monitor readOnly = new Monitor(lab.topology(), new Transports(lab.topology()),
+                     ProbeOptions.defaults().withInterval(REFRESH).withHeartbeatWrites(false), Thresholds.defaults())) {
+            if (monitor != null) { // the other tests' monitor would write meanwhile
+                monitor.close();
+                monitor = null;
+            }
+            master.del(Heartbeat.KEY);
+            for (int n = 0; n < 5; n++) readOnly.refresh();
+            assertThat(master.exists(Heartbeat.KEY)).as("a heartbeat written under read-only").isFalse();
+        }
+        // A writing monitor writes it, this machine's field, with its TTL.
+        try (Jedis master = jedis("master/bayes")) {
+            Await.until("the heartbeat written", LIMIT, () -> {
+                monitor().refresh();
+                return master.exists(Heartbeat.KEY);
+            });
+            assertThat(master.hkeys(Heartbeat.KEY)).containsExactly(Heartbeat.localField());
+            assertThat(master.pttl(Heartbeat.KEY)).isBetween(1L, Heartbeat.TTL.toMillis());
+        }
+    }
+
+    private static InstanceRef ref(String text) {
+        return InstanceRef.parse(text).orElseThrow();
+    }
+
+    private static OptionalLong lag(Monitor.State s, String replica) {
+        return s.snapshot().instance(ref(replica)).map(sample -> Heartbeat.lagMillis(
+                s.snapshot().instance(ref("master/bayes")), sample)).orElse(OptionalLong.empty());
+    }
+}

@@ -1,0 +1,133 @@
+package org.repcon.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.repcon.probe.RspamdCounts;
+import org.repcon.testing.RecordedLab;
+import org.repcon.testing.Recorded;
+import org.repcon.topology.Topology;
+
+/**
+ * Replication at Rspamd's level over the recorded healthy replies of Valkey 8.0.1 and Redis 8.0-M01 (master and replicas
+ * at the same offset, one stream): learn counts of a replica beside its master's, and the heartbeat's delay.
+ */
+class RspamdRulesTest {
+
+    private static final Topology TOPOLOGY = RecordedLab.topology(RecordedLab.HOSTS);
+
+    private static List<Finding> of(Recorded r, Code code) {
+        return r.findings().stream().filter(f -> f.code() == code).toList();
+    }
+
+    private static Recorded learned(String version, RspamdCounts master, RspamdCounts replica1) {
+        return RecordedLab.healthy(TOPOLOGY, version).keys("master/bayes", master, OptionalLong.empty())
+                .keys("replica1/bayes", replica1, OptionalLong.empty())
+                .keys("replica2/bayes", master, OptionalLong.empty());
+    }
+
+    @Test
+    void equalCountsAtTheSameOffsetAreNoFinding() {
+        for (String version : List.of("valkey-8.0.1", "redis-8.0-m01")) {
+            Recorded r = learned(version, RspamdCounts.bayes(12, 7), RspamdCounts.bayes(12, 7));
+            assertThat(r.findings()).as(version).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplicaTrailingItsMasterAtTheSameOffsetHasDivergedAndClearsOnceEqual() {
+        Recorded r = learned("valkey-8.0.1", RspamdCounts.bayes(12, 7), RspamdCounts.bayes(10, 7));
+        List<Finding> found = of(r, Code.LEARNS_DIVERGED);
+        assertThat(found).hasSize(1);
+        Finding f = found.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.subject().key()).isEqualTo("replica1/bayes");
+        assertThat(f.summary()).isEqualTo("replica1/bayes holds 2 fewer learns than its master master/bayes at the same offset:"
+                + " its data diverged; Rspamd there classifies with less");
+        assertThat(f.evidence()).containsExactly("replica1/bayes learns_spam=10 learns_ham=7, slave_repl_offset:503",
+                "master/bayes learns_spam=12 learns_ham=7, master_repl_offset:503");
+        assertThat(f.action()).isEqualTo("resync replica1/bayes --full");
+        assertThat(of(r, Code.LEARNS_ON_REPLICA)).isEmpty();
+
+        r.refresh(Duration.ofSeconds(1)).keys("replica1/bayes", RspamdCounts.bayes(12, 7), OptionalLong.empty());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void aReplicaBehindInBytesMayTrailWithoutAFinding() {
+        // The master learned and its stream has not reached the replica yet: offsets differ, so fewer is normal.
+        Recorded r = RecordedLab.healthy(TOPOLOGY, "valkey-8.0.1");
+        r.instance("master/bayes", RecordedLab.master("valkey-8.0.1").with("master_repl_offset", 640))
+                .keys("master/bayes", RspamdCounts.bayes(13, 7), OptionalLong.empty())
+                .keys("replica1/bayes", RspamdCounts.bayes(12, 7), OptionalLong.empty());
+        assertThat(of(r, Code.LEARNS_DIVERGED)).isEmpty();
+    }
+
+    @Test
+    void moreOnTheReplicaThanOnItsMasterIsLearningLandingThereAndClears() {
+        Recorded r = learned("redis-8.0-m01", RspamdCounts.bayes(12, 7), RspamdCounts.bayes(12, 9));
+        List<Finding> found = of(r, Code.LEARNS_ON_REPLICA);
+        assertThat(found).hasSize(1);
+        Finding f = found.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.summary()).isEqualTo("replica1/bayes holds 2 more learns than its master master/bayes: learning lands on"
+                + " the replica, and its next full sync wipes them");
+        assertThat(f.fix()).isEmpty();
+        assertThat(f.evidence()).contains("replica1/bayes learns_spam=12 learns_ham=9, slave_repl_offset:503");
+
+        r.refresh(Duration.ofSeconds(1)).keys("master/bayes", RspamdCounts.bayes(12, 9), OptionalLong.empty())
+                .keys("replica2/bayes", RspamdCounts.bayes(12, 9), OptionalLong.empty());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void fuzzyHashesAreComparedLikeLearns() {
+        Recorded r = learned("valkey-8.0.1", RspamdCounts.fuzzy(340, OptionalLong.of(9)), RspamdCounts.fuzzy(300, OptionalLong.of(8)));
+        assertThat(of(r, Code.LEARNS_DIVERGED)).singleElement().satisfies(f -> {
+            assertThat(f.summary()).startsWith("replica1/bayes holds 40 fewer fuzzy hashes");
+            assertThat(f.evidence()).contains("replica1/bayes fuzzy_count=300 fuzzylocal=8, slave_repl_offset:503");
+        });
+    }
+
+    @Test
+    void aReplicaWithoutRspamdsKeysOrWithItsLinkDownIsNotCompared() {
+        Recorded r = RecordedLab.healthy(TOPOLOGY, "valkey-8.0.1").keys("master/bayes", RspamdCounts.bayes(12, 7), OptionalLong.empty());
+        assertThat(r.findings()).isEmpty();
+        r.instance("replica1/bayes", RecordedLab.replicaDown("replica1")).keys("replica1/bayes", RspamdCounts.bayes(1, 1),
+                OptionalLong.empty());
+        assertThat(of(r, Code.LEARNS_DIVERGED)).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatOlderThanTheThresholdOnAReplicaIsItsLagAndClearsOnceItCatchesUp() {
+        Thresholds limits = Thresholds.defaults();
+        Recorded r = RecordedLab.healthy(TOPOLOGY, "valkey-8.0.1");
+        long now = r.now();
+        long behind = (limits.lagWarnSeconds() + 5) * 1000;
+        r.keys("master/bayes", RspamdCounts.NONE, OptionalLong.of(now - 1000))
+                .keys("replica1/bayes", RspamdCounts.NONE, OptionalLong.of(now - behind))
+                .keys("replica2/bayes", RspamdCounts.NONE, OptionalLong.of(now - 1000));
+        List<Finding> found = of(r, Code.HEARTBEAT_LAG);
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.subject().key()).isEqualTo("replica1/bayes");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.summary()).isEqualTo("replica1/bayes's data are 25.0 s behind its master master/bayes (heartbeat)");
+            assertThat(f.evidence()).containsExactly("repcon:heartbeat on replica1/bayes is 25.0 s old; master/bayes holds a"
+                    + " newer one", "threshold 20 s");
+        });
+        // A replica that holds the heartbeat its master held has no lag, however old the heartbeat (no console wrote).
+        assertThat(found).noneMatch(f -> f.subject().key().equals("replica2/bayes"));
+        r.refresh(Duration.ofSeconds(1)).keys("replica1/bayes", RspamdCounts.NONE, OptionalLong.of(now - 1000));
+        assertThat(of(r, Code.HEARTBEAT_LAG)).isEmpty();
+    }
+
+    @Test
+    void noHeartbeatOnTheMasterMeansNoLagAtAll() {
+        Recorded r = RecordedLab.healthy(TOPOLOGY, "valkey-8.0.1");
+        r.keys("replica1/bayes", RspamdCounts.NONE, OptionalLong.of(r.now() - 600_000));
+        assertThat(r.findings()).isEmpty();
+    }
+}
