@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.repcon.diagnosis.Code;
 import org.repcon.diagnosis.Diagnosis;
 import org.repcon.diagnosis.DiagnosisInput;
 import org.repcon.diagnosis.Finding;
@@ -42,6 +43,8 @@ public final class Monitor implements AutoCloseable {
     private final TunnelKind tunnels;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private volatile State latest;
+    /** Masters whose log named a sync problem at the last refresh: read again while it stands in the window. */
+    private Set<InstanceRef> logNamed = Set.of();
 
     /** @param transports the hosts' transports; the monitor closes them when it is closed */
     public Monitor(Topology topology, Transports transports, ProbeOptions options, Thresholds thresholds) {
@@ -117,11 +120,13 @@ public final class Monitor implements AutoCloseable {
             InstanceHistory past = history.view(i.ref());
             InstanceHistory.SyncDeltas d = past.syncDeltas(snapshot.timeMs() - thresholds.eventWindow().toMillis());
             boolean noCounters = past.samples().stream().filter(s -> s.info().isPresent()).count() < 2;
-            if (d.full() > 0 || d.partialErr() > 0 || noCounters) masters.add(i.ref());
+            if (d.full() > 0 || d.partialErr() > 0 || noCounters || logNamed.contains(i.ref())) masters.add(i.ref());
         }
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
         List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs,
                 LogTails.stunnels(topology, transports, snapshot), thresholds));
+        logNamed = findings.stream().filter(f -> f.code() == Code.FULL_SYNC_LOOP || f.code() == Code.BACKLOG_TOO_SMALL)
+                .flatMap(f -> f.subject().instance().map(n -> new InstanceRef(f.subject().host(), n)).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));
         latest = state;
         for (Consumer<State> l : listeners) l.accept(state);
