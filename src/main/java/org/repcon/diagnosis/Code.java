@@ -131,6 +131,12 @@ public enum Code {
             + " the replica's next full sync wipes them.",
             "On the replica's host, point write_servers at the tunnel's local port, set replica-read-only yes; learn again"
                     + " on the master what matters."),
+    RSPAMD_MISROUTED("rspamd-misrouted", "Rspamd's own files on the host route a Redis part elsewhere than the topology:"
+            + " on a replica's host Rspamd must read the local replica and write through the local end of the tunnel to the"
+            + " master; on the master's host it reads and writes the local instance. Writes to a replica fail with READONLY"
+            + " (learning is lost), reads through the tunnel add the tunnel to every classification. Read from"
+            + " local.d/override.d (redis.conf, classifier-bayes.conf, worker-fuzzy.inc) about once a minute.",
+            "Edit the file and line named to the port shown (repcon setup HOST writes the tutorial's files), then reload Rspamd."),
     EXPOSED_WITHOUT_PASSWORD("exposed-without-password", "The instance listens beyond loopback without a password.",
             "Bind to loopback only (the tunnel is the way in) or set a password.");
 

@@ -21,6 +21,7 @@ public final class Diagnosis {
         DatasetRules.apply(facts, out);
         RefusalRules.apply(facts, out);
         RspamdRules.apply(facts, out);
+        RoutingRules.apply(facts, out);
         return out.sorted();
     }
 }

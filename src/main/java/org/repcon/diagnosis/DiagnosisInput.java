@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.repcon.probe.InstanceHistory;
+import org.repcon.probe.RspamdRouting;
 import org.repcon.probe.Snapshot;
 import org.repcon.topology.InstanceRef;
 import org.repcon.topology.Topology;
@@ -15,15 +16,17 @@ import org.repcon.topology.Topology;
  * instances, and of the hosts' stunnels, whose state asks for an explanation.
  *
  * @param stunnelLogs by host name: the recent lines of its stunnel log file, where a tunnel of its fails
+ * @param routing by host name: how Rspamd's files on it route Bayes and fuzzy, where they were read
  * @param logZone the zone the logs' time stamps are written in (Redis writes local time), to tell recent lines
  */
 public record DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
-                             Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs, Thresholds thresholds,
-                             ZoneId logZone) {
+                             Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs,
+                             Map<String, RspamdRouting> routing, Thresholds thresholds, ZoneId logZone) {
 
     public DiagnosisInput {
         logs = Map.copyOf(logs);
         stunnelLogs = Map.copyOf(stunnelLogs);
+        routing = Map.copyOf(routing);
     }
 
     /**
@@ -31,14 +34,15 @@ public record DiagnosisInput(Topology topology, Snapshot snapshot, Function<Inst
      * so they do not count as recent (a finding missed on the first run, never an old line taken for news).
      */
     public DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
-                          Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs, Thresholds thresholds) {
-        this(topology, snapshot, history, logs, stunnelLogs, thresholds, ZoneId.systemDefault());
+                          Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs,
+                          Map<String, RspamdRouting> routing, Thresholds thresholds) {
+        this(topology, snapshot, history, logs, stunnelLogs, routing, thresholds, ZoneId.systemDefault());
     }
 
     /** Without stunnel logs (recorded samples, where no tunnel's log is at hand). */
     public DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
                           Map<InstanceRef, List<String>> logs, Thresholds thresholds) {
-        this(topology, snapshot, history, logs, Map.of(), thresholds);
+        this(topology, snapshot, history, logs, Map.of(), Map.of(), thresholds);
     }
 
     public List<String> log(InstanceRef instance) {

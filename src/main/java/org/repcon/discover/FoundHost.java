@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.repcon.probe.RspamdRouting;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Platform;
 
@@ -32,7 +33,7 @@ final class FoundHost {
     String pskIdentity;
     /** The identities of each PSK file its server ends use, by file. */
     final Map<String, List<String>> serverIdentities = new LinkedHashMap<>();
-    RspamdConf rspamd;
+    RspamdRouting rspamd;
     /** Whether INFO was asked of the instances (they run here, not a copy of the files under a root). */
     boolean probed;
 

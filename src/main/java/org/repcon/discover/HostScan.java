@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.repcon.probe.RspamdRouting;
 import org.repcon.probe.Info;
 import org.repcon.probe.InfoParser;
 import org.repcon.topology.Convention;
@@ -87,7 +88,7 @@ final class HostScan {
             report.error(host.name() + ": " + host.files.shown(common) + ", the common file the instances include, is missing");
         }
         s.stunnel();
-        host.rspamd = RspamdConf.read(host.files, host.conv(RSPAMD_DIR, ""));
+        host.rspamd = RspamdRouting.read(host.files::read, host.conv(RSPAMD_DIR, ""));
         if (probe) {
             host.probed = true;
             host.instances.forEach(s::running);

@@ -3,6 +3,7 @@ package org.repcon.discover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.repcon.probe.RspamdRouting;
 import org.repcon.topology.Kind;
 import org.repcon.topology.Platform;
 
@@ -136,7 +137,7 @@ final class Pairing {
     private void kinds(FoundHost h) {
         for (FoundInstance i : h.instances) {
             Optional<Kind> named = Kind.impliedByName(i.name);
-            Optional<RspamdConf.Route> read = h.rspamd.routes.stream()
+            Optional<RspamdRouting.Route> read = h.rspamd.routes().stream()
                     .filter(r -> !r.key().equals("write_servers") && r.ports().contains(i.port)).findFirst();
             read.ifPresent(r -> i.comments.add("kind " + r.kind().yamlName() + ", from " + r.where()));
             if (named.isPresent()) {
@@ -175,8 +176,8 @@ final class Pairing {
     private void routing(FoundHost h) {
         for (Kind kind : List.of(Kind.BAYES, Kind.FUZZY)) {
             Optional<FoundInstance> instance = h.instances.stream().filter(i -> i.kind == kind).findFirst();
-            Optional<RspamdConf.Route> servers = h.rspamd.route(kind, "servers");
-            Optional<RspamdConf.Route> write = h.rspamd.route(kind, "write_servers").or(() -> servers);
+            Optional<RspamdRouting.Route> servers = h.rspamd.route(kind, "servers");
+            Optional<RspamdRouting.Route> write = h.rspamd.route(kind, "write_servers").or(() -> servers);
             if (instance.isEmpty() || write.isEmpty()) continue;
             FoundInstance i = instance.get();
             if (i.replicaof.isPresent() && i.master == null) continue; // its replicaof was said, and not written

@@ -1,5 +1,6 @@
 package org.repcon.monitor;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class Monitor implements AutoCloseable {
 
     private final Topology topology;
     private final Transports transports;
+    private final RspamdFiles rspamdFiles;
     private final Prober prober;
     private final History history;
     private final Thresholds thresholds;
@@ -56,6 +58,7 @@ public final class Monitor implements AutoCloseable {
         this.tunnels = tunnels;
         this.topology = topology;
         this.transports = transports;
+        this.rspamdFiles = new RspamdFiles(topology, transports);
         this.prober = new Prober(topology, transports, options);
         this.history = new History(topology);
         this.thresholds = thresholds;
@@ -98,6 +101,11 @@ public final class Monitor implements AutoCloseable {
         prober.setInterval(interval);
     }
 
+    /** How often Rspamd's routing files are read again (a minute; tests shorten it). */
+    public void rspamdFilesEvery(Duration d) {
+        rspamdFiles.interval(d);
+    }
+
     public void refreshNow() {
         prober.refreshNow();
     }
@@ -124,7 +132,7 @@ public final class Monitor implements AutoCloseable {
         }
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
         List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs,
-                LogTails.stunnels(topology, transports, snapshot), thresholds));
+                LogTails.stunnels(topology, transports, snapshot), rspamdFiles.at(snapshot.timeMs()), thresholds));
         logNamed = findings.stream().filter(f -> f.code() == Code.FULL_SYNC_LOOP || f.code() == Code.BACKLOG_TOO_SMALL)
                 .flatMap(f -> f.subject().instance().map(n -> new InstanceRef(f.subject().host(), n)).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));

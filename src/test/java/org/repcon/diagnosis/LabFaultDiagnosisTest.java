@@ -163,6 +163,33 @@ class LabFaultDiagnosisTest extends LabClassTest {
         }
     }
 
+    @Test
+    void anRspamdFileEditedToWriteToTheReplicaIsFoundWithItsLineAndClearsWhenMended() throws Exception {
+        monitor.rspamdFilesEvery(Duration.ZERO); // the console reads them once a minute; here at each refresh
+        java.nio.file.Path override = java.nio.file.Path.of(lab.topology().host("replica1").orElseThrow()
+                .path(org.repcon.topology.Convention.RSPAMD_DIR, "").orElseThrow(), "override.d", "classifier-bayes.conf");
+        java.nio.file.Files.createDirectories(override.getParent());
+        try {
+            // An operator's "quick fix" on the replica host: Bayes learning now goes to the local replica, which refuses.
+            java.nio.file.Files.writeString(override, "write_servers = \"" + lab.topology().host("replica1").orElseThrow()
+                    .address().orElseThrow() + ":6378\";\n");
+            assertThat(cli("replica1/bayes", "HINCRBY", "RS", "learns_spam", "1")).startsWith("READONLY");
+            List<Finding> found = Await.value("rspamd-misrouted on replica1/bayes", Duration.ofSeconds(5),
+                    () -> monitor.refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+            Finding f = found.stream().filter(x -> x.code() == Code.RSPAMD_MISROUTED).findFirst().orElseThrow();
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.evidence()).first().asString().startsWith("override.d/classifier-bayes.conf:1: write_servers ")
+                    .endsWith("learning goes to port 6378, not the tunnel to master/bayes (6478)");
+            assertThat(f.evidence()).anyMatch(e -> e.startsWith("errorstat_READONLY:count="));
+        } finally {
+            java.nio.file.Files.deleteIfExists(override);
+        }
+        Await.value("rspamd-misrouted gone once the file is mended", Duration.ofSeconds(5), () -> monitor.refresh().findings(),
+                f -> !has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+        // and the refused write out of the event window: the next test starts from a quiet lab
+        Await.value("no warning or critical finding", Duration.ofSeconds(15), INTERVAL, () -> monitor.refresh(), Healthy::quiet);
+    }
+
     private static boolean has(List<Finding> findings, Code code, String subject) {
         return findings.stream().anyMatch(f -> f.code() == code && f.subject().key().equals(subject));
     }

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.repcon.diagnosis.Diagnosis;
 import org.repcon.diagnosis.DiagnosisInput;
+import org.repcon.probe.RspamdRouting;
 import org.repcon.diagnosis.Finding;
 import org.repcon.diagnosis.Thresholds;
 import org.repcon.probe.Freshness;
@@ -36,6 +38,7 @@ public final class Recorded {
     private final Map<TunnelRef, TunnelSample> tunnels = new LinkedHashMap<>();
     private final Map<InstanceRef, List<String>> logs = new HashMap<>();
     private final Map<String, List<String>> stunnelLogs = new HashMap<>();
+    private final Map<String, RspamdRouting> routing = new HashMap<>();
     private long now = 1_000_000;
 
     public Recorded(Topology topology) {
@@ -99,6 +102,12 @@ public final class Recorded {
     }
 
     /** The log lines diagnosis reads for this instance. */
+    /** Rspamd's routing files on a host: their text by path under its Rspamd directory, /etc/rspamd. */
+    public Recorded rspamdFiles(String host, Map<String, String> files) {
+        routing.put(host, RspamdRouting.read(p -> Optional.ofNullable(files.get(p.substring("/etc/rspamd/".length()))), "/etc/rspamd"));
+        return this;
+    }
+
     /** The recent lines of a host's stunnel log. */
     public Recorded stunnelLog(String host, List<String> lines) {
         stunnelLogs.put(host, List.copyOf(lines));
@@ -131,7 +140,7 @@ public final class Recorded {
     public List<Finding> findings(Thresholds thresholds) {
         Snapshot snapshot = snapshot();
         history.record(snapshot);
-        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, stunnelLogs, thresholds));
+        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, stunnelLogs, routing, thresholds));
     }
 
     /** The view of this refresh, with the findings diagnosis gives it under {@code thresholds}. */

@@ -1,8 +1,9 @@
-package org.repcon.discover;
+package org.repcon.probe;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.repcon.topology.Kind;
@@ -11,21 +12,22 @@ import org.repcon.topology.Kind;
  * Rspamd's Redis routing on one host: {@code servers}, {@code read_servers} and {@code write_servers} of its default
  * Redis ({@code redis.conf}: the cache), its Bayes classifier ({@code classifier-bayes.conf}) and its fuzzy storage
  * ({@code worker-fuzzy.inc}), in {@code local.d} and {@code override.d} (which wins). Read as plain assignment lines,
- * the way the tutorial writes them; a value in a block or spread over lines is not seen.
+ * the way the tutorial writes them; a value in a block or spread over lines is not seen. Read by discover (the
+ * topology from the files) and by the monitor (the files against the topology).
  */
-final class RspamdConf {
+public final class RspamdRouting {
 
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "^\\s*(servers|read_servers|write_servers)\\s*=\\s*\\[?\\s*\"?([^\";\\]]*)\"?\\s*]?\\s*;?\\s*(#.*)?$");
 
     /** One assignment: which Rspamd part, which key, the ports it names on this host, where it is written. */
-    record Route(Kind kind, String key, List<String> servers, String file, int line) {
-        String where() {
+    public record Route(Kind kind, String key, List<String> servers, String file, int line) {
+        public String where() {
             return file + ":" + line;
         }
 
         /** The ports of the servers named, localhost (or the host's loopback) without a port being Redis's 6379. */
-        List<Integer> ports() {
+        public List<Integer> ports() {
             List<Integer> out = new ArrayList<>();
             for (String s : servers) {
                 int colon = s.lastIndexOf(':');
@@ -45,13 +47,17 @@ final class RspamdConf {
 
     private record Part(Kind kind, String file) {}
 
-    final List<Route> routes = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
 
-    private RspamdConf() {}
+    private RspamdRouting() {}
 
-    /** Reads the routing files under {@code rspamdDir} (override.d's assignment of a key hides local.d's). */
-    static RspamdConf read(HostFiles files, String rspamdDir) {
-        RspamdConf conf = new RspamdConf();
+    /**
+     * Reads the routing files under {@code rspamdDir} (override.d's assignment of a key hides local.d's).
+     *
+     * @param files a file's text by its path, empty when it does not exist
+     */
+    public static RspamdRouting read(Function<String, Optional<String>> files, String rspamdDir) {
+        RspamdRouting conf = new RspamdRouting();
         for (Part part : PARTS) {
             List<Route> local = routes(files, rspamdDir, "local.d/" + part.file(), part.kind());
             List<Route> override = routes(files, rspamdDir, "override.d/" + part.file(), part.kind());
@@ -63,8 +69,8 @@ final class RspamdConf {
         return conf;
     }
 
-    private static List<Route> routes(HostFiles files, String dir, String relative, Kind kind) {
-        Optional<String> text = files.read(dir + "/" + relative);
+    private static List<Route> routes(Function<String, Optional<String>> files, String dir, String relative, Kind kind) {
+        Optional<String> text = files.apply(dir + "/" + relative);
         List<Route> out = new ArrayList<>();
         if (text.isEmpty()) return out;
         String[] lines = text.get().split("\n", -1);
@@ -81,8 +87,12 @@ final class RspamdConf {
         return out;
     }
 
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     /** The first assignment of {@code key} for a part, if any. */
-    Optional<Route> route(Kind kind, String key) {
+    public Optional<Route> route(Kind kind, String key) {
         return routes.stream().filter(r -> r.kind() == kind && r.key().equals(key)).findFirst();
     }
 }
