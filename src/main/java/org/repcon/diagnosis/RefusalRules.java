@@ -58,7 +58,22 @@ final class RefusalRules {
         }
         if (why.isEmpty()) return;
         out.add(Code.WRITES_REFUSED, Severity.CRITICAL, Subject.of(master), "learning fails: " + master.ref()
-                + " refuses writes (" + String.join("; ", why) + ")", null, evidence);
+                + " refuses writes (" + String.join("; ", why) + ")", minReplicasAsTopology(f, master, info, history, since), evidence);
+    }
+
+    /**
+     * For NOREPLICAS: min-replicas-to-write back to what the topology says (0 when it says nothing), where the good
+     * replicas meet that; a topology asking for more replicas than answer is the replicas' findings' to mend.
+     */
+    private static Suggestion minReplicasAsTopology(Facts f, Instance master, Info info, InstanceHistory history, long since) {
+        if (history.errorsRise("NOREPLICAS", since) <= 0) return null;
+        String wanted = master.settings().getOrDefault("min-replicas-to-write", "0");
+        long good = info.longValue("min_slaves_good_slaves").orElse(0);
+        try {
+            return Long.parseLong(wanted) <= good ? Suggestion.set(master.ref().toString(), "min-replicas-to-write", wanted) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static void readsRefused(Facts f, Instance replica, Info info, InstanceHistory history, long since, Findings out) {

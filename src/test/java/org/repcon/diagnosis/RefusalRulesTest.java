@@ -35,6 +35,8 @@ class RefusalRulesTest {
                 + " min-replicas-to-write)");
         assertThat(f.evidence()).contains("errorstat_NOREPLICAS rose by 12 in the last 2 min (count=13)",
                 "min_slaves_good_slaves:2");
+        // The topology says nothing of min-replicas-to-write: back to Redis's 0, which two good replicas meet.
+        assertThat(f.action()).isEqualTo("set master/bayes min-replicas-to-write 0");
         // Once the rise is older than the window, it no longer counts.
         r.refresh(Duration.ofMinutes(3));
         assertThat(r.findings()).isEmpty();
