@@ -446,14 +446,7 @@ class ConsoleScreenTest {
     private static ScreenDriver startNoColor() {
         Map<String, String> env = new HashMap<>(ScreenDriver.TRUECOLOR_UTF8);
         env.put("NO_COLOR", "1");
-        ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env));
-        try {
-            d.awaitText("refused");
-            return d;
-        } catch (RuntimeException | AssertionError e) {
-            d.close();
-            throw e;
-        }
+        return ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env)).startedWith("refused");
     }
 
     private static int selectedLine(ScreenDriver d) {
