@@ -49,10 +49,6 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
         return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, n, serverTunnelInterval, heartbeatWrites);
     }
 
-    public ProbeOptions withServerTunnelInterval(Duration d) {
-        return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, parallelism, d, heartbeatWrites);
-    }
-
     public ProbeOptions withHeartbeatWrites(boolean writes) {
         return new ProbeOptions(connectTimeout, readTimeout, interval, maxBackoff, parallelism, serverTunnelInterval, writes);
     }

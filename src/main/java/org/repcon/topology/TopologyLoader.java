@@ -332,8 +332,7 @@ public final class TopologyLoader {
             String context = "instance '" + host + "/" + name + "'";
             YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, INSTANCE_KEYS, problems);
             Position at = f.position(tuple.getKeyNode());
-            Optional<Integer> port = f.port("port");
-            if (f.missing("port")) problems.add(Problem.error(at, context + " needs a 'port'"));
+            Optional<Integer> port = f.requiredPort("port", at, context + " needs a 'port'");
             Optional<Kind> kind = f.string("kind").map(k -> Kind.fromYaml(k).orElseGet(() -> {
                 f.error("kind", context + ": kind '" + k + "' must be bayes, fuzzy or cache"
                         + Suggest.hint(k, List.of("bayes", "fuzzy", "cache")));
@@ -383,8 +382,7 @@ public final class TopologyLoader {
             String context = "tunnel '" + host + "/" + name + "'";
             YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, TUNNEL_KEYS, problems);
             Position at = f.position(tuple.getKeyNode());
-            Optional<Integer> accept = f.port("accept");
-            if (f.missing("accept")) problems.add(Problem.error(at, context + " needs an 'accept' port"));
+            Optional<Integer> accept = f.requiredPort("accept", at, context + " needs an 'accept' port");
             Optional<String> to = f.string("to");
             Optional<TunnelRef> client = f.string("client").flatMap(text -> {
                 Optional<InstanceRef> ref = InstanceRef.parse(text);

@@ -122,6 +122,13 @@ final class YamlFields {
         return Optional.empty();
     }
 
+    /** A port the section must have; its absence is reported at {@code at}, where the section is named. */
+    Optional<Integer> requiredPort(String key, Position at, String whenMissing) {
+        Optional<Integer> port = port(key);
+        if (missing(key)) problems.add(Problem.error(at, whenMissing));
+        return port;
+    }
+
     Optional<Integer> port(String key) {
         return string(key).flatMap(text -> {
             try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.repcon.lab.Lab;
@@ -50,9 +49,9 @@ class ResyncPromoteTest extends LabActionTest {
             assertThat(counter("sync_full")).isEqualTo(full);
 
             Scripted s = Scripted.answering("replica2/bayes");
-            List<SyncProgress> progress = new ArrayList<>();
+            List<SyncProgress> progress = s.syncs;
             long start = System.nanoTime();
-            ActionResult r = runner(s, progress).run(parse("resync replica2/bayes --full"));
+            ActionResult r = run("resync replica2/bayes --full", s);
             System.out.println("TIMING resync replica2/bayes --full (5000 keys, rdb-key-save-delay 200us): "
                     + (System.nanoTime() - start) / 1_000_000 + " ms, " + progress.size() + " progress reports");
             assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
@@ -104,31 +103,6 @@ class ResyncPromoteTest extends LabActionTest {
         ActionResult resync = run("resync replica2/fuzzy", new Scripted());
         assertThat(resync.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(resync.message()).startsWith("replica2/fuzzy is a master right now, not a replica: re-point it instead");
-    }
-
-    private ActionRunner runner(Scripted s, List<SyncProgress> progress) {
-        Reporter reporter = new Reporter() {
-            @Override
-            public void preview(Preview p) {
-                s.preview(p);
-            }
-
-            @Override
-            public void note(String line) {
-                s.note(line);
-            }
-
-            @Override
-            public void sync(SyncProgress p) {
-                progress.add(p);
-            }
-        };
-        return runner(s, reporter);
-    }
-
-    @Override
-    ActionResult run(String line, Scripted s) {
-        return run(line, runner(s, new ArrayList<>()));
     }
 
     private long counter(String field) {

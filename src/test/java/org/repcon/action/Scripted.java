@@ -13,6 +13,8 @@ final class Scripted implements Confirmer, Reporter {
     final List<Question> questions = new ArrayList<>();
     final List<Preview> previews = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** A running sync's reports (said as lines too, as by default). */
+    final List<SyncProgress> syncs = new ArrayList<>();
     private Consumer<String> onNote = line -> { };
 
     static Scripted answering(String... answers) {
@@ -49,6 +51,12 @@ final class Scripted implements Confirmer, Reporter {
     public void note(String line) {
         notes.add(line);
         onNote.accept(line);
+    }
+
+    @Override
+    public void sync(SyncProgress progress) {
+        syncs.add(progress);
+        Reporter.super.sync(progress);
     }
 
     /** Everything shown: previews and progress, one string. */

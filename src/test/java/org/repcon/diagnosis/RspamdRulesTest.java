@@ -23,6 +23,13 @@ class RspamdRulesTest {
         return r.findings().stream().filter(f -> f.code() == code).toList();
     }
 
+    /** The one finding of that code; fails when there is none or more than one. */
+    private static Finding one(Recorded r, Code code) {
+        List<Finding> found = of(r, code);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
     private static Recorded learned(String version, RspamdCounts master, RspamdCounts replica1) {
         return RecordedLab.healthy(TOPOLOGY, version).keys("master/bayes", master, OptionalLong.empty())
                 .keys("replica1/bayes", replica1, OptionalLong.empty())
@@ -40,9 +47,7 @@ class RspamdRulesTest {
     @Test
     void aReplicaTrailingItsMasterAtTheSameOffsetHasDivergedAndClearsOnceEqual() {
         Recorded r = learned("valkey-8.0.1", RspamdCounts.bayes(12, 7), RspamdCounts.bayes(10, 7));
-        List<Finding> found = of(r, Code.LEARNS_DIVERGED);
-        assertThat(found).hasSize(1);
-        Finding f = found.get(0);
+        Finding f = one(r, Code.LEARNS_DIVERGED);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.subject().key()).isEqualTo("replica1/bayes");
         assertThat(f.summary()).isEqualTo("replica1/bayes holds 2 fewer learns than its master master/bayes at the same offset:"
@@ -69,9 +74,7 @@ class RspamdRulesTest {
     @Test
     void moreOnTheReplicaThanOnItsMasterIsLearningLandingThereAndClears() {
         Recorded r = learned("redis-8.0-m01", RspamdCounts.bayes(12, 7), RspamdCounts.bayes(12, 9));
-        List<Finding> found = of(r, Code.LEARNS_ON_REPLICA);
-        assertThat(found).hasSize(1);
-        Finding f = found.get(0);
+        Finding f = one(r, Code.LEARNS_ON_REPLICA);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.summary()).isEqualTo("replica1/bayes holds 2 more learns than its master master/bayes: learning lands on"
                 + " the replica, and its next full sync wipes them");

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** INFO replies captured from real servers (see src/test/resources/info/README.md), then garbage. */
 class InfoParserTest {
+
+    /** A test run once for each Redis version whose INFO replies were captured. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-7.0", "redis-6.2"})
+    @interface EachVersion {}
 
     private static final List<String> SECTIONS = List.of("Server", "Clients", "Memory", "Persistence", "Stats",
             "Replication", "CPU", "Modules", "Errorstats", "Cluster", "Keyspace");
@@ -32,8 +43,7 @@ class InfoParserTest {
         return InfoParser.parse(capture(name));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-7.0", "redis-6.2"})
+    @EachVersion
     void masterWithTwoReplicas(String version) {
         Info info = parsed(version + "-master-two-replicas");
 
@@ -65,8 +75,7 @@ class InfoParserTest {
         assertThat(info.string("Memory", "role")).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-7.0", "redis-6.2"})
+    @EachVersion
     void replicaWithLinkUpIsLevelWithItsMaster(String version) {
         Info master = parsed(version + "-master-two-replicas");
         Info replica = parsed(version + "-replica-link-up");
@@ -89,8 +98,7 @@ class InfoParserTest {
         assertThat(master.bytesBehind(replica)).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-7.0", "redis-6.2"})
+    @EachVersion
     void replicaWhoseMasterDied(String version) {
         MasterLink link = parsed(version + "-replica-link-down").masterLink().orElseThrow();
 
@@ -100,8 +108,7 @@ class InfoParserTest {
         assertThat(link.syncInProgress()).isFalse();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-7.0", "redis-6.2"})
+    @EachVersion
     void replicaThatNeverReachedItsMaster(String version) {
         Info info = parsed(version + "-replica-never-connected");
         MasterLink link = info.masterLink().orElseThrow();
@@ -112,8 +119,7 @@ class InfoParserTest {
         assertThat(info.bytesBehind(parsed(version + "-master-two-replicas"))).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-7.0", "redis-6.2"})
+    @EachVersion
     void fullSyncWaitingForTheMastersSave(String version) {
         Info master = parsed(version + "-master-replica-wait-bgsave");
         MasterLink link = parsed(version + "-replica-sync-in-progress").masterLink().orElseThrow();
@@ -128,8 +134,7 @@ class InfoParserTest {
         assertThat(link.syncReadBytes()).hasValue(0);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"redis-7.0", "redis-6.2"})
+    @EachVersion
     void disklessFullSyncMidStream(String version) {
         Info replica = parsed(version + "-replica-diskless-transfer");
         MasterLink link = replica.masterLink().orElseThrow();

@@ -167,10 +167,7 @@ class ConsoleScreenTest {
 
     @Test
     void noColorMeansMonoWithReverseForTheSelection() {
-        Map<String, String> env = new HashMap<>(ScreenDriver.TRUECOLOR_UTF8);
-        env.put("NO_COLOR", "1");
-        try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env))) {
-            d.awaitText("refused");
+        try (ScreenDriver d = startNoColor()) {
             for (int row = 0; row < d.height(); row++) {
                 for (int col = 0; col < d.width(); col++) {
                     TextCharacter c = d.at(col, row);
@@ -188,10 +185,7 @@ class ConsoleScreenTest {
 
     @Test
     void monoMarksTheSelectionAndACriticalRowDifferently() {
-        Map<String, String> env = new HashMap<>(ScreenDriver.TRUECOLOR_UTF8);
-        env.put("NO_COLOR", "1");
-        try (ScreenDriver d = ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env))) {
-            d.awaitText("refused");
+        try (ScreenDriver d = startNoColor()) {
             // The selection on a healthy row (replica2's cache, the first row of the worst host): reversed, no underline.
             d.press("g").await("the cache selected", s -> {
                 int[] cache = s.find("redis :6379");
@@ -448,6 +442,13 @@ class ConsoleScreenTest {
     }
 
     /** The screen line drawn with the selection's background (the selected host row). */
+    /** The faulted deployment on a truecolor terminal with NO_COLOR set, once its refused tunnel shows. */
+    private static ScreenDriver startNoColor() {
+        Map<String, String> env = new HashMap<>(ScreenDriver.TRUECOLOR_UTF8);
+        env.put("NO_COLOR", "1");
+        return ScreenDriver.start(Fixtures.faulted(now()), 120, 40, o -> o.withEnv(env)).startedWith("refused");
+    }
+
     private static int selectedLine(ScreenDriver d) {
         for (int row = 0; row < d.height(); row++) {
             if (d.at(2, row).getBackgroundColor().equals(color("dark", Role.SELECTION_BG))) return row;

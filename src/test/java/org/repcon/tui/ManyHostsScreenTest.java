@@ -73,6 +73,11 @@ class ManyHostsScreenTest {
         return ScreenDriver.start(view, 120, 40, o -> o.withStateDir(state));
     }
 
+    /** The hosts as of now, once the broken host shows. */
+    private ScreenDriver startShowingBroken() {
+        return start(view(System.currentTimeMillis())).startedWith("● " + BROKEN);
+    }
+
     /** The row of the first line that shows the text, or -1. */
     private static int rowOf(ScreenDriver d, String text) {
         int[] at = d.find(text);
@@ -81,8 +86,7 @@ class ManyHostsScreenTest {
 
     @Test
     void theBrokenHostComesFirstAndSortsByNameOnRequest() {
-        try (ScreenDriver d = start(view(System.currentTimeMillis()))) {
-            d.awaitText("● " + BROKEN);
+        try (ScreenDriver d = startShowingBroken()) {
             // By health, the worst first: the broken replica above the master and every healthy replica.
             assertThat(rowOf(d, "● " + BROKEN)).isEqualTo(3);
             assertThat(d.lines().get(1)).contains("─ Hosts ─").doesNotContain("by name");
@@ -100,8 +104,7 @@ class ManyHostsScreenTest {
 
     @Test
     void problemsOnlyByKeyAndByFilterWord() {
-        try (ScreenDriver d = start(view(System.currentTimeMillis()))) {
-            d.awaitText("● " + BROKEN);
+        try (ScreenDriver d = startShowingBroken()) {
             d.press("p").awaitText("problems only (p again: everything)");
             // The tunnel end that refuses; its replica's link is down as a consequence, a row without a finding of its own.
             assertThat(d.lines().get(1)).contains("/problems (1 of 93)");
@@ -120,8 +123,7 @@ class ManyHostsScreenTest {
 
     @Test
     void healthyHostsFoldToOneLineEach() {
-        try (ScreenDriver d = start(view(System.currentTimeMillis()))) {
-            d.awaitText("● " + BROKEN);
+        try (ScreenDriver d = startShowingBroken()) {
             d.press("z").awaitText("healthy hosts folded (z unfolds)");
             assertThat(d.lines().get(1)).contains("healthy folded");
             int broken = rowOf(d, "● " + BROKEN);

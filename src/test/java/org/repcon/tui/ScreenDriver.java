@@ -198,6 +198,16 @@ public final class ScreenDriver implements AutoCloseable {
         return await("'" + text + "' on screen", d -> d.text().contains(text));
     }
 
+    /** This driver once the text shows, for a test to start from; closed when it never does (nothing left running). */
+    public ScreenDriver startedWith(String text) {
+        try {
+            return awaitText(text);
+        } catch (RuntimeException | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
     public ScreenDriver awaitNoText(String text) {
         return await("no '" + text + "' on screen", d -> !d.text().contains(text));
     }

@@ -9,33 +9,36 @@ import java.util.Locale;
  * are optional and borrow another role's colour when a theme leaves them out.
  */
 public enum Role {
-    TEXT(null, false),
-    BACKGROUND(null, true),
-    MUTED(null, false),
-    ACCENT(null, false),
-    OK(null, false),
-    WARN(null, false),
-    CRIT(null, false),
-    UNKNOWN(null, false),
-    BORDER(null, false),
-    HEADER_FG(null, false),
-    HEADER_BG(null, true),
-    SELECTION_FG(null, false),
-    SELECTION_BG(null, true),
-    BORDER_FOCUS(ACCENT, false),
-    TITLE(ACCENT, false),
-    COLUMN(MUTED, false),
-    KEY(ACCENT, false),
-    BADGE_FG(HEADER_BG, false),
-    BADGE_BG(WARN, true),
-    BAR_EMPTY(BORDER, false);
+    TEXT,
+    BACKGROUND,
+    MUTED,
+    ACCENT,
+    OK,
+    WARN,
+    CRIT,
+    UNKNOWN,
+    BORDER,
+    HEADER_FG,
+    HEADER_BG,
+    SELECTION_FG,
+    SELECTION_BG,
+    BORDER_FOCUS(ACCENT),
+    TITLE(ACCENT),
+    COLUMN(MUTED),
+    KEY(ACCENT),
+    BADGE_FG(HEADER_BG),
+    BADGE_BG(WARN),
+    BAR_EMPTY(BORDER);
 
     private final Role fallback;
-    private final boolean background;
 
-    Role(Role fallback, boolean background) {
+    /** A required role. */
+    Role() {
+        this(null);
+    }
+
+    Role(Role fallback) {
         this.fallback = fallback;
-        this.background = background;
     }
 
     /** The name in theme files: the constant's name in lower case, '_' written '.' ({@code header.fg}). */
@@ -48,9 +51,9 @@ public enum Role {
         return fallback;
     }
 
-    /** A background colour: text attributes (bold, reverse) belong on the matching foreground role. */
+    /** A background colour (BACKGROUND, the *_BG roles): text attributes (bold, reverse) belong on the foreground role. */
     public boolean background() {
-        return background;
+        return this == BACKGROUND || name().endsWith("_BG");
     }
 
     public static List<String> keys() {
