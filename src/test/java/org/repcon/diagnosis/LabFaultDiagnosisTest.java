@@ -133,8 +133,13 @@ class LabFaultDiagnosisTest extends LabClassTest {
             assertThat(f.summary()).startsWith("learning fails: master/bayes refuses writes (fewer good replicas");
             assertThat(f.evidence()).anyMatch(e -> e.startsWith("errorstat_NOREPLICAS rose by 1 "))
                     .contains("min_slaves_good_slaves:2");
+            // Its fix, run as a script runs it: min-replicas-to-write back to the topology's (none: 0), through the runner.
+            assertThat(f.action()).isEqualTo("set master/bayes min-replicas-to-write 0");
+            org.repcon.cli.CliRunner.Result fixed = org.repcon.cli.CliRunner.run("shell", file.toString(), "-c", f.action(), "--yes");
+            assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
+            assertThat(cli("master/bayes", "CONFIG", "GET", "min-replicas-to-write")).endsWith("\n0");
         } finally {
-            // The advice: lower min-replicas-to-write.
+            // Whatever happened above, the next test starts from a master that takes writes.
             assertThat(cli("master/bayes", "CONFIG", "SET", "min-replicas-to-write", "0")).isEqualTo("OK");
         }
         assertThat(cli("master/bayes", "HINCRBY", "RS", "learns_spam", "1")).matches("\\d+");
