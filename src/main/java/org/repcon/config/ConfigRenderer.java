@@ -16,13 +16,19 @@ public final class ConfigRenderer {
     private ConfigRenderer() {}
 
     public static Rendering render(Topology topology, Host host, SecretValues secrets) {
-        List<RenderedFile> files = new ArrayList<>();
-        files.add(RedisFiles.common(topology, host));
-        for (Instance instance : host.instances()) files.add(RedisFiles.instance(topology, host, instance, secrets));
+        List<RenderedFile> files = new ArrayList<>(redisFiles(topology, host, secrets));
         files.addAll(ServiceFiles.files(host));
         files.addAll(StunnelFiles.files(topology, host, secrets));
         files.addAll(RspamdFiles.files(topology, host, secrets));
         return new Rendering(host, files, ServiceFiles.directories(host), ServiceFiles.commands(host));
+    }
+
+    /** The Redis files alone (the common one, then one per instance): what the monitor compares the hosts' files with. */
+    public static List<RenderedFile> redisFiles(Topology topology, Host host, SecretValues secrets) {
+        List<RenderedFile> files = new ArrayList<>();
+        files.add(RedisFiles.common(topology, host));
+        for (Instance instance : host.instances()) files.add(RedisFiles.instance(topology, host, instance, secrets));
+        return files;
     }
 
     /** Every PSK identity the topology's tunnels use: one per replica host. */

@@ -117,10 +117,21 @@ public enum Code {
             + " restarted (by hand or by a service manager) comes back empty, and its replicas copy the empty dataset.",
             "Turn persistence on in the master's file (a save line, or appendonly yes) and CONFIG SET the same; repcon"
                     + " refuses to restart such a master."),
-    REPLICA_HAS_EXTRA_KEYS("The replica's offset matches its master's, yet it holds more keys:"
+    REPLICA_DIVERGED("The replica's offset matches its master's, yet it holds more keys:"
             + " writes landed on the replica (replica-read-only no, or a client writing to the wrong server). They are not"
             + " on the master and vanish at the next full sync.", "Find who writes to the replica (Rspamd's write_servers),"
                     + " set replica-read-only yes; copy what matters to the master first."),
+    CONFIG_DRIFT("The instance runs with a value its file does not hold (read by CONFIG GET about once a"
+            + " minute, of the directives repcon writes: replicaof, masterauth, maxmemory, replica-read-only,"
+            + " repl-backlog-size, client-output-buffer-limit, save, appendonly, min-replicas-to-write): a CONFIG SET, or a"
+            + " file edited since the start. At its next restart it takes the file's value, and what the running value"
+            + " fixed comes back.", "set HOST/INSTANCE PARAMETER VALUE writes the value into the file and sets it at"
+                    + " runtime (the topology's value where it gives one); repoint for replicaof."),
+    FILE_DRIFT("The instance's file gives a directive repcon writes otherwise than the topology renders it: a hand"
+            + " edit, or a topology changed since setup. The next restart takes the file's value; for replicaof or"
+            + " masterauth that breaks the replica's replication then.", "set HOST/INSTANCE PARAMETER VALUE (or repoint"
+                    + " for replicaof) to the topology's value; repcon setup HOST writes every file anew, or change the"
+                    + " topology if the file is right."),
     LEARNS_DIVERGED("The replica's offset matches its master's, yet Rspamd's counters there trail"
             + " the master's (Bayes: learns_spam/learns_ham in the hash RS; fuzzy: fuzzy_count): the replica's data diverged"
             + " from what the stream says it holds (a write or a delete on the replica, a dataset loaded from elsewhere). Rspamd"

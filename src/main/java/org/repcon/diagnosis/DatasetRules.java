@@ -149,7 +149,7 @@ final class DatasetRules {
         long mine = Keyspace.of(ri.get()).total();
         long theirs = Keyspace.of(mi.get()).total();
         if (!Keyspace.clearlyFewer(theirs, mine)) return;
-        out.add(Code.REPLICA_HAS_EXTRA_KEYS, Severity.WARNING, Subject.of(replica), replica.ref() + " holds " + (mine - theirs)
+        out.add(Code.REPLICA_DIVERGED, Severity.WARNING, Subject.of(replica), replica.ref() + " holds " + (mine - theirs)
                 + " keys its master " + master.ref() + " does not have, at the same offset: writes landed on the replica",
                 null, List.of(replica.ref() + " " + Keyspace.of(ri.get()).describe() + ", " + field(ri.get(), "slave_repl_offset"),
                         master.ref() + " " + Keyspace.of(mi.get()).describe() + ", " + field(mi.get(), "master_repl_offset"),

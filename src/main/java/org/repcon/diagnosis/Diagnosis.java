@@ -22,6 +22,7 @@ public final class Diagnosis {
         RefusalRules.apply(facts, out);
         RspamdRules.apply(facts, out);
         RoutingRules.apply(facts, out);
+        DriftRules.apply(facts, out);
         return out.sorted();
     }
 }

@@ -39,6 +39,7 @@ public final class Monitor implements AutoCloseable {
     private final Topology topology;
     private final Transports transports;
     private final RspamdFiles rspamdFiles;
+    private final ConfigFiles configFiles;
     private final Prober prober;
     private final History history;
     private final Thresholds thresholds;
@@ -60,6 +61,8 @@ public final class Monitor implements AutoCloseable {
         this.transports = transports;
         this.rspamdFiles = new RspamdFiles(topology, transports);
         this.prober = new Prober(topology, transports, options);
+        this.configFiles = new ConfigFiles(topology, transports,
+                which -> which.ifPresentOrElse(prober::readConfigNext, prober::readConfigNext));
         this.history = new History(topology);
         this.thresholds = thresholds;
     }
@@ -106,6 +109,11 @@ public final class Monitor implements AutoCloseable {
         rspamdFiles.interval(d);
     }
 
+    /** How often each instance's running configuration is compared with its files (a minute; tests shorten it). */
+    public void configEvery(Duration d) {
+        configFiles.interval(d);
+    }
+
     public void refreshNow() {
         prober.refreshNow();
     }
@@ -132,7 +140,8 @@ public final class Monitor implements AutoCloseable {
         }
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
         List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs,
-                LogTails.stunnels(topology, transports, snapshot), rspamdFiles.at(snapshot.timeMs()), thresholds));
+                LogTails.stunnels(topology, transports, snapshot), rspamdFiles.at(snapshot.timeMs()), configFiles.at(snapshot),
+                thresholds));
         logNamed = findings.stream().filter(f -> f.code() == Code.FULL_SYNC_LOOP || f.code() == Code.BACKLOG_TOO_SMALL)
                 .flatMap(f -> f.subject().instance().map(n -> new InstanceRef(f.subject().host(), n)).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));

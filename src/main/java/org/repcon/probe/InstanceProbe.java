@@ -36,6 +36,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * its link down may answer LOADING or MASTERDOWN, a replica refuses writes with READONLY, and such an error would
  * count in the instance's {@code errorstat_*}, which diagnosis reads as Rspamd's refusals. So the first probe after a
  * (re)connection reads INFO alone.
+ *
+ * <p>When asked ({@link #wantConfig}, about once a minute, and on the first probe), {@code CONFIG GET} of the
+ * directives repcon writes goes behind INFO too. An instance that refuses CONFIG (renamed away, or an ACL without it)
+ * is not asked again: each refusal would count in its {@code errorstat_ERR}.
  */
 final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
 
@@ -50,6 +54,10 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
     private volatile Jedis jedis;
     /** The INFO of the last probe on the current connection; null after a failure or before the first. */
     private volatile Info lastInfo;
+    /** CONFIG GET goes with the next probe; cleared once read. */
+    private volatile boolean configWanted = true;
+    /** The instance refused CONFIG GET once: never asked again. */
+    private volatile boolean configRefused;
 
     InstanceProbe(Instance instance, Host host, Transports transports, ProbeOptions options) {
         this(instance, host, transports, options, Heartbeat.Assignment.NONE);
@@ -107,17 +115,55 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
                 p.hset(Heartbeat.KEY, heartbeat.field(), Long.toString(System.currentTimeMillis()));
                 p.pexpire(Heartbeat.KEY, Heartbeat.TTL.toMillis());
             }
+            List<Response<Object>> config = configWanted && !configRefused ? configGets(p) : null;
             p.sync();
             String text = redis.clients.jedis.util.SafeEncoder.encode((byte[]) infoReply.get());
             long rttMicros = (System.nanoTime() - start) / 1000;
             Info info = InfoParser.parse(text);
             lastInfo = info;
-            return InstanceSample.ok(ref, timeMs, info, rttMicros, counts(counters), beat == null ? OptionalLong.empty()
-                    : RspamdCounts.number(quietly(beat)));
+            InstanceSample sample = InstanceSample.ok(ref, timeMs, info, rttMicros, counts(counters), beat == null
+                    ? OptionalLong.empty() : RspamdCounts.number(quietly(beat)));
+            return config == null ? sample : running(config, System.currentTimeMillis()).map(sample::withConfig).orElse(sample);
         } catch (RuntimeException e) {
             drop(); // after any failure the connection's state is unknown; the next probe starts clean
             throw e;
         }
+    }
+
+    /** Asks for CONFIG GET with the next probe. */
+    void wantConfig() {
+        configWanted = true;
+    }
+
+    private static List<Response<Object>> configGets(Pipeline p) {
+        List<Response<Object>> replies = new ArrayList<>();
+        for (String d : RunningConfig.DIRECTIVES) {
+            replies.add(p.sendCommand(redis.clients.jedis.Protocol.Command.CONFIG, "GET", d));
+        }
+        return replies;
+    }
+
+    /** The CONFIG GET replies as one reading; empty (and never asked again) when the instance refused them. */
+    private java.util.Optional<RunningConfig> running(List<Response<Object>> replies, long readMs) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (Response<Object> r : replies) {
+            Object reply;
+            try {
+                reply = r.get();
+            } catch (JedisDataException e) {
+                configRefused = true;
+                LOG.info(() -> label + ": CONFIG GET refused (" + e.getMessage() + "); its drift is not read");
+                return java.util.Optional.empty();
+            }
+            if (!(reply instanceof List<?> words)) continue;
+            for (int k = 0; k + 1 < words.size(); k += 2) {
+                String name = redis.clients.jedis.util.SafeEncoder.encode((byte[]) words.get(k));
+                String value = redis.clients.jedis.util.SafeEncoder.encode((byte[]) words.get(k + 1));
+                values.put(name, RunningConfig.secret(name) ? RunningConfig.fingerprint(value) : value);
+            }
+        }
+        configWanted = false;
+        return java.util.Optional.of(new RunningConfig(readMs, values));
     }
 
     /** Whether the last INFO says a read of a key is answered, not refused (see the class comment). */

@@ -14,9 +14,11 @@ import org.repcon.topology.InstanceRef;
  * @param rspamd Rspamd's counters, read in the same round trip (bayes and fuzzy instances, when they answered)
  * @param heartbeatMs the heartbeat this machine's clock last wrote ({@code repcon:heartbeat}), as the instance held it
  *                    when read (on a master: before this probe wrote the next), when the topology has the heartbeat on
+ * @param config what it runs with, when this probe read it too (about once a minute; see {@link RunningConfig})
  */
 public record InstanceSample(InstanceRef instance, long timeMs, Status status, Optional<Info> info, long rttMicros,
-                             String message, Freshness freshness, RspamdCounts rspamd, OptionalLong heartbeatMs)
+                             String message, Freshness freshness, RspamdCounts rspamd, OptionalLong heartbeatMs,
+                             Optional<RunningConfig> config)
         implements Sample<InstanceSample> {
 
     public enum Status {
@@ -49,17 +51,17 @@ public record InstanceSample(InstanceRef instance, long timeMs, Status status, O
     public static InstanceSample ok(InstanceRef instance, long timeMs, Info info, long rttMicros, RspamdCounts rspamd,
                                     OptionalLong heartbeatMs) {
         return new InstanceSample(instance, timeMs, Status.OK, Optional.of(info), rttMicros, "", Freshness.FRESH, rspamd,
-                heartbeatMs);
+                heartbeatMs, Optional.empty());
     }
 
     public static InstanceSample failed(InstanceRef instance, long timeMs, Status status, String message) {
         return new InstanceSample(instance, timeMs, status, Optional.empty(), 0, message, Freshness.FRESH, RspamdCounts.NONE,
-                OptionalLong.empty());
+                OptionalLong.empty(), Optional.empty());
     }
 
     static InstanceSample pending(InstanceRef instance, long timeMs) {
         return new InstanceSample(instance, timeMs, Status.PENDING, Optional.empty(), 0, "no answer yet",
-                Freshness.IN_FLIGHT, RspamdCounts.NONE, OptionalLong.empty());
+                Freshness.IN_FLIGHT, RspamdCounts.NONE, OptionalLong.empty(), Optional.empty());
     }
 
     /** The server and its version as the reply says ("valkey 8.0.1", "redis 7.0.15"), when the instance answered INFO. */
@@ -69,7 +71,13 @@ public record InstanceSample(InstanceRef instance, long timeMs, Status status, O
 
     /** The same sample at another time (recorded tests move a deployment's samples on by a refresh). */
     public InstanceSample at(long newTimeMs) {
-        return new InstanceSample(instance, newTimeMs, status, info, rttMicros, message, freshness, rspamd, heartbeatMs);
+        return new InstanceSample(instance, newTimeMs, status, info, rttMicros, message, freshness, rspamd, heartbeatMs, config);
+    }
+
+    /** The same sample with what the instance runs with, read in the same round trip. */
+    public InstanceSample withConfig(RunningConfig running) {
+        return new InstanceSample(instance, timeMs, status, info, rttMicros, message, freshness, rspamd, heartbeatMs,
+                Optional.of(running));
     }
 
     @Override
@@ -89,6 +97,6 @@ public record InstanceSample(InstanceRef instance, long timeMs, Status status, O
 
     @Override
     public InstanceSample carried(Freshness f) {
-        return new InstanceSample(instance, timeMs, status, info, rttMicros, message, f, rspamd, heartbeatMs);
+        return new InstanceSample(instance, timeMs, status, info, rttMicros, message, f, rspamd, heartbeatMs, config);
     }
 }

@@ -98,6 +98,16 @@ public final class Prober implements AutoCloseable {
         return writer ? new Heartbeat.Assignment(Heartbeat.Duty.WRITE, field) : Heartbeat.Assignment.NONE;
     }
 
+    /** Each instance's next probe reads what it runs with too ({@link RunningConfig}): the monitor asks about once a minute. */
+    public void readConfigNext() {
+        instances.forEach(InstanceProbe::wantConfig);
+    }
+
+    /** Those instances' next probes read what they run with: the monitor rechecks a drift it found sooner. */
+    public void readConfigNext(java.util.Collection<InstanceRef> which) {
+        instances.stream().filter(i -> which.contains(i.ref)).forEach(InstanceProbe::wantConfig);
+    }
+
     /**
      * Probes every target that is due and waits for the answers, at most one connect and one read timeout
      * (targets that take longer appear as {@link Freshness#IN_FLIGHT}). Concurrent calls run one after another.

@@ -134,7 +134,7 @@ class DatasetRulesTest {
     @Test
     void aReplicaInStepWithMoreKeysThanItsMasterWasWrittenTo() {
         Finding f = find(diagnose(ok(MASTER, NOW, master(OLD_RUN, OLD_REPLID, 100, 500, saved(0, 60))),
-                ok(REPLICA, NOW, replica(OLD_REPLID, 100, true, 520))), Code.REPLICA_HAS_EXTRA_KEYS).orElseThrow();
+                ok(REPLICA, NOW, replica(OLD_REPLID, 100, true, 520))), Code.REPLICA_DIVERGED).orElseThrow();
         assertThat(f.subject().key()).isEqualTo("replica/bayes");
         assertThat(f.summary()).isEqualTo("replica/bayes holds 20 keys its master master/bayes does not have, at the same offset:"
                 + " writes landed on the replica");
@@ -143,9 +143,9 @@ class DatasetRulesTest {
                 ok(REPLICA, NOW + 1000, replica(OLD_REPLID, 100, true, 520)))).noneMatch(x -> x.code() == Code.MASTER_DATA_LOST);
         // A few keys more (expiry races) or a replica still behind: nothing.
         assertThat(diagnose(ok(MASTER, NOW + 2000, master(OLD_RUN, OLD_REPLID, 100, 500, saved(0, 60))),
-                ok(REPLICA, NOW + 2000, replica(OLD_REPLID, 100, true, 505)))).noneMatch(x -> x.code() == Code.REPLICA_HAS_EXTRA_KEYS);
+                ok(REPLICA, NOW + 2000, replica(OLD_REPLID, 100, true, 505)))).noneMatch(x -> x.code() == Code.REPLICA_DIVERGED);
         assertThat(diagnose(ok(MASTER, NOW + 3000, master(OLD_RUN, OLD_REPLID, 200, 500, saved(0, 60))),
-                ok(REPLICA, NOW + 3000, replica(OLD_REPLID, 100, true, 520)))).noneMatch(x -> x.code() == Code.REPLICA_HAS_EXTRA_KEYS);
+                ok(REPLICA, NOW + 3000, replica(OLD_REPLID, 100, true, 520)))).noneMatch(x -> x.code() == Code.REPLICA_DIVERGED);
     }
 
     @Test

@@ -135,8 +135,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
                     .contains("min_slaves_good_slaves:2");
             // Its fix, run as a script runs it: min-replicas-to-write back to the topology's (none: 0), through the runner.
             assertThat(f.action()).isEqualTo("set master/bayes min-replicas-to-write 0");
-            org.repcon.cli.CliRunner.Result fixed = org.repcon.cli.CliRunner.run("shell", file.toString(), "-c", f.action(), "--yes");
-            assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
+            runThroughTheShell(f.action());
             assertThat(cli("master/bayes", "CONFIG", "GET", "min-replicas-to-write")).endsWith("\n0");
         } finally {
             // Whatever happened above, the next test starts from a master that takes writes.
@@ -193,6 +192,67 @@ class LabFaultDiagnosisTest extends LabClassTest {
                 f -> !has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
         // and the refused write out of the event window: the next test starts from a quiet lab
         Await.value("no warning or critical finding", Duration.ofSeconds(15), INTERVAL, () -> monitor.refresh(), Healthy::quiet);
+    }
+
+    // ---- drift, injected from outside: a CONFIG SET by hand, a file edited by hand; then the suggested fix run ----
+
+    @Test
+    void aConfigSetByHandIsConfigDriftAndTheSuggestedSetPutsTheTopologysValueBack() throws Exception {
+        monitor.configEvery(Duration.ofSeconds(1)); // the console compares once a minute
+        try {
+            assertThat(cli("master/bayes", "CONFIG", "SET", "maxmemory", "200mb")).isEqualTo("OK");
+            Finding f = first(Await.value("config-drift on master/bayes", Duration.ofSeconds(6),
+                    () -> monitor.refresh().findings(), x -> has(x, Code.CONFIG_DRIFT, "master/bayes")), Code.CONFIG_DRIFT);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.evidence()).first().isEqualTo("runs with maxmemory 209715200, its file says 96M (96000000)");
+            assertThat(f.action()).isEqualTo("set master/bayes maxmemory 96M");
+            runThroughTheShell(f.action());
+            assertThat(cli("master/bayes", "CONFIG", "GET", "maxmemory")).endsWith("\n96000000");
+            Await.value("config-drift gone once set", Duration.ofSeconds(8), () -> monitor.refresh().findings(),
+                    x -> !has(x, Code.CONFIG_DRIFT, "master/bayes"));
+        } finally {
+            cli("master/bayes", "CONFIG", "SET", "maxmemory", "96000000");
+            monitor.configEvery(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void aReplicaofEditedInTheFileIsFileDriftAndTheSuggestedRepointMendsTheFile() throws Exception {
+        monitor.configEvery(Duration.ofSeconds(1));
+        java.nio.file.Path conf = java.nio.file.Path.of(lab.topology().host("replica2").orElseThrow().instancePath(
+                lab.topology().instance(InstanceRef.parse("replica2/bayes").orElseThrow()).orElseThrow(),
+                org.repcon.topology.Convention.INSTANCE_CONFIG));
+        String original = java.nio.file.Files.readString(conf);
+        try {
+            // An edit by hand that the running replica does not show until its next restart.
+            java.nio.file.Files.writeString(conf, original.replaceAll("(?m)^replicaof (\\S+) 6478$", "replicaof $1 6477"));
+            assertThat(java.nio.file.Files.readString(conf)).isNotEqualTo(original);
+            List<Finding> found = Await.value("file-drift on replica2/bayes", Duration.ofSeconds(6),
+                    () -> monitor.refresh().findings(), x -> has(x, Code.FILE_DRIFT, "replica2/bayes"));
+            assertThat(found).as("the running replica is right: one finding, the file's")
+                    .noneMatch(x -> x.code() == Code.CONFIG_DRIFT && x.subject().key().equals("replica2/bayes"));
+            Finding f = first(found, Code.FILE_DRIFT);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.evidence()).first().asString().matches("its file says replicaof \\S+ 6477, the topology gives \\S+ 6478");
+            assertThat(f.action()).isEqualTo("repoint replica2/bayes to master/bayes");
+            runThroughTheShell(f.action());
+            assertThat(java.nio.file.Files.readString(conf)).isEqualTo(original);
+            Await.value("file-drift gone once the file is mended", Duration.ofSeconds(8), () -> monitor.refresh().findings(),
+                    x -> !has(x, Code.FILE_DRIFT, "replica2/bayes"));
+        } finally {
+            if (!java.nio.file.Files.readString(conf).equals(original)) java.nio.file.Files.writeString(conf, original);
+            monitor.configEvery(Duration.ofSeconds(60));
+        }
+    }
+
+    private static Finding first(List<Finding> findings, Code code) {
+        return findings.stream().filter(x -> x.code() == code).findFirst().orElseThrow();
+    }
+
+    /** A finding's fix run as a script runs it: through repcon shell and the one runner, confirmed by --yes. */
+    private void runThroughTheShell(String action) {
+        org.repcon.cli.CliRunner.Result fixed = org.repcon.cli.CliRunner.run("shell", file.toString(), "-c", action, "--yes");
+        assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
     }
 
     private static boolean has(List<Finding> findings, Code code, String subject) {

@@ -247,9 +247,11 @@ class ProberTest {
             String stats = admin.info("commandstats");
             // AUTH twice: once by the prober on connecting, once by this admin connection.
             assertThat(stats).contains("cmdstat_auth:calls=2,").contains("cmdstat_info:calls=" + refreshes + ",");
+            // CONFIG GET of each compared directive went with the first probe only, not with every refresh.
+            assertThat(stats).contains("cmdstat_config|get:calls=" + RunningConfig.DIRECTIVES.size() + ",");
             // Nothing else was run (the PING is the test helper's readiness check, rejected without AUTH).
             assertThat(stats.lines().filter(l -> l.startsWith("cmdstat_")).map(l -> l.substring(0, l.indexOf(':'))))
-                    .containsExactlyInAnyOrder("cmdstat_info", "cmdstat_auth", "cmdstat_ping");
+                    .containsExactlyInAnyOrder("cmdstat_info", "cmdstat_auth", "cmdstat_ping", "cmdstat_config|get");
             assertThat(stats).contains("cmdstat_ping:calls=0,");
         }
     }

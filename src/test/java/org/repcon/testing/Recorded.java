@@ -39,6 +39,7 @@ public final class Recorded {
     private final Map<InstanceRef, List<String>> logs = new HashMap<>();
     private final Map<String, List<String>> stunnelLogs = new HashMap<>();
     private final Map<String, RspamdRouting> routing = new HashMap<>();
+    private final Map<InstanceRef, org.repcon.diagnosis.ConfigDrifts> configs = new HashMap<>();
     private long now = 1_000_000;
 
     public Recorded(Topology topology) {
@@ -108,6 +109,12 @@ public final class Recorded {
         return this;
     }
 
+    /** How an instance's running configuration, its file and the topology compare, as the monitor read them. */
+    public Recorded config(String ref, org.repcon.diagnosis.ConfigDrifts drifts) {
+        configs.put(instanceRef(ref), drifts);
+        return this;
+    }
+
     /** The recent lines of a host's stunnel log. */
     public Recorded stunnelLog(String host, List<String> lines) {
         stunnelLogs.put(host, List.copyOf(lines));
@@ -140,7 +147,7 @@ public final class Recorded {
     public List<Finding> findings(Thresholds thresholds) {
         Snapshot snapshot = snapshot();
         history.record(snapshot);
-        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, stunnelLogs, routing, thresholds));
+        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, stunnelLogs, routing, configs, thresholds));
     }
 
     /** The view of this refresh, with the findings diagnosis gives it under {@code thresholds}. */
