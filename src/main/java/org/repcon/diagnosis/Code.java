@@ -137,6 +137,12 @@ public enum Code {
             + " from what the stream says it holds (a write or a delete on the replica, a dataset loaded from elsewhere). Rspamd"
             + " on the replica's host classifies with fewer learns than the master has.",
             "resync HOST/INSTANCE --full: the replica fetches its master's dataset anew."),
+    LEARNING_STOPPED("Rspamd's counters on a master (Bayes learns_spam/learns_ham, fuzzy_count) moved while repcon"
+            + " watched, then stood still longer than the threshold (2 h): no learning reaches the master. Rspamd's"
+            + " write_servers on the learning hosts point elsewhere (a replica, another port), or their writes through the"
+            + " tunnel fail. A site with no mail for that long sees it too: the threshold is long for that.",
+            "Check Rspamd's write_servers on each host (rspamd-misrouted says where they differ), the tunnels to the master,"
+                    + " and Rspamd's log for learn errors."),
     LEARNS_ON_REPLICA("Rspamd's counters on the replica exceed its master's (Bayes learns, fuzzy"
             + " hashes): learning lands on the replica, not on the master: Rspamd's write_servers on that host point at the"
             + " local replica (made writable) instead of the tunnel to the master. Those learns are on no other host, and"

@@ -18,18 +18,20 @@ import org.repcon.topology.Topology;
  * @param stunnelLogs by host name: the recent lines of its stunnel log file, where a tunnel of its fails
  * @param routing by host name: how Rspamd's files on it route Bayes and fuzzy, where they were read
  * @param configs by instance: its running configuration, its file and the topology compared, where they were read
+ * @param learning by master: when Rspamd's counters on it last moved, as watched
  * @param logZone the zone the logs' time stamps are written in (Redis writes local time), to tell recent lines
  */
 public record DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
                              Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs,
                              Map<String, RspamdRouting> routing, Map<InstanceRef, ConfigDrifts> configs,
-                             Thresholds thresholds, ZoneId logZone) {
+                             Map<InstanceRef, LearnActivity> learning, Thresholds thresholds, ZoneId logZone) {
 
     public DiagnosisInput {
         logs = Map.copyOf(logs);
         stunnelLogs = Map.copyOf(stunnelLogs);
         routing = Map.copyOf(routing);
         configs = Map.copyOf(configs);
+        learning = Map.copyOf(learning);
     }
 
     /**
@@ -38,14 +40,15 @@ public record DiagnosisInput(Topology topology, Snapshot snapshot, Function<Inst
      */
     public DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
                           Map<InstanceRef, List<String>> logs, Map<String, List<String>> stunnelLogs,
-                          Map<String, RspamdRouting> routing, Map<InstanceRef, ConfigDrifts> configs, Thresholds thresholds) {
-        this(topology, snapshot, history, logs, stunnelLogs, routing, configs, thresholds, ZoneId.systemDefault());
+                          Map<String, RspamdRouting> routing, Map<InstanceRef, ConfigDrifts> configs, Map<InstanceRef, LearnActivity> learning,
+                          Thresholds thresholds) {
+        this(topology, snapshot, history, logs, stunnelLogs, routing, configs, learning, thresholds, ZoneId.systemDefault());
     }
 
     /** Without stunnel logs (recorded samples, where no tunnel's log is at hand). */
     public DiagnosisInput(Topology topology, Snapshot snapshot, Function<InstanceRef, InstanceHistory> history,
                           Map<InstanceRef, List<String>> logs, Thresholds thresholds) {
-        this(topology, snapshot, history, logs, Map.of(), Map.of(), Map.of(), thresholds);
+        this(topology, snapshot, history, logs, Map.of(), Map.of(), Map.of(), Map.of(), thresholds);
     }
 
     public List<String> log(InstanceRef instance) {

@@ -20,6 +20,7 @@ final class RspamdRules {
     private RspamdRules() {}
 
     static void apply(Facts f, Findings out) {
+        f.in.learning().forEach((ref, activity) -> f.topology.instance(ref).ifPresent(m -> learning(f, m, activity, out)));
         for (Instance replica : f.topology.instances().filter(Instance::isReplica).toList()) {
             Optional<Instance> master = f.topology.masterOf(replica);
             Optional<InstanceSample> rs = f.sample(replica).filter(InstanceSample::ok);
@@ -60,6 +61,21 @@ final class RspamdRules {
                     + " at the same offset: its data diverged; Rspamd there classifies with less",
                     Suggestion.resync(replica.ref().toString(), true), evidence);
         }
+    }
+
+    /**
+     * A master whose counters moved while watched and then stood still past the threshold: learning no longer reaches it
+     * (Rspamd's write_servers point elsewhere, or its writes fail). Only while it answers: down or hung has its own.
+     */
+    private static void learning(Facts f, Instance master, org.repcon.diagnosis.LearnActivity activity, Findings out) {
+        long still = f.now() - activity.unchangedSinceMs();
+        if (!activity.movedBefore() || still < f.limits.learnStall().toMillis() || f.info(master).isEmpty()) return;
+        String what = master.kind() == org.repcon.topology.Kind.FUZZY ? "fuzzy hashes" : "Bayes learns";
+        String since = org.repcon.util.Format.duration(still / 1000);
+        out.add(Code.LEARNING_STOPPED, Severity.WARNING, Subject.of(master), "no learning has reached " + master.ref() + " for "
+                + since + ": Rspamd's writes go elsewhere or fail", null,
+                List.of(master.ref() + " " + what + " " + activity.total() + ", unchanged for " + since + " after they moved while"
+                        + " watched", "threshold " + org.repcon.util.Format.duration(f.limits.learnStall().toSeconds())));
     }
 
     private static void heartbeat(Facts f, Instance master, Instance replica, Optional<InstanceSample> ms, InstanceSample rs,

@@ -40,6 +40,7 @@ public final class Monitor implements AutoCloseable {
     private final Transports transports;
     private final RspamdFiles rspamdFiles;
     private final ConfigFiles configFiles;
+    private final LearnClock learnClock;
     private final Prober prober;
     private final History history;
     private final Thresholds thresholds;
@@ -64,6 +65,7 @@ public final class Monitor implements AutoCloseable {
         this.configFiles = new ConfigFiles(topology, transports,
                 which -> which.ifPresentOrElse(prober::readConfigNext, prober::readConfigNext));
         this.history = new History(topology);
+        this.learnClock = new LearnClock(topology);
         this.thresholds = thresholds;
     }
 
@@ -141,7 +143,7 @@ public final class Monitor implements AutoCloseable {
         Map<InstanceRef, List<String>> logs = LogTails.read(topology, transports, snapshot, masters);
         List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs,
                 LogTails.stunnels(topology, transports, snapshot), rspamdFiles.at(snapshot.timeMs()), configFiles.at(snapshot),
-                thresholds));
+                learnClock.at(snapshot), thresholds));
         logNamed = findings.stream().filter(f -> f.code() == Code.FULL_SYNC_LOOP || f.code() == Code.BACKLOG_TOO_SMALL)
                 .flatMap(f -> f.subject().instance().map(n -> new InstanceRef(f.subject().host(), n)).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));

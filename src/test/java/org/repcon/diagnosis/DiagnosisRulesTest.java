@@ -438,7 +438,7 @@ class DiagnosisRulesTest {
         Finding f = only(r.findings(), Code.LAGGING, "replica1/bayes");
         assertThat(f.action()).isEqualTo("resync replica1/bayes");
         // The threshold decides, not a constant: 30 s is normal under a 60 s limit.
-        assertThat(r.findings(new Thresholds(60, 4L << 20, 0.9, 2, Duration.ofMinutes(2), 5))).isEmpty();
+        assertThat(r.findings(new Thresholds(60, 4L << 20, 0.9, 2, Duration.ofMinutes(2), 5, Duration.ofHours(2)))).isEmpty();
     }
 
     @Test

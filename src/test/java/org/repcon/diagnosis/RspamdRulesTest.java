@@ -133,4 +133,34 @@ class RspamdRulesTest {
         r.keys("replica1/bayes", RspamdCounts.NONE, OptionalLong.of(r.now() - 600_000));
         assertThat(r.findings()).isEmpty();
     }
+
+    // ---- learning that stopped reaching the master ----
+
+    private static Recorded stillFor(Duration still, boolean movedBefore) {
+        Recorded r = learned("valkey-8.0.1", RspamdCounts.bayes(12, 7), RspamdCounts.bayes(12, 7));
+        return r.learning("master/bayes", new LearnActivity(19, r.now() - still.toMillis(), movedBefore));
+    }
+
+    @Test
+    void countersStillLongerThanTheThresholdAfterTheyMovedAreLearningStopped() {
+        Finding f = one(stillFor(Duration.ofMinutes(125), true), Code.LEARNING_STOPPED);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.subject().key()).isEqualTo("master/bayes");
+        assertThat(f.summary()).isEqualTo("no learning has reached master/bayes for 2h: Rspamd's writes go elsewhere or fail");
+        assertThat(f.evidence()).containsExactly("master/bayes Bayes learns 19, unchanged for 2h after they moved while watched",
+                "threshold 2h");
+    }
+
+    @Test
+    void countersNeverSeenToMoveOrStillForLessThanTheThresholdAreNoFinding() {
+        assertThat(of(stillFor(Duration.ofHours(5), false), Code.LEARNING_STOPPED)).as("a deployment that never learns").isEmpty();
+        assertThat(of(stillFor(Duration.ofMinutes(119), true), Code.LEARNING_STOPPED)).isEmpty();
+    }
+
+    @Test
+    void aMasterThatDoesNotAnswerHasItsOwnFindingNotThisOne() {
+        Recorded r = stillFor(Duration.ofHours(3), true).instanceFailed("master/bayes", org.repcon.probe.InstanceSample.Status.REFUSED, "connection refused");
+        assertThat(of(r, Code.LEARNING_STOPPED)).isEmpty();
+        assertThat(of(r, Code.INSTANCE_DOWN)).isNotEmpty();
+    }
 }

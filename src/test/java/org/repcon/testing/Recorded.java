@@ -40,6 +40,7 @@ public final class Recorded {
     private final Map<String, List<String>> stunnelLogs = new HashMap<>();
     private final Map<String, RspamdRouting> routing = new HashMap<>();
     private final Map<InstanceRef, org.repcon.diagnosis.ConfigDrifts> configs = new HashMap<>();
+    private final Map<InstanceRef, org.repcon.diagnosis.LearnActivity> learning = new HashMap<>();
     private long now = 1_000_000;
 
     public Recorded(Topology topology) {
@@ -115,6 +116,12 @@ public final class Recorded {
         return this;
     }
 
+    /** When Rspamd's counters on a master last moved, as the monitor watched them. */
+    public Recorded learning(String ref, org.repcon.diagnosis.LearnActivity activity) {
+        learning.put(instanceRef(ref), activity);
+        return this;
+    }
+
     /** The recent lines of a host's stunnel log. */
     public Recorded stunnelLog(String host, List<String> lines) {
         stunnelLogs.put(host, List.copyOf(lines));
@@ -147,7 +154,7 @@ public final class Recorded {
     public List<Finding> findings(Thresholds thresholds) {
         Snapshot snapshot = snapshot();
         history.record(snapshot);
-        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, stunnelLogs, routing, configs, thresholds));
+        return Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, logs, stunnelLogs, routing, configs, learning, thresholds));
     }
 
     /** The view of this refresh, with the findings diagnosis gives it under {@code thresholds}. */

@@ -29,12 +29,12 @@ class ViewBuilderTest {
 
     private static Thresholds lagWarnSeconds(long seconds) {
         Thresholds d = DEFAULTS;
-        return new Thresholds(seconds, d.lagWarnBytes(), d.memoryNearFraction(), d.fullSyncLoop(), d.eventWindow(), d.stalledSamples());
+        return new Thresholds(seconds, d.lagWarnBytes(), d.memoryNearFraction(), d.fullSyncLoop(), d.eventWindow(), d.stalledSamples(), d.learnStall());
     }
 
     private static Thresholds memoryNear(double fraction) {
         Thresholds d = DEFAULTS;
-        return new Thresholds(d.lagWarnSeconds(), d.lagWarnBytes(), fraction, d.fullSyncLoop(), d.eventWindow(), d.stalledSamples());
+        return new Thresholds(d.lagWarnSeconds(), d.lagWarnBytes(), fraction, d.fullSyncLoop(), d.eventWindow(), d.stalledSamples(), d.learnStall());
     }
 
     private static Row row(ConsoleView view, String key) {
