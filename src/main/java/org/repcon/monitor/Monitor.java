@@ -111,6 +111,11 @@ public final class Monitor implements AutoCloseable {
         rspamdFiles.interval(d);
     }
 
+    /** When rspamadm's resolution of Rspamd's files is first run, and how often after (30 s, 5 min; tests shorten them). */
+    public void rspamadmDumpEvery(Duration first, Duration every) {
+        rspamdFiles.dumpEvery(first, every);
+    }
+
     /** How often each instance's running configuration is compared with its files (a minute; tests shorten it). */
     public void configEvery(Duration d) {
         configFiles.interval(d);
@@ -157,6 +162,7 @@ public final class Monitor implements AutoCloseable {
     public void close() {
         try {
             prober.close();
+            rspamdFiles.close();
         } finally {
             transports.close();
         }

@@ -22,8 +22,9 @@ public final class RspamdRouting {
 
     /** One assignment: which Rspamd part, which key, the ports it names on this host, where it is written. */
     public record Route(Kind kind, String key, List<String> servers, String file, int line) {
+        /** "local.d/classifier-bayes.conf:2"; a value from rspamadm's resolution has no line of its own. */
         public String where() {
-            return file + ":" + line;
+            return line > 0 ? file + ":" + line : file;
         }
 
         /** The ports of the servers named, localhost (or the host's loopback) without a port being Redis's 6379. */
@@ -83,6 +84,66 @@ public final class RspamdRouting {
                 if (!v.isEmpty()) servers.add(v);
             }
             out.add(new Route(kind, m.group(1), servers, relative, n + 1));
+        }
+        return out;
+    }
+
+    /**
+     * The routing as {@code rspamadm configdump -j} resolved it (UCL includes, priorities, blocks): its {@code redis}
+     * section, {@code classifier.bayes} and the fuzzy worker. Only those keys are taken from the dump, which also holds
+     * secrets (the controller's password). Empty when the text is not such a dump.
+     */
+    public static Optional<RspamdRouting> fromDump(String json) {
+        Object root;
+        try {
+            root = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions())).load(json); // JSON is YAML: no second parser needed
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        // Every Rspamd configuration has workers: a map without them is some other output (an error said as "key: text").
+        if (!(root instanceof java.util.Map<?, ?> dump) || !(dump.get("worker") instanceof List<?>)) return Optional.empty();
+        RspamdRouting conf = new RspamdRouting();
+        conf.addDumped(Kind.CACHE, "redis", dump.get("redis"));
+        Object classifier = dump.get("classifier") instanceof java.util.Map<?, ?> c ? c.get("bayes") : null;
+        conf.addDumped(Kind.BAYES, "classifier.bayes", classifier);
+        if (dump.get("worker") instanceof List<?> workers) {
+            for (Object w : workers) {
+                if (w instanceof java.util.Map<?, ?> one && one.get("fuzzy") != null) conf.addDumped(Kind.FUZZY, "worker.fuzzy", one.get("fuzzy"));
+            }
+        }
+        return Optional.of(conf);
+    }
+
+    private void addDumped(Kind kind, String section, Object value) {
+        Object block = value instanceof List<?> list && !list.isEmpty() ? list.get(0) : value; // a repeated section: its first
+        if (!(block instanceof java.util.Map<?, ?> map)) return;
+        for (String key : List.of("servers", "read_servers", "write_servers")) {
+            Object v = map.get(key);
+            List<String> servers = new ArrayList<>();
+            if (v instanceof List<?> many) many.forEach(x -> servers.addAll(split(String.valueOf(x))));
+            else if (v != null) servers.addAll(split(String.valueOf(v)));
+            if (!servers.isEmpty()) routes.add(new Route(kind, key, servers, "rspamadm configdump (" + section + ")", 0));
+        }
+    }
+
+    private static List<String> split(String servers) {
+        List<String> out = new ArrayList<>();
+        for (String s : servers.split(",")) {
+            if (!s.isBlank()) out.add(s.strip());
+        }
+        return out;
+    }
+
+    /**
+     * These routes as rspamadm resolved them: where the files' line says what rspamadm resolved, the line stays (its
+     * file and line are the better evidence); otherwise rspamadm's value, since that is what Rspamd runs with.
+     */
+    public RspamdRouting resolvedBy(RspamdRouting dump) {
+        RspamdRouting out = new RspamdRouting();
+        for (Route d : dump.routes) {
+            Optional<Route> line = route(d.kind(), d.key()).filter(r -> r.servers().equals(d.servers()));
+            out.routes.add(line.orElse(d));
         }
         return out;
     }

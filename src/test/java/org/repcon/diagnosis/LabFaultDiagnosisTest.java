@@ -194,6 +194,35 @@ class LabFaultDiagnosisTest extends LabClassTest {
         Await.value("no warning or critical finding", Duration.ofSeconds(15), INTERVAL, () -> monitor.refresh(), Healthy::quiet);
     }
 
+    @Test
+    void aRoutingOnlyRspamadmResolvesIsFoundThroughItsConfigdump() throws Exception {
+        monitor.rspamdFilesEvery(Duration.ZERO);
+        monitor.rspamadmDumpEvery(Duration.ZERO, Duration.ZERO); // the console: first after 30 s, then every 5 min
+        java.nio.file.Path localD = java.nio.file.Path.of(lab.topology().host("replica1").orElseThrow()
+                .path(org.repcon.topology.Convention.RSPAMD_DIR, "").orElseThrow(), "local.d");
+        java.nio.file.Path bayes = localD.resolve("classifier-bayes.conf");
+        java.nio.file.Path extra = localD.resolve("extra-bayes.conf");
+        String original = java.nio.file.Files.readString(bayes);
+        try {
+            // An include at a higher priority: the tutorial's write_servers line stays, Rspamd takes the included one.
+            java.nio.file.Files.writeString(extra, "write_servers = \"" + lab.topology().host("replica1").orElseThrow()
+                    .address().orElseThrow() + ":6378\";\n");
+            java.nio.file.Files.writeString(bayes, original + ".include(priority=10) \"$LOCAL_CONFDIR/local.d/extra-bayes.conf\"\n");
+            List<Finding> found = Await.value("rspamd-misrouted on replica1/bayes from rspamadm", Duration.ofSeconds(40),
+                    () -> monitor.refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+            Finding f = first(found, Code.RSPAMD_MISROUTED);
+            assertThat(f.evidence()).first().asString().startsWith("rspamadm configdump (classifier.bayes): write_servers ")
+                    .endsWith("learning goes to port 6378, not the tunnel to master/bayes (6478)");
+        } finally {
+            java.nio.file.Files.writeString(bayes, original);
+            java.nio.file.Files.deleteIfExists(extra);
+        }
+        Await.value("rspamd-misrouted gone once rspamadm resolves the mended files", Duration.ofSeconds(40),
+                () -> monitor.refresh().findings(), f -> !has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+        monitor.rspamadmDumpEvery(Duration.ofMinutes(5), Duration.ofMinutes(5));
+        monitor.rspamdFilesEvery(Duration.ofSeconds(60));
+    }
+
     // ---- drift, injected from outside: a CONFIG SET by hand, a file edited by hand; then the suggested fix run ----
 
     @Test
