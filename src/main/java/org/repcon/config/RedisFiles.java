@@ -38,7 +38,7 @@ final class RedisFiles {
     }
 
     static RenderedFile instance(Topology topology, Host host, Instance instance, SecretValues secrets) {
-        Map<Convention, String> stock = host.platform().stock();
+        Map<Convention, String> stock = host.platform().stock(host.server());
         Lines lines = new Lines();
         lines.add(RedisConfQuote.line("include", host.path(COMMON_CONFIG, "").orElseThrow())).blank();
         if (!(host.isStockInstance(instance))) {

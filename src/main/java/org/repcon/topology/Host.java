@@ -9,6 +9,7 @@ import java.util.Optional;
  * topology's overrides, then the host's) and the root every path is placed under.
  *
  * @param address how other hosts (and ssh) reach it; for the lab, its loopback address
+ * @param server what its instances run (Redis or Valkey): the names of its binaries, packages, services and files
  * @param loopback how this host's own services are addressed in its files (localhost, or the lab address)
  * @param root the directory the conventions' absolute paths are placed under ("/" in production)
  */
@@ -17,6 +18,7 @@ public record Host(
         Optional<String> address,
         Access access,
         Platform platform,
+        Server server,
         Map<Convention, String> conventions,
         String loopback,
         List<String> bind,
@@ -55,7 +57,7 @@ public record Host(
     /** An instance's own file or directory, honouring its per-instance override. */
     public String instancePath(Instance instance, Convention c) {
         String override = instance.paths().get(c);
-        String stock = isStockInstance(instance) ? platform.stock().get(c) : null;
+        String stock = isStockInstance(instance) ? platform.stock(server).get(c) : null;
         String value = override != null ? override.replace("{name}", instance.name()).replace("{host}", name)
                 : stock != null ? stock : convention(c, instance.name());
         return c == Convention.DBFILENAME ? value : underRoot(value);
@@ -63,7 +65,7 @@ public record Host(
 
     /** The platform's default instance ("redis" on 6379), whose settings the stock common file already holds. */
     public boolean isStockInstance(Instance instance) {
-        return !platform.stock().isEmpty() && instance.name().equals(Platform.STOCK_INSTANCE)
+        return !platform.stock(server).isEmpty() && instance.name().equals(Platform.STOCK_INSTANCE)
                 && instance.port() == Platform.STOCK_PORT && instance.paths().isEmpty();
     }
 
@@ -90,7 +92,7 @@ public record Host(
     }
 
     Host withRoot(String newRoot) {
-        return new Host(name, address, access, platform, conventions, loopback, bind, pskIdentity, instances, tunnels,
+        return new Host(name, address, access, platform, server, conventions, loopback, bind, pskIdentity, instances, tunnels,
                 newRoot, position);
     }
 }
