@@ -78,7 +78,7 @@ final class ServiceFiles {
     static List<RenderedCommand> commands(Host host) {
         List<RenderedCommand> out = new ArrayList<>();
         host.commandWords(INSTALL, "", "install").ifPresent(c -> out.add(new RenderedCommand(Step.INSTALL, c,
-                "install redis and stunnel")));
+                "install " + host.server().yamlName() + " and stunnel")));
         for (RenderedDirectory d : directories(host)) {
             out.add(new RenderedCommand(Step.DIRECTORIES, List.of("mkdir", "-p", d.path()), "directory"));
             d.owner().ifPresent(o -> out.add(new RenderedCommand(Step.DIRECTORIES, List.of("chown", o, d.path()), "its owner")));
