@@ -9,7 +9,6 @@ import org.repcon.topology.Access;
 import org.repcon.topology.Host;
 import org.repcon.topology.Platform;
 import org.repcon.topology.Position;
-import org.repcon.topology.Server;
 import org.repcon.topology.Topology;
 import org.repcon.topology.TopologyException;
 import org.repcon.topology.TopologyLoader;
@@ -110,7 +109,7 @@ public final class Discovery {
         List<Host> reach = new ArrayList<>();
         for (HostSpec h : hosts) {
             Access access = h.access(sshOptions);
-            reach.add(new Host(h.name(), h.address(), access, Platform.FREEBSD, Server.REDIS, Platform.FREEBSD.defaults(), "localhost",
+            reach.add(new Host(h.name(), h.address(), access, Platform.FREEBSD, Optional.empty(), Platform.FREEBSD.defaults(), "localhost",
                     List.of(), h.name(), List.of(), List.of(), "/", Position.unknown("the command line")));
         }
         return new Transports(new Topology("discover", Path.of("discover"), reach, Path.of("discover.psk"), Optional.empty(),

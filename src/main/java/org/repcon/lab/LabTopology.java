@@ -31,7 +31,7 @@ public final class LabTopology {
             String address = "127.0.0." + (n + 2);
             List<Instance> instances = h.instances().stream().map(i -> new Instance(i.host(), i.name(), i.kind(), i.port(),
                     i.maxmemory(), i.replicaof(), i.via(), i.password(), i.settings(), Map.of(), i.position())).toList();
-            hosts.add(new Host(h.name(), Optional.of(address), Access.LOCAL, Platform.LAB, h.server(), Platform.LAB.defaults(h.server()),
+            hosts.add(new Host(h.name(), Optional.of(address), Access.LOCAL, Platform.LAB, h.declaredServer(), Platform.LAB.defaults(h.server()),
                     Platform.LAB.loopback(address), Platform.LAB.bind(address), h.pskIdentity(), instances, h.tunnels(),
                     root.toString(), h.position()));
         }

@@ -224,7 +224,7 @@ public final class TopologyLoader {
                 top.error("name", "name '" + name + "' may hold only letters, digits, '.', '_' and '-'");
             }
             Platform platform = platform(top, Platform.FREEBSD);
-            Server server = server(top, Server.REDIS);
+            Optional<Server> server = server(top, Optional.empty());
             // The topology's own overrides, kept apart: each host lays them over its platform's defaults for its server.
             Map<Convention, String> conventions = conventions(top, "the topology", new EnumMap<>(Convention.class));
             YamlFields common = YamlFields.of(top.node("common").orElse(null), file, "common", COMMON_KEYS, problems);
@@ -254,13 +254,13 @@ public final class TopologyLoader {
             return new Topology(name, path, hosts, secrets, maxmemory, settings, List.of(), heartbeat);
         }
 
-        Host host(String name, NodeTuple tuple, Platform defaultPlatform, Server defaultServer,
+        Host host(String name, NodeTuple tuple, Platform defaultPlatform, Optional<Server> defaultServer,
                   Map<Convention, String> topConventions, List<String> commonBind, String root) {
             String context = "host '" + name + "'";
             YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, HOST_KEYS, problems);
             Platform platform = platform(f, defaultPlatform);
-            Server server = server(f, defaultServer);
-            Map<Convention, String> conventions = new EnumMap<>(platform.defaults(server));
+            Optional<Server> server = server(f, defaultServer);
+            Map<Convention, String> conventions = new EnumMap<>(platform.defaults(server.orElse(Server.REDIS)));
             if (platform == defaultPlatform) conventions.putAll(topConventions);
             conventions = conventions(f, context, conventions);
             Optional<String> address = f.string("address").map(String::strip).filter(a -> !a.isEmpty());
@@ -413,8 +413,9 @@ public final class TopologyLoader {
             })).orElse(fallback);
         }
 
-        Server server(YamlFields f, Server fallback) {
-            return f.string("server").map(s -> Server.fromYaml(s).orElseGet(() -> {
+        /** The server a level says, else {@code fallback} (the topology's for a host); a value not known is an error. */
+        Optional<Server> server(YamlFields f, Optional<Server> fallback) {
+            return f.string("server").map(s -> Server.fromYaml(s).or(() -> {
                 f.error("server", "server '" + s + "' must be one of " + String.join(", ", Server.names())
                         + Suggest.hint(s, Server.names()));
                 return fallback;
