@@ -83,7 +83,8 @@ public final class LabBinaries {
         /** The program, or a failure in one line saying how to install it. */
         public Path require(Server s, Path binDir) {
             return serverBinary(s, binDir).orElseThrow(() -> RepconException.failed(s.serverBinary()
-                    + " is not on the PATH, and the lab runs it for server: " + s.yamlName() + ": " + installValkey()));
+                    + " is not on the PATH, and the lab runs it for server: " + s.yamlName() + (server.isPresent() ? " (REPCON_LAB_SERVER)" : "")
+                    + ": " + installValkey()));
         }
 
         public Optional<Path> stunnel() {
@@ -93,8 +94,8 @@ public final class LabBinaries {
 
     /** How to get valkey-server where the lab looks for it. */
     public static String installValkey() {
-        return "install Valkey (Debian 13 or later: apt-get install -y valkey-server; FreeBSD: pkg install -y valkey)"
-                + " or run the lab with server: redis";
+        return "install Valkey (Debian 13 or later: apt-get install -y valkey-server; FreeBSD: pkg install -y valkey),"
+                + " or run the lab on Redis (server: redis, REPCON_LAB_SERVER unset)";
     }
 
     private static String environmentPath() {
