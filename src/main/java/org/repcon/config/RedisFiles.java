@@ -33,12 +33,12 @@ final class RedisFiles {
         String content = lines.text();
         return host.platform().stockCommonConfig()
                 ? new RenderedFile(path, content, RenderedFile.Merge.REDIS_DIRECTIVES, 0644, false,
-                        "common settings, set in the stock redis.conf")
+                        "common settings, set in the stock " + host.server().yamlName() + ".conf")
                 : RenderedFile.whole(path, content, "common settings of every instance");
     }
 
     static RenderedFile instance(Topology topology, Host host, Instance instance, SecretValues secrets) {
-        Map<Convention, String> stock = host.platform().stock();
+        Map<Convention, String> stock = host.platform().stock(host.server());
         Lines lines = new Lines();
         lines.add(RedisConfQuote.line("include", host.path(COMMON_CONFIG, "").orElseThrow())).blank();
         if (!(host.isStockInstance(instance))) {
@@ -62,7 +62,7 @@ final class RedisFiles {
         boolean secret = instance.password().isPresent()
                 || topology.masterOf(instance).flatMap(Instance::password).isPresent();
         return new RenderedFile(host.instancePath(instance, INSTANCE_CONFIG), lines.text(), RenderedFile.Merge.WHOLE,
-                secret ? 0640 : 0644, secret, "redis instance '" + instance.name() + "'"
+                secret ? 0640 : 0644, secret, host.server().yamlName() + " instance '" + instance.name() + "'"
                 + topology.masterOf(instance).map(m -> ", replica of " + m.ref()).orElse(""));
     }
 }

@@ -25,8 +25,9 @@ final class ServiceFiles {
         List<RenderedFile> files = new ArrayList<>();
         host.path(RC_CONF, "").ifPresent(rc -> {
             StringBuilder lines = new StringBuilder();
-            lines.append("redis_enable=\"YES\"\n");
-            lines.append("redis_profiles=").append(ShellQuote.doubleQuoted(host.instances().stream().map(Instance::name)
+            String service = host.server().rcName(); // valkey_enable, valkey_profiles for the port's rc.d/valkey
+            lines.append(service).append("_enable=\"YES\"\n");
+            lines.append(service).append("_profiles=").append(ShellQuote.doubleQuoted(host.instances().stream().map(Instance::name)
                     .collect(Collectors.joining(" ")))).append("\n");
             if (!host.tunnels().isEmpty()) {
                 lines.append("stunnel_enable=\"YES\"\n");
@@ -61,7 +62,7 @@ final class ServiceFiles {
         for (Instance i : host.instances()) {
             dirs.add(host.instancePath(i, DIR));
             dirs.add(parent(host.instancePath(i, LOGFILE)));
-            // Debian's redis-server@ unit creates its own runtime directory for the pid file.
+            // Debian's redis-server@ (valkey-server@) unit creates its own runtime directory for the pid file.
             if (host.platform() != Platform.DEBIAN) dirs.add(parent(host.instancePath(i, PIDFILE)));
         }
         List<RenderedDirectory> out = new ArrayList<>();
@@ -77,13 +78,13 @@ final class ServiceFiles {
     static List<RenderedCommand> commands(Host host) {
         List<RenderedCommand> out = new ArrayList<>();
         host.commandWords(INSTALL, "", "install").ifPresent(c -> out.add(new RenderedCommand(Step.INSTALL, c,
-                "install redis and stunnel")));
+                "install " + host.server().yamlName() + " and stunnel")));
         for (RenderedDirectory d : directories(host)) {
             out.add(new RenderedCommand(Step.DIRECTORIES, List.of("mkdir", "-p", d.path()), "directory"));
             d.owner().ifPresent(o -> out.add(new RenderedCommand(Step.DIRECTORIES, List.of("chown", o, d.path()), "its owner")));
         }
         if (host.platform() == Platform.DEBIAN && host.instances().stream().anyMatch(i -> i.port() == Platform.STOCK_PORT)) {
-            out.add(new RenderedCommand(Step.ENABLE, List.of("systemctl", "disable", "--now", "redis-server"),
+            out.add(new RenderedCommand(Step.ENABLE, List.of("systemctl", "disable", "--now", host.server().debianPackage()),
                     "the stock single instance would take port " + Platform.STOCK_PORT));
         }
         services(out, host, Step.ENABLE, REDIS_ENABLE, STUNNEL_ENABLE, "enable", " at boot");

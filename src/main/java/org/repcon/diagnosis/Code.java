@@ -100,6 +100,12 @@ public enum Code {
             + " MISCONF, and full syncs cannot be produced.", "Free disk space or fix the dir's permissions, then BGSAVE."),
     VERSION_MISMATCH("The replica runs an older Redis than its master and may not read its RDB.",
             "Upgrade the replica."),
+    SERVER_MISMATCH("The instance answers INFO as another server than its host's 'server:' in the topology"
+            + " (server_name:valkey where it says redis, or none where it says valkey). repcon names everything for the host"
+            + " by that key: its services (valkey-server@NAME, service valkey), packages and files, so setup and the actions"
+            + " would drive a service that is not the one running, and write files it does not read.",
+            "Set 'server:' on the host (or the topology) to what runs there (repcon discover reads it), or install the"
+                    + " server the topology names."),
     REPLICAS_INDISTINGUISHABLE("Several replicas appear on the master with the same"
             + " address (behind stunnel they all come from 127.0.0.1), so the master's view cannot tell them apart.",
             "Set replica-announce-ip on each replica (in the topology: settings: { replica-announce-ip: ITS_ADDRESS })."),

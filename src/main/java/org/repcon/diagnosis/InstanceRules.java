@@ -31,6 +31,7 @@ final class InstanceRules {
                 memory(f, i, info, out);
                 persistence(f, i, info, out);
                 indistinguishable(i, info, out);
+                server(f, i, info, out);
                 if (i.isReplica()) version(f, i, info, out);
             });
             exposed(f, i, out);
@@ -201,6 +202,19 @@ final class InstanceRules {
                     + compatible, null,
                     List.of("replica " + i.ref() + ": " + serverEvidence(info), "master " + m.ref() + ": " + serverEvidence(master)));
         }));
+    }
+
+    /**
+     * The topology says which server a host runs ({@code server:}), and repcon names its services, packages and files
+     * by it: an instance answering as the other one is driven by the wrong names (redis-server@bayes for a
+     * valkey-server@bayes). Only where the topology says: a topology that does not say takes Redis by default.
+     */
+    private static void server(Facts f, Instance i, Info info, Findings out) {
+        Host host = f.topology.hostOf(i);
+        host.declaredServer().ifPresent(said -> info.server().filter(answers -> !answers.equals(said.yamlName())).ifPresent(answers ->
+                out.add(Code.SERVER_MISMATCH, Severity.WARNING, Subject.of(i), i.ref() + " answers as " + answers
+                        + ", its host " + host.name() + " says server: " + said.yamlName(), null,
+                        List.of(i.ref() + ": " + serverEvidence(info), "topology: host " + host.name() + ": server: " + said.yamlName()))));
     }
 
     /** "valkey 8.0.1 (server_name:valkey valkey_version:8.0.1 redis_version:7.2.4)", "redis 7.0.15 (redis_version:7.0.15)". */

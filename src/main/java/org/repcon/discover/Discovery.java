@@ -109,7 +109,7 @@ public final class Discovery {
         List<Host> reach = new ArrayList<>();
         for (HostSpec h : hosts) {
             Access access = h.access(sshOptions);
-            reach.add(new Host(h.name(), h.address(), access, Platform.FREEBSD, Platform.FREEBSD.defaults(), "localhost",
+            reach.add(new Host(h.name(), h.address(), access, Platform.FREEBSD, Optional.empty(), Platform.FREEBSD.defaults(), "localhost",
                     List.of(), h.name(), List.of(), List.of(), "/", Position.unknown("the command line")));
         }
         return new Transports(new Topology("discover", Path.of("discover"), reach, Path.of("discover.psk"), Optional.empty(),

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.repcon.probe.RspamdRouting;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Platform;
+import org.repcon.topology.Server;
 
 /** What discover read on one host: its platform and conventions, instances, tunnels, common settings, Rspamd's routing. */
 final class FoundHost {
@@ -18,7 +19,9 @@ final class FoundHost {
     final Platform platform;
     /** The lab's directory (every convention path under it); "" elsewhere. */
     final String root;
-    /** Conventions that differ from the platform's (Valkey's names, stunnel's own settings): the host's overrides. */
+    /** What its instances run; Valkey's names replace Redis's in its conventions. */
+    Server server = Server.REDIS;
+    /** Conventions that differ from the platform's for its server (stunnel's own settings): the host's overrides. */
     final Map<Convention, String> conventions = new EnumMap<>(Convention.class);
     final List<FoundInstance> instances = new ArrayList<>();
     final List<FoundTunnel> tunnels = new ArrayList<>();
@@ -50,7 +53,7 @@ final class FoundHost {
 
     /** A convention as this host follows it, placeholders filled in, under the lab's root; empty when not used. */
     String conv(Convention c, String name) {
-        String template = conventions.getOrDefault(c, platform.defaults().get(c)).replace("{host}", spec.name()).replace("{name}", name);
+        String template = conventions.getOrDefault(c, platform.defaults(server).get(c)).replace("{host}", spec.name()).replace("{name}", name);
         return template.isEmpty() || root.isEmpty() || !template.startsWith("/") ? template : root + template;
     }
 

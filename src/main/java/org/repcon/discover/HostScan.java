@@ -16,6 +16,7 @@ import org.repcon.probe.Info;
 import org.repcon.probe.InfoParser;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Platform;
+import org.repcon.topology.Server;
 import org.repcon.transport.RedisConnector;
 import org.repcon.transport.Transport;
 import redis.clients.jedis.Jedis;
@@ -36,7 +37,7 @@ final class HostScan {
     private static final Pattern SHELL_VAR = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)=(?:\"([^\"]*)\"|'([^']*)'|([^\\s#]*))");
     private static final Pattern UNIT = Pattern.compile("(redis|valkey)-server@([A-Za-z0-9._-]+)\\.service");
     private static final Pattern DEBIAN_CONF = Pattern.compile("(redis|valkey)-([A-Za-z0-9._-]+)\\.conf");
-    private static final Pattern LAB_CONF = Pattern.compile("redis-([A-Za-z0-9._-]+)\\.conf");
+    private static final Pattern LAB_CONF = Pattern.compile("(redis|valkey)-([A-Za-z0-9._-]+)\\.conf");
 
     private final FoundHost host;
     private final Report report;
@@ -120,7 +121,7 @@ final class HostScan {
             if (m.find()) vars.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4));
         }
         String flavour = vars.containsKey("redis_profiles") || !vars.containsKey("valkey_profiles") ? "redis" : "valkey";
-        if (flavour.equals("valkey")) valkey("/usr/local/etc", "service valkey {action} {name}", "");
+        if (flavour.equals("valkey")) valkey(host.files.shown(rc) + " has valkey_profiles");
         String profiles = vars.get(flavour + "_profiles");
         if (profiles == null) {
             if ("YES".equalsIgnoreCase(vars.getOrDefault(flavour + "_enable", ""))) {
@@ -152,7 +153,7 @@ final class HostScan {
             stock |= n.equals("redis-server.service") || n.equals("valkey-server.service");
         }
         if (enabled.isEmpty() && host.files.list("/etc/redis").isEmpty() && !host.files.list("/etc/valkey").isEmpty()) flavour = "valkey";
-        if (flavour.equals("valkey")) valkey("/etc/valkey", "systemctl {action} valkey-server@{name}", "systemctl enable valkey-server@{name}");
+        if (flavour.equals("valkey")) valkey(enabled.isEmpty() ? "its instance files are in /etc/valkey" : "valkey-server@ units are enabled");
         String dir = host.conv(INSTANCE_CONFIG, "x").substring(0, host.conv(INSTANCE_CONFIG, "x").lastIndexOf('/'));
         List<String> files = new ArrayList<>();
         for (String n : host.files.list(dir)) {
@@ -192,9 +193,14 @@ final class HostScan {
         Map<String, String> out = new LinkedHashMap<>();
         String dir = host.conv(INSTANCE_CONFIG, "x").substring(0, host.conv(INSTANCE_CONFIG, "x").lastIndexOf('/'));
         List<String> names = new ArrayList<>();
-        for (String n : host.files.list(dir)) {
+        List<String> files = host.files.list(dir);
+        // The lab names a Valkey host's files valkey-NAME.conf, as it does the common file.
+        if (files.stream().noneMatch(n -> n.startsWith("redis-")) && files.stream().anyMatch(n -> n.startsWith("valkey-"))) {
+            valkey("its lab files are valkey-NAME.conf");
+        }
+        for (String n : files) {
             Matcher m = LAB_CONF.matcher(n);
-            if (m.matches()) names.add(m.group(1));
+            if (m.matches() && m.group(1).equals(host.server.yamlName())) names.add(m.group(2));
         }
         if (names.isEmpty()) report.error(host.name() + ": no redis-NAME.conf in " + dir + ": no lab host there");
         tutorialOrder(names).forEach(n -> out.put(n, host.conv(INSTANCE_CONFIG, n)));
@@ -208,13 +214,10 @@ final class HostScan {
                 : tutorial.size()).thenComparing(n -> n)).toList();
     }
 
-    /** Valkey's names in place of Redis's: its files and its services. */
-    private void valkey(String etc, String service, String enable) {
-        host.conventions.put(COMMON_CONFIG, etc + "/valkey.conf");
-        host.conventions.put(INSTANCE_CONFIG, etc + "/valkey-{name}.conf");
-        host.conventions.put(REDIS_SERVICE, service);
-        if (!enable.isEmpty()) host.conventions.put(REDIS_ENABLE, enable);
-        host.comments.add("Valkey: its file names and services in place of Redis's (" + etc + ")");
+    /** The host runs Valkey: from here on its conventions are Valkey's (its files, services and paths). */
+    private void valkey(String because) {
+        host.server = Server.VALKEY;
+        host.comments.add("server: valkey, as " + because);
     }
 
     // ---- the files of each instance
@@ -268,7 +271,7 @@ final class HostScan {
         for (Convention c : List.of(PIDFILE, LOGFILE, DIR, DBFILENAME)) {
             Optional<RedisConf.Line> own = conf.last(c.yamlName());
             Optional<RedisConf.Line> line = own.or(() -> commonConf.flatMap(cc -> cc.last(c.yamlName())));
-            String expected = stock ? Platform.FREEBSD.stock().get(c) : host.conv(c, name);
+            String expected = stock ? Platform.FREEBSD.stock(host.server).get(c) : host.conv(c, name);
             if (line.isEmpty()) {
                 if (!stock) i.comments.add(c.yamlName() + " is not set in its files (Redis's default applies); repcon writes " + expected);
                 continue;

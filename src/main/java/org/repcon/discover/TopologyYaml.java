@@ -10,6 +10,7 @@ import org.repcon.syntax.ControlCharacters;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Kind;
 import org.repcon.topology.Platform;
+import org.repcon.topology.Server;
 import org.repcon.topology.Size;
 
 /**
@@ -34,10 +35,13 @@ final class TopologyYaml {
 
     private String topology(String name, List<FoundHost> hosts, String labRoot, List<String> from) {
         Platform platform = hosts.get(0).platform;
+        // Said once at the top when every host runs the same server, else on each host that differs from Redis.
+        Server server = hosts.stream().map(h -> h.server).distinct().count() == 1 ? hosts.get(0).server : Server.REDIS;
         line("# Discovered by 'repcon discover' from " + String.join(" ", from) + ".");
         line("# What was inferred says where from; check the comments before relying on it.");
         line("name: " + scalar(name));
         line("platform: " + platform.yamlName());
+        if (server != Server.REDIS) line("server: " + server.yamlName());
         if (platform == Platform.LAB) line("root: " + scalar(labRoot));
         line("# secrets: the PSK secrets are not copied. Put each replica host's 'identity:secret' line (from its");
         line("# stunnel PSK file) into the secrets file, mode 0600: "
@@ -47,7 +51,7 @@ final class TopologyYaml {
         line("hosts:");
         for (int n = 0; n < hosts.size(); n++) {
             if (n > 0) line("");
-            host(hosts.get(n), platform);
+            host(hosts.get(n), platform, server);
         }
         return out.toString();
     }
@@ -79,7 +83,7 @@ final class TopologyYaml {
         entries.forEach(this::line);
     }
 
-    private void host(FoundHost h, Platform platform) {
+    private void host(FoundHost h, Platform platform, Server server) {
         h.comments.forEach(c -> line("  # " + comment(c)));
         line("  " + scalar(h.name()) + ":");
         if (h.address != null) line("    address: " + scalar(h.address));
@@ -92,6 +96,7 @@ final class TopologyYaml {
             if (!ssh.isEmpty()) line("    ssh: { " + String.join(", ", ssh) + " }");
         }
         if (h.platform != platform) line("    platform: " + h.platform.yamlName());
+        if (h.server != server) line("    server: " + h.server.yamlName());
         if (!h.conventions.isEmpty()) {
             line("    conventions:");
             h.conventions.forEach((c, v) -> line("      " + c.yamlName() + ": " + scalar(v)));

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.repcon.config.ConfigRenderer;
@@ -28,6 +30,7 @@ import org.repcon.service.DirectProcess;
 import org.repcon.service.DirectProcesses;
 import org.repcon.service.RedisShutdown;
 import org.repcon.topology.Secret;
+import org.repcon.topology.Server;
 import org.repcon.transport.Endpoint;
 import org.repcon.transport.RedisConnector;
 import org.repcon.util.Log;
@@ -115,11 +118,14 @@ public final class Lab implements DirectProcesses {
     /** Every process of the lab, in start order: instances (masters first), then stunnel (servers first). */
     public List<LabProcess> processes() {
         List<LabProcess> out = new ArrayList<>();
-        Path redis = binaries.redisServer(root.resolve("bin"));
+        Map<Server, String> programs = new EnumMap<>(Server.class);
         topology.instances().sorted(Comparator.comparing(Instance::isReplica)).forEach(i -> {
             Host h = topology.hostOf(i);
+            // A server not installed keeps its bare name: down and status find processes by pid file, up refuses first.
+            String program = programs.computeIfAbsent(binaries.server(h), s -> binaries.serverBinary(s, root.resolve("bin"))
+                    .map(Path::toString).orElse(s.serverBinary()));
             out.add(new LabProcess(LabProcess.Type.REDIS, h.name(), i.name(), Path.of(h.instancePath(i, PIDFILE)),
-                    List.of(redis.toString(), h.instancePath(i, INSTANCE_CONFIG)), h.address().orElseThrow(), i.port()));
+                    List.of(program, h.instancePath(i, INSTANCE_CONFIG)), h.address().orElseThrow(), i.port()));
         });
         Optional<Path> stunnel = tunnels() == TunnelKind.RELAY ? Optional.empty() : binaries.stunnel().or(LabBinaries::stunnel);
         topology.hosts().stream().filter(h -> !h.tunnels().isEmpty())
@@ -176,6 +182,7 @@ public final class Lab implements DirectProcesses {
 
     /** Brings the lab up: files, then every process not already running; then waits for replication. */
     public boolean up(PrintWriter out) {
+        servers().forEach(server -> binaries.require(server, root.resolve("bin")));
         writeFiles();
         // A lab that is down starts with the tunnels chosen now; one partly up keeps those it runs.
         if (processes().stream().noneMatch(p -> pid(p).isPresent())) {
@@ -320,11 +327,26 @@ public final class Lab implements DirectProcesses {
         return new Jedis(host.address().orElseThrow(), port, 1000);
     }
 
+    /** The servers the lab's hosts run, Redis first. */
+    private java.util.Set<Server> servers() {
+        java.util.Set<Server> out = java.util.EnumSet.noneOf(Server.class);
+        topology.hosts().forEach(h -> out.add(binaries.server(h)));
+        return out;
+    }
+
+    /** "redis-server: /usr/bin/redis-server", "valkey-server: not installed": each server the lab runs, and from where. */
+    private String programs() {
+        List<String> out = new ArrayList<>();
+        for (Server server : servers()) {
+            Optional<Path> program = binaries.serverBinary(server, root.resolve("bin"));
+            out.add(server.serverBinary() + ": " + program.map(p -> p.startsWith(root)
+                    ? "the build from Maven Central (" + LabBinaries.FALLBACK_ARTIFACT + ")" : p.toString()).orElse("not installed"));
+        }
+        return String.join("; ", out);
+    }
+
     public void summary(PrintWriter out) {
-        Path redis = binaries.redisServer(root.resolve("bin"));
-        boolean mavenRedis = redis.startsWith(root);
-        out.println("lab '" + topology.name() + "' in " + root + " (" + topology.counts() + "; redis-server: "
-                + (mavenRedis ? "the build from Maven Central (" + LabBinaries.FALLBACK_ARTIFACT + ")" : redis)
+        out.println("lab '" + topology.name() + "' in " + root + " (" + topology.counts() + "; " + programs()
                 + "; tunnels: " + (tunnels() == TunnelKind.STUNNEL ? "stunnel with PSK" : TunnelKind.RELAY.label() + " (plain TCP relays: "
                 + (chosenTunnels() == TunnelKind.STUNNEL ? "as the lab was started" : binaries.relays() ? "REPCON_LAB_TUNNELS=relay"
                 : "stunnel is not installed") + ")") + ")");

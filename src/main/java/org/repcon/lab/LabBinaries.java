@@ -10,12 +10,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.repcon.topology.Host;
+import org.repcon.topology.Server;
 import org.repcon.util.AtomicFiles;
 import org.repcon.util.RepconException;
 
 /**
- * The programs a lab runs: the system's redis-server and stunnel when installed; otherwise a Redis
- * binary from a Maven Central artifact, and for tunnels plain relays (named as such: no TLS).
+ * The programs a lab runs: the system's redis-server (valkey-server for a host with {@code server: valkey}) and
+ * stunnel when installed; otherwise a Redis binary from a Maven Central artifact, and for tunnels plain relays (named
+ * as such: no TLS).
  */
 public final class LabBinaries {
 
@@ -26,20 +29,62 @@ public final class LabBinaries {
     private LabBinaries() {}
 
     /**
-     * Which programs a lab runs. By default the system's; the environment can ask for the fallbacks even
-     * where the system has the programs, to rehearse (and test) a machine without them:
-     * {@code REPCON_LAB_REDIS=maven} (the Maven Central build) and {@code REPCON_LAB_TUNNELS=relay}.
+     * Which programs a lab runs. By default the system's, found on {@code path} (the environment's PATH), and each
+     * host's server as its topology says ({@code server: valkey}: valkey-server). The environment can ask for the
+     * fallbacks even where the system has the programs, to rehearse (and test) a machine without them:
+     * {@code REPCON_LAB_REDIS=maven} (the Maven Central build) and {@code REPCON_LAB_TUNNELS=relay}; and for Valkey
+     * on every host: {@code REPCON_LAB_SERVER=valkey}.
+     *
+     * @param server the server every host runs, over what the topology says; empty: as the topology says
      */
-    public record Choice(boolean mavenRedis, boolean relays) {
+    public record Choice(boolean mavenRedis, boolean relays, Optional<Server> server, String path) {
 
         public static final Choice SYSTEM = new Choice(false, false);
 
+        public Choice(boolean mavenRedis, boolean relays) {
+            this(mavenRedis, relays, Optional.empty(), environmentPath());
+        }
+
         public static Choice fromEnvironment() {
-            return new Choice("maven".equals(System.getenv("REPCON_LAB_REDIS")), "relay".equals(System.getenv("REPCON_LAB_TUNNELS")));
+            Optional<Server> server = Optional.ofNullable(System.getenv("REPCON_LAB_SERVER")).filter(s -> !s.isBlank())
+                    .map(s -> Server.fromYaml(s).orElseThrow(() -> RepconException.invalid("REPCON_LAB_SERVER=" + s
+                            + ": must be one of " + String.join(", ", Server.names()) + " (or unset: as the topology says)")));
+            return new Choice("maven".equals(System.getenv("REPCON_LAB_REDIS")), "relay".equals(System.getenv("REPCON_LAB_TUNNELS")),
+                    server, environmentPath());
+        }
+
+        /** The same choice, the programs looked for on {@code searchPath} instead (a test's directory first). */
+        public Choice withPath(String searchPath) {
+            return new Choice(mavenRedis, relays, server, searchPath);
+        }
+
+        /** The same choice with every host running {@code everywhere}. */
+        public Choice withServer(Server everywhere) {
+            return new Choice(mavenRedis, relays, Optional.of(everywhere), path);
+        }
+
+        /** The server a lab host runs: the choice's, else its topology's. */
+        public Server server(Host host) {
+            return server.orElse(host.server());
         }
 
         public Path redisServer(Path binDir) {
-            return mavenRedis ? fromMaven(binDir) : LabBinaries.redisServer(binDir);
+            return mavenRedis ? fromMaven(binDir) : find(path, "redis-server").orElseGet(() -> fromMaven(binDir));
+        }
+
+        /**
+         * The program a lab host's instances run, or empty when it is not installed: valkey-server has no stand-in,
+         * {@link #require} says how to install it.
+         */
+        public Optional<Path> serverBinary(Server s, Path binDir) {
+            return s == Server.REDIS ? Optional.of(redisServer(binDir)) : find(path, s.serverBinary());
+        }
+
+        /** The program, or a failure in one line saying how to install it. */
+        public Path require(Server s, Path binDir) {
+            return serverBinary(s, binDir).orElseThrow(() -> RepconException.failed(s.serverBinary()
+                    + " is not on the PATH, and the lab runs it for server: " + s.yamlName() + (server.isPresent() ? " (REPCON_LAB_SERVER)" : "")
+                    + ": " + installValkey()));
         }
 
         public Optional<Path> stunnel() {
@@ -47,8 +92,23 @@ public final class LabBinaries {
         }
     }
 
+    /** How to get valkey-server where the lab looks for it. */
+    public static String installValkey() {
+        return "install Valkey (Debian 13 or later: apt-get install -y valkey-server; FreeBSD: pkg install -y valkey),"
+                + " or run the lab on Redis (server: redis, REPCON_LAB_SERVER unset)";
+    }
+
+    private static String environmentPath() {
+        return System.getenv().getOrDefault("PATH", "");
+    }
+
     public static Optional<Path> onPath(String... programs) {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/usr/bin:/usr/local/bin";
+        return find(environmentPath(), programs);
+    }
+
+    /** The first of {@code programs} found on {@code searchPath}, then in the system's directories. */
+    static Optional<Path> find(String searchPath, String... programs) {
+        String path = searchPath + File.pathSeparator + "/usr/sbin:/usr/bin:/usr/local/bin";
         for (String program : programs) {
             for (String dir : path.split(File.pathSeparator)) {
                 if (dir.isEmpty()) continue;
@@ -57,11 +117,6 @@ public final class LabBinaries {
             }
         }
         return Optional.empty();
-    }
-
-    /** redis-server from the system, or extracted into {@code binDir} from the Maven artifact. */
-    public static Path redisServer(Path binDir) {
-        return onPath("redis-server").orElseGet(() -> fromMaven(binDir));
     }
 
     /** stunnel, or empty: the lab then uses plain relays. */

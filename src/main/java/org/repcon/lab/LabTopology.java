@@ -15,7 +15,7 @@ import org.repcon.util.Xdg;
 /**
  * A topology as the lab runs it. A lab topology (platform: lab) is taken as it is; any other is
  * mapped onto this machine: host N gets the loopback address 127.0.0.(N+2) and the lab's
- * conventions, so a production topology can be rehearsed here unchanged.
+ * conventions (for its server: a Valkey host runs valkey-server), so a production topology can be rehearsed here unchanged.
  */
 public final class LabTopology {
 
@@ -31,7 +31,7 @@ public final class LabTopology {
             String address = "127.0.0." + (n + 2);
             List<Instance> instances = h.instances().stream().map(i -> new Instance(i.host(), i.name(), i.kind(), i.port(),
                     i.maxmemory(), i.replicaof(), i.via(), i.password(), i.settings(), Map.of(), i.position())).toList();
-            hosts.add(new Host(h.name(), Optional.of(address), Access.LOCAL, Platform.LAB, Platform.LAB.defaults(),
+            hosts.add(new Host(h.name(), Optional.of(address), Access.LOCAL, Platform.LAB, h.declaredServer(), Platform.LAB.defaults(h.server()),
                     Platform.LAB.loopback(address), Platform.LAB.bind(address), h.pskIdentity(), instances, h.tunnels(),
                     root.toString(), h.position()));
         }

@@ -13,12 +13,14 @@ import org.repcon.action.StepRunner;
 import org.repcon.lab.LabBinaries;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
+import org.repcon.topology.Server;
 import org.repcon.transport.ExecResult;
 import org.repcon.util.RepconException;
 
 /**
- * Redis and stunnel installed: found by {@code command -v} on the host, installed by the platform's install
- * command ({@code pkg install -y redis stunnel}). The lab installs nothing: it runs the programs this machine has.
+ * Redis (or Valkey, for a host whose server it is) and stunnel installed: found by {@code command -v} on the host,
+ * installed by the platform's install command ({@code pkg install -y redis stunnel}, {@code apt-get install -y
+ * valkey-server stunnel4}). The lab installs nothing: it runs the programs this machine has.
  */
 final class PackagesStep extends HostStep {
 
@@ -29,7 +31,7 @@ final class PackagesStep extends HostStep {
             + " for p in \"$@\"; do printf '%s=%s\\n' \"$p\" \"$(command -v \"$p\")\"; done";
 
     PackagesStep(Host host) {
-        super(host, StepKind.PACKAGES, "install redis and stunnel");
+        super(host, StepKind.PACKAGES, "install " + host.server().yamlName() + " and stunnel");
     }
 
     private Optional<String> install() {
@@ -40,15 +42,16 @@ final class PackagesStep extends HostStep {
     public Check detect(SetupContext ctx) {
         if (host.platform().selfManaged()) return lab(ctx);
         try {
-            ExecResult r = HostShell.sh(ctx.transport(host), FIND, List.of("redis-server", "stunnel", "stunnel4"));
+            String server = host.server().serverBinary();
+            ExecResult r = HostShell.sh(ctx.transport(host), FIND, List.of(server, "stunnel", "stunnel4"));
             Map<String, String> found = new LinkedHashMap<>();
             r.stdout().lines().filter(l -> l.contains("=")).forEach(l -> found.put(l.substring(0, l.indexOf('=')),
                     l.substring(l.indexOf('=') + 1).strip()));
-            String redis = found.getOrDefault("redis-server", "");
+            String redis = found.getOrDefault(server, "");
             String stunnel = found.getOrDefault("stunnel", "").isEmpty() ? found.getOrDefault("stunnel4", "") : found.get("stunnel");
-            if (!redis.isEmpty() && !stunnel.isEmpty()) return Check.done("redis-server " + redis + ", stunnel " + stunnel);
+            if (!redis.isEmpty() && !stunnel.isEmpty()) return Check.done(server + " " + redis + ", stunnel " + stunnel);
             List<String> missing = new ArrayList<>();
-            if (redis.isEmpty()) missing.add("redis-server");
+            if (redis.isEmpty()) missing.add(server);
             if (stunnel.isEmpty()) missing.add("stunnel");
             String what = "not installed: " + String.join(", ", missing);
             return install().map(c -> Check.of(State.MISSING, what, List.of(c)))
@@ -61,9 +64,14 @@ final class PackagesStep extends HostStep {
 
     /** What the lab will run: this machine's programs, or its stand-ins (a Redis build from Maven Central, plain relays). */
     private Check lab(SetupContext ctx) {
-        String redis = LabBinaries.onPath("redis-server").map(Path::toString).orElse("a Redis build from Maven Central");
+        Server server = LabBinaries.Choice.fromEnvironment().server(host);
+        Optional<String> program = LabBinaries.onPath(server.serverBinary()).map(Path::toString)
+                .or(() -> server == Server.REDIS ? Optional.of("a Redis build from Maven Central") : Optional.empty());
+        if (program.isEmpty()) {
+            return Check.of(State.UNKNOWN, server.serverBinary() + " is not on the PATH: " + LabBinaries.installValkey(), List.of());
+        }
         String stunnel = LabBinaries.stunnel().map(Path::toString).orElse("none: the tunnels are plain TCP relays");
-        return Check.done("the lab runs this machine's programs: redis-server " + redis + ", stunnel " + stunnel);
+        return Check.done("the lab runs this machine's programs: " + server.serverBinary() + " " + program.get() + ", stunnel " + stunnel);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.Optional;
  * topology's overrides, then the host's) and the root every path is placed under.
  *
  * @param address how other hosts (and ssh) reach it; for the lab, its loopback address
+ * @param declaredServer what the topology says its instances run ({@code server:}, the host's or the topology's); empty:
+ *                       it does not say, and Redis is taken ({@link #server()})
  * @param loopback how this host's own services are addressed in its files (localhost, or the lab address)
  * @param root the directory the conventions' absolute paths are placed under ("/" in production)
  */
@@ -17,6 +19,7 @@ public record Host(
         Optional<String> address,
         Access access,
         Platform platform,
+        Optional<Server> declaredServer,
         Map<Convention, String> conventions,
         String loopback,
         List<String> bind,
@@ -31,6 +34,11 @@ public record Host(
         bind = List.copyOf(bind);
         instances = List.copyOf(instances);
         tunnels = List.copyOf(tunnels);
+    }
+
+    /** What its instances run (Redis unless the topology says Valkey): the names of its binaries, packages, services, files. */
+    public Server server() {
+        return declaredServer.orElse(Server.REDIS);
     }
 
     public Optional<Instance> instance(String instanceName) {
@@ -55,7 +63,7 @@ public record Host(
     /** An instance's own file or directory, honouring its per-instance override. */
     public String instancePath(Instance instance, Convention c) {
         String override = instance.paths().get(c);
-        String stock = isStockInstance(instance) ? platform.stock().get(c) : null;
+        String stock = isStockInstance(instance) ? platform.stock(server()).get(c) : null;
         String value = override != null ? override.replace("{name}", instance.name()).replace("{host}", name)
                 : stock != null ? stock : convention(c, instance.name());
         return c == Convention.DBFILENAME ? value : underRoot(value);
@@ -63,7 +71,7 @@ public record Host(
 
     /** The platform's default instance ("redis" on 6379), whose settings the stock common file already holds. */
     public boolean isStockInstance(Instance instance) {
-        return !platform.stock().isEmpty() && instance.name().equals(Platform.STOCK_INSTANCE)
+        return !platform.stock(server()).isEmpty() && instance.name().equals(Platform.STOCK_INSTANCE)
                 && instance.port() == Platform.STOCK_PORT && instance.paths().isEmpty();
     }
 
@@ -90,7 +98,7 @@ public record Host(
     }
 
     Host withRoot(String newRoot) {
-        return new Host(name, address, access, platform, conventions, loopback, bind, pskIdentity, instances, tunnels,
+        return new Host(name, address, access, platform, declaredServer, conventions, loopback, bind, pskIdentity, instances, tunnels,
                 newRoot, position);
     }
 }

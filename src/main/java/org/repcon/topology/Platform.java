@@ -3,14 +3,17 @@ package org.repcon.topology;
 import static org.repcon.topology.Convention.*;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The operating-system conventions of the tutorial: FreeBSD (rc.d profiles, newsyslog), Debian
  * (systemd {@code redis-server@} units, logrotate) and the loopback lab (everything under one
- * directory, processes run by repcon itself).
+ * directory, processes run by repcon itself). Written for Redis; a host whose {@link Server} is Valkey gets them
+ * renamed as Valkey's packages name them ({@link #defaults(Server)}).
  */
 public enum Platform {
     FREEBSD("freebsd", "localhost", List.of("127.0.0.1", "::1"), Map.ofEntries(
@@ -90,6 +93,16 @@ public enum Platform {
             PIDFILE, "/var/run/redis/redis.pid", LOGFILE, "/var/log/redis/redis.log",
             DIR, "/var/db/redis/", DBFILENAME, "dump.rdb");
     public static final String STOCK_INSTANCE = "redis";
+    /**
+     * The conventions that name the server's own files, user, packages and services, which Valkey's packages name
+     * with "valkey" for "redis"; the stunnel and Rspamd ones stay. Judgements, as no package of Valkey is on the
+     * machines repcon is tested on: Debian's valkey-server@ unit is taken to keep the redis-server@ unit's
+     * RuntimeDirectory ({@code /run/valkey-NAME/valkey-server.pid}), FreeBSD's valkey port the redis port's rc.d
+     * profiles ({@code valkey_NAME_config}) and stock paths ({@code /var/run/valkey/valkey.pid}); the log rotation
+     * files are repcon's own names.
+     */
+    private static final Set<Convention> SERVER_NAMED = EnumSet.of(COMMON_CONFIG, INSTANCE_CONFIG, PIDFILE, LOGFILE, DIR,
+            REDIS_USER, LOG_ROTATION, INSTALL, REDIS_SERVICE, REDIS_ENABLE);
     public static final int STOCK_PORT = 6379;
 
     private final String yamlName;
@@ -111,8 +124,20 @@ public enum Platform {
         return yamlName;
     }
 
+    /** The conventions for Redis, as the tutorial writes them. */
     public Map<Convention, String> defaults() {
         return defaults;
+    }
+
+    /** The conventions for a host running {@code server}: Redis's, renamed where Valkey's packages name things their way. */
+    public Map<Convention, String> defaults(Server server) {
+        return renamed(defaults, server);
+    }
+
+    private static Map<Convention, String> renamed(Map<Convention, String> redis, Server server) {
+        Map<Convention, String> out = new EnumMap<>(redis);
+        out.replaceAll((c, v) -> SERVER_NAMED.contains(c) ? server.rename(v) : v);
+        return out;
     }
 
     /**
@@ -138,8 +163,8 @@ public enum Platform {
      * empty when repcon writes the common file itself (the lab) or no instance may lean on it (Debian,
      * whose redis-server@ units need per-instance paths).
      */
-    public Map<Convention, String> stock() {
-        return this == FREEBSD ? FREEBSD_STOCK : Map.of();
+    public Map<Convention, String> stock(Server server) {
+        return this == FREEBSD ? renamed(FREEBSD_STOCK, server) : Map.of();
     }
 
     /** Whether the common redis config is the system's file, of which repcon sets a few directives. */

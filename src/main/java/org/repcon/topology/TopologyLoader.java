@@ -51,9 +51,9 @@ public final class TopologyLoader {
 
     // The keys each level accepts; package-visible so that a test keeps README.md's reference complete.
     static final Set<String> TOP_KEYS = Set.of("name", "platform", "root", "secrets", "common", "conventions", "hosts",
-            "heartbeat");
+            "heartbeat", "server");
     static final Set<String> COMMON_KEYS = Set.of("bind", "maxmemory", "settings");
-    static final Set<String> HOST_KEYS = Set.of("address", "access", "ssh", "platform", "conventions", "loopback",
+    static final Set<String> HOST_KEYS = Set.of("address", "access", "ssh", "platform", "server", "conventions", "loopback",
             "bind", "psk_identity", "instances", "tunnels");
     static final Set<String> SSH_KEYS = Set.of("user", "port", "options");
     static final Set<String> INSTANCE_KEYS;
@@ -224,7 +224,9 @@ public final class TopologyLoader {
                 top.error("name", "name '" + name + "' may hold only letters, digits, '.', '_' and '-'");
             }
             Platform platform = platform(top, Platform.FREEBSD);
-            Map<Convention, String> conventions = conventions(top, "the topology", new EnumMap<>(platform.defaults()));
+            Optional<Server> server = server(top, Optional.empty());
+            // The topology's own overrides, kept apart: each host lays them over its platform's defaults for its server.
+            Map<Convention, String> conventions = conventions(top, "the topology", new EnumMap<>(Convention.class));
             YamlFields common = YamlFields.of(top.node("common").orElse(null), file, "common", COMMON_KEYS, problems);
             List<String> commonBind = common.strings("bind");
             common.check("bind", ValueRules::bind);
@@ -247,17 +249,18 @@ public final class TopologyLoader {
             if (top.has("hosts") && hostEntries.isEmpty() && problems.isEmpty()) {
                 top.error("hosts", "'hosts' is empty; a topology needs at least the master host");
             }
-            hostEntries.forEach((hostName, tuple) -> hosts.add(host(hostName, tuple, platform, conventions, commonBind, root2)));
+            hostEntries.forEach((hostName, tuple) -> hosts.add(host(hostName, tuple, platform, server, conventions, commonBind, root2)));
             boolean heartbeat = top.flag("heartbeat").orElse(false);
             return new Topology(name, path, hosts, secrets, maxmemory, settings, List.of(), heartbeat);
         }
 
-        Host host(String name, NodeTuple tuple, Platform defaultPlatform, Map<Convention, String> topConventions,
-                  List<String> commonBind, String root) {
+        Host host(String name, NodeTuple tuple, Platform defaultPlatform, Optional<Server> defaultServer,
+                  Map<Convention, String> topConventions, List<String> commonBind, String root) {
             String context = "host '" + name + "'";
             YamlFields f = YamlFields.of(tuple.getValueNode(), file, context, HOST_KEYS, problems);
             Platform platform = platform(f, defaultPlatform);
-            Map<Convention, String> conventions = new EnumMap<>(platform.defaults());
+            Optional<Server> server = server(f, defaultServer);
+            Map<Convention, String> conventions = new EnumMap<>(platform.defaults(server.orElse(Server.REDIS)));
             if (platform == defaultPlatform) conventions.putAll(topConventions);
             conventions = conventions(f, context, conventions);
             Optional<String> address = f.string("address").map(String::strip).filter(a -> !a.isEmpty());
@@ -279,7 +282,7 @@ public final class TopologyLoader {
             List<Tunnel> tunnels = new ArrayList<>();
             YamlFields.namedEntries(f.node("tunnels").orElse(null), file, context + " tunnels", problems)
                     .forEach((n, t) -> tunnel(name, n, t).ifPresent(tunnels::add));
-            return new Host(name, address, access, platform, conventions, loopback, bind, identity, instances, tunnels,
+            return new Host(name, address, access, platform, server, conventions, loopback, bind, identity, instances, tunnels,
                     root, at);
         }
 
@@ -406,6 +409,15 @@ public final class TopologyLoader {
             return f.string("platform").map(p -> Platform.fromYaml(p).orElseGet(() -> {
                 List<String> names = Arrays.stream(Platform.values()).map(Platform::yamlName).toList();
                 f.error("platform", "platform '" + p + "' must be one of " + String.join(", ", names) + Suggest.hint(p, names));
+                return fallback;
+            })).orElse(fallback);
+        }
+
+        /** The server a level says, else {@code fallback} (the topology's for a host); a value not known is an error. */
+        Optional<Server> server(YamlFields f, Optional<Server> fallback) {
+            return f.string("server").map(s -> Server.fromYaml(s).or(() -> {
+                f.error("server", "server '" + s + "' must be one of " + String.join(", ", Server.names())
+                        + Suggest.hint(s, Server.names()));
                 return fallback;
             })).orElse(fallback);
         }

@@ -46,6 +46,24 @@ class ConfigRendererTest {
         assertThat(files.get("/usr/local/etc/rspamd/override.d/worker-fuzzy.inc")).isEqualTo("backend = \"redis\";\n" + fuzzy);
     }
 
+    /** The Debian sample on Valkey: the Debian sample's files, renamed as Valkey's package names them. */
+    @Test
+    void debianOnValkeyIsDebianOnRedisUnderValkeysNames() {
+        Map<String, String> redis = render(TestTopologies.load("rspamd-debian.yaml"), "edge1");
+        Map<String, String> valkey = render(TestTopologies.load("rspamd-debian-valkey.yaml"), "edge1");
+        assertThat(valkey.keySet()).containsExactlyInAnyOrder("/etc/valkey/valkey.conf", "/etc/valkey/valkey-redis.conf",
+                "/etc/valkey/valkey-bayes.conf", "/etc/valkey/valkey-fuzzy.conf", "/etc/logrotate.d/valkey-rspamd",
+                "/etc/stunnel/rspamd-redis.conf", "/etc/stunnel/rspamd-redis.psk", "/etc/rspamd/local.d/redis.conf",
+                "/etc/rspamd/local.d/classifier-bayes.conf", "/etc/rspamd/override.d/worker-fuzzy.inc");
+        assertThat(valkey.get("/etc/valkey/valkey-bayes.conf")).isEqualTo(redis.get("/etc/redis/redis-bayes.conf")
+                .replace("/etc/redis/redis.conf", "/etc/valkey/valkey.conf").replace("/run/redis-bayes/redis-server.pid",
+                        "/run/valkey-bayes/valkey-server.pid").replace("/var/log/redis/", "/var/log/valkey/")
+                .replace("/var/lib/redis/", "/var/lib/valkey/"));
+        assertThat(valkey.get("/etc/valkey/valkey-bayes.conf")).contains("pidfile /run/valkey-bayes/valkey-server.pid\n");
+        assertThat(valkey.get("/etc/rspamd/local.d/classifier-bayes.conf")).isEqualTo(redis.get("/etc/rspamd/local.d/classifier-bayes.conf"));
+        assertThat(valkey.get("/etc/stunnel/rspamd-redis.conf")).isEqualTo(redis.get("/etc/stunnel/rspamd-redis.conf"));
+    }
+
     @Test
     void freebsdServiceAndRotationFilesFollowTheTutorial() {
         Topology t = TestTopologies.load("rspamd-freebsd.yaml");

@@ -33,9 +33,34 @@ class DiscoverRoundTripTest {
         roundTrip(dir, "rspamd-debian.yaml", "master=local", "edge1=local", "edge2=local");
     }
 
-    private static void roundTrip(Path dir, String sample, String... hosts) throws Exception {
-        Path original = dir.resolve(sample);
+    /**
+     * Valkey's names (valkey-server@ units, /etc/valkey, /var/lib/valkey) read back as the one key that says them, not as
+     * overrides of each path; and FreeBSD's (valkey_profiles, /usr/local/etc/valkey-NAME.conf, service valkey).
+     */
+    @Test
+    void valkeySamplesFromRenderOutSayServerValkey(@TempDir Path dir) throws Exception {
+        String debian = roundTrip(dir.resolve("debian"), "rspamd-debian-valkey.yaml", "master=local", "edge1=local", "edge2=local");
+        Path freebsd = Files.createDirectories(dir.resolve("freebsd")).resolve("freebsd-valkey.yaml");
+        Files.writeString(freebsd, Files.readString(TestTopologies.sample("rspamd-freebsd.yaml"))
+                .replace("\nplatform: freebsd\n", "\nplatform: freebsd\nserver: valkey\n"));
+        String bsd = roundTripFile(freebsd, "master=local", "replica=local");
+        for (String found : List.of(debian, bsd)) {
+            assertThat(found).contains("\nserver: valkey\n").doesNotContain("conventions:").doesNotContain("    server:");
+        }
+        assertThat(Renders.of(TopologyLoader.load(freebsd))).containsKey("master /usr/local/etc/valkey-bayes.conf")
+                .hasEntrySatisfying("master /etc/rc.conf", rc -> assertThat(rc).contains("valkey_profiles=\"redis bayes fuzzy\""))
+                .hasEntrySatisfying("master commands", c -> assertThat(c).contains("service valkey start bayes"));
+    }
+
+    private static String roundTrip(Path dir, String sample, String... hosts) throws Exception {
+        Path original = Files.createDirectories(dir).resolve(sample);
         Files.copy(TestTopologies.sample(sample), original);
+        return roundTripFile(original, hosts);
+    }
+
+    /** Render --out, discover over it, render again: the same; returns the discovered topology's text. */
+    private static String roundTripFile(Path original, String... hosts) throws Exception {
+        Path dir = original.getParent();
         Path files = dir.resolve("files");
         CliRunner.Result render = CliRunner.run("render", original.toString(), "--out", files.toString());
         assertThat(render.exitCode()).as(render.err()).isZero();
@@ -55,6 +80,7 @@ class DiscoverRoundTripTest {
         assertThat(Renders.of(again)).containsExactlyEntriesOf(Renders.of(first));
         // Read-only: the laid-out files are exactly as render left them.
         assertThat(tree(files)).isEqualTo(before);
+        return Files.readString(found);
     }
 
     @Test

@@ -110,6 +110,51 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void serverValkeyRenamesTheServersOwnConventionsAndTheHostsValueWins(@TempDir Path dir) throws IOException {
+        Topology sample = TopologyLoader.load(SAMPLES.resolve("rspamd-debian-valkey.yaml"));
+        Host edge1 = sample.host("edge1").orElseThrow();
+        assertThat(edge1.server()).isEqualTo(Server.VALKEY);
+        assertThat(instancePaths(sample, "edge1/bayes")).containsExactly("/etc/valkey/valkey-bayes.conf",
+                "/run/valkey-bayes/valkey-server.pid", "/var/log/valkey/bayes.log", "/var/lib/valkey/bayes/", "bayes.rdb");
+        assertThat(edge1.path(Convention.COMMON_CONFIG, "")).contains("/etc/valkey/valkey.conf");
+        assertThat(edge1.serviceCommand(Convention.REDIS_SERVICE, "bayes", "restart")).contains("systemctl restart valkey-server@bayes");
+        assertThat(edge1.convention(Convention.INSTALL, "")).isEqualTo("apt-get install -y valkey-server stunnel4");
+        assertThat(edge1.convention(Convention.REDIS_USER, "")).isEqualTo("valkey");
+        // stunnel's and Rspamd's are no server's.
+        assertThat(edge1.path(Convention.STUNNEL_CONFIG, "")).contains("/etc/stunnel/rspamd-redis.conf");
+        assertThat(edge1.path(Convention.RSPAMD_DIR, "")).contains("/etc/rspamd");
+        assertThat(List.of(FREEBSD, DEBIAN, LAB)).allSatisfy(t -> assertThat(t.hosts()).allMatch(h -> h.server() == Server.REDIS));
+
+        Path file = write(dir.resolve("t.yaml"), """
+                name: t
+                server: valkey
+                conventions: { logfile: "/srv/log/{name}.log" }
+                hosts:
+                  master:
+                    address: master.example.com
+                    instances:
+                      redis: { port: 6379 }
+                      bayes: { port: 6378 }
+                  other:
+                    address: other.example.com
+                    server: redis
+                    instances:
+                      bayes: { port: 6378 }
+                """);
+        Topology t = TopologyLoader.load(file);
+        Host master = t.host("master").orElseThrow();
+        assertThat(instancePaths(t, "master/bayes")).containsExactly("/usr/local/etc/valkey-bayes.conf",
+                "/var/run/valkey/bayes.pid", "/srv/log/bayes.log", "/var/db/valkey/bayes/", "bayes.rdb");
+        // FreeBSD's stock instance leans on the stock valkey.conf's paths.
+        assertThat(instancePaths(t, "master/redis")).containsExactly("/usr/local/etc/valkey-redis.conf",
+                "/var/run/valkey/valkey.pid", "/var/log/valkey/valkey.log", "/var/db/valkey/", "dump.rdb");
+        assertThat(master.serviceCommand(Convention.REDIS_SERVICE, "bayes", "start")).contains("service valkey start bayes");
+        assertThat(t.host("other").orElseThrow().server()).isEqualTo(Server.REDIS);
+        assertThat(instancePaths(t, "other/bayes")).containsExactly("/usr/local/etc/redis-bayes.conf",
+                "/var/run/redis/bayes.pid", "/srv/log/bayes.log", "/var/db/redis/bayes/", "bayes.rdb");
+    }
+
+    @Test
     void theLabLivesUnderTheStateDirectoryOnLoopbackAddresses() {
         Path root = Xdg.stateHome().resolve("lab").resolve("lab");
         Host replica1 = LAB.host("replica1").orElseThrow();
