@@ -126,9 +126,8 @@ class FaultMatrixTest extends LabClassTest {
                         () -> cli("replica2/fuzzy", "REPLICAOF", address("replica2"), "6477")),
                 new Fault("`repl-backlog-size 16kb`, replicas held, 2 MB written", "backlog-too-small", "master/bayes",
                         this::backlogBurst, () -> cli("master/bayes", "CONFIG", "SET", "repl-backlog-size", "1048576")),
-                new Fault("`client-output-buffer-limit replica 64kb 32kb 0` on a 4 MB master", "full-sync-loop", "master/fuzzy",
-                        this::outputBufferLoop, () -> { cli("master/fuzzy", "CONFIG", "SET", "client-output-buffer-limit",
-                                "replica 256mb 64mb 60"); cli("master/fuzzy", "FLUSHALL"); }),
+                new Fault("`client-output-buffer-limit replica 1kb 1kb 0` on a 4 MB master, `redis-cli -r -1` writing",
+                        "full-sync-loop", "master/fuzzy", this::outputBufferLoop, this::endOutputBufferLoop),
                 new Fault("a replica's file edited: `replicaof` to another port (sed)", "file-drift", "replica1/fuzzy",
                         () -> editReplicaof("replica1/fuzzy", "6477", "6999"), () -> editReplicaof("replica1/fuzzy", "6999", "6477")),
                 new Fault("`CONFIG SET maxmemory 50mb` at runtime on a replica", "config-drift", "replica2/bayes",
@@ -350,10 +349,32 @@ class FaultMatrixTest extends LabClassTest {
         }
     }
 
+    /** redis-cli repeating a 16 kB SET every 10 ms (as Rspamd learning at a busy site), until the undo stops it. */
+    private Process writer;
+
+    /**
+     * A loop needs writes while the RDB is transferred: a 4 MB dataset, the replica class's limit at 1 kB, a 16 kB
+     * backlog (no partial resync to fall back on), writes running, and the replicas' links cut once.
+     */
     private void outputBufferLoop() throws Exception {
-        cli("master/fuzzy", "CONFIG", "SET", "client-output-buffer-limit", "replica 64kb 32kb 0");
         writes("master/fuzzy", "big", 400);
+        cli("master/fuzzy", "CONFIG", "SET", "repl-backlog-size", "16384");
+        cli("master/fuzzy", "CONFIG", "SET", "client-output-buffer-limit", "replica 1kb 1kb 0");
+        Instance i = instance("master/fuzzy");
+        writer = new ProcessBuilder("redis-cli", "-h", address(i.host()), "-p", Integer.toString(i.port()), "-r", "-1", "-i",
+                "0.01", "SET", "write:loop", "w".repeat(16384)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         cli("master/fuzzy", "CLIENT", "KILL", "TYPE", "replica");
+    }
+
+    private void endOutputBufferLoop() throws Exception {
+        if (writer != null) {
+            writer.destroyForcibly();
+            writer.waitFor(5, TimeUnit.SECONDS);
+        }
+        cli("master/fuzzy", "CONFIG", "SET", "client-output-buffer-limit", "replica 256mb 64mb 60");
+        cli("master/fuzzy", "CONFIG", "SET", "repl-backlog-size", "1048576");
+        cli("master/fuzzy", "FLUSHALL");
     }
 
     private void editReplicaof(String ref, String from, String to) throws Exception {
