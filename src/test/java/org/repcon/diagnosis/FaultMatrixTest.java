@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
-import org.repcon.transport.Transports;
 import org.repcon.util.Pids;
 
 /**
@@ -62,13 +60,7 @@ class FaultMatrixTest extends LabClassTest {
 
     @BeforeAll
     void startMonitor() {
-        monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(),
-                Thresholds.defaults().withEventWindow(Duration.ofSeconds(20)));
-    }
-
-    @AfterAll
-    void closeMonitor() throws IOException {
-        if (monitor != null) monitor.close();
+        monitor = monitor(ProbeOptions.defaults(), Thresholds.defaults().withEventWindow(Duration.ofSeconds(20)));
     }
 
     private List<Fault> faults() {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +27,6 @@ import org.repcon.testing.Healthy;
 import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
-import org.repcon.transport.Transports;
 
 /**
  * Every fault the lab can inject, read by the real probe and diagnosis: the right finding code on
@@ -48,13 +46,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
     @BeforeAll
     void startMonitor() {
         // A short event window, so that a past failed resync stops counting soon after heal.
-        monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(),
-                Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
-    }
-
-    @AfterAll
-    void closeMonitor() {
-        if (monitor != null) monitor.close();
+        monitor = monitor(ProbeOptions.defaults(), Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
     }
 
     static Stream<Arguments> faults() {
