@@ -29,6 +29,7 @@ import org.repcon.probe.Role;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.testing.Await;
+import org.repcon.testing.Messages;
 import org.repcon.testing.SshDeployment;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
@@ -148,12 +149,9 @@ class SshActionTest {
         String before = Files.readString(file);
         assertThat(before).contains("replicaof 127.0.52.2 6478\nmasterauth " + SshDeployment.PASSWORD + "\n");
 
-        Scripted s = Scripted.answering("y");
-        ActionResult r = run("repoint replica/bayes to master/bayes2", s);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
-        assertThat(r.message()).startsWith("replica/bayes replicates from master/bayes2 through 127.0.52.2:6488: link up, offsets meet at");
-        assertThat(s.previews.get(0).commands()).containsExactly("replica/bayes> REPLICAOF 127.0.52.2 6488",
-                "replica: write " + file + " (mode 640, the old file kept as a backup beside it)");
+        Scripted s = done("repoint replica/bayes to master/bayes2",
+                "replica/bayes replicates from master/bayes2 through 127.0.52.2:6488: link up, offsets meet at…",
+                "replica/bayes> REPLICAOF 127.0.52.2 6488", "replica: write " + file + " (mode 640, the old file kept as a backup beside it)");
         assertThat(s.previews.get(0).files().get(0).diff()).contains("-replicaof 127.0.52.2 6478\n+replicaof 127.0.52.2 6488\n"
                 + " masterauth <hidden>\n");
 
@@ -332,12 +330,9 @@ class SshActionTest {
         Instance master = instance("master/bayes");
         Path file = Path.of(file(master));
         String before = Files.readString(file);
-        Scripted s = Scripted.answering("y");
-        ActionResult r = run("set master/bayes repl-backlog-size 32mb", s);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
-        assertThat(r.message()).isEqualTo("master/bayes: CONFIG GET repl-backlog-size 33554432, and " + file + " says the same");
-        assertThat(s.previews.get(0).commands()).containsExactly("master/bayes> CONFIG SET repl-backlog-size 32mb",
-                "master: write " + file + " (mode 640, the old file kept as a backup beside it)");
+        Scripted s = done("set master/bayes repl-backlog-size 32mb",
+                "master/bayes: CONFIG GET repl-backlog-size 33554432, and " + file + " says the same",
+                "master/bayes> CONFIG SET repl-backlog-size 32mb", "master: write " + file + " (mode 640, the old file kept as a backup beside it)");
         assertThat(s.previews.get(0).files().get(0).diff()).endsWith("+repl-backlog-size 32mb\n");
         try (Jedis j = SshDeployment.connect(transports, master)) {
             assertThat(j.configGet("repl-backlog-size").get("repl-backlog-size")).isEqualTo("33554432");
@@ -372,12 +367,20 @@ class SshActionTest {
 
     /** {@code VERB replica/bayes}, confirmed: done as the service script's {@code VERB redis FILE} over ssh, saying so. */
     private void serviceScriptRuns(String verb, Instance bayes, String says) {
+        done(verb + " replica/bayes", says + "…", "replica$ sh " + deployment.serviceScript() + " " + verb + " redis " + file(bayes));
+    }
+
+    /**
+     * {@code line}, confirmed with y: done, its message {@code says} ({@link Messages#assertSays}: "…" for text left
+     * out), the preview's commands exactly {@code commands}; the answers and what was shown.
+     */
+    private Scripted done(String line, String says, String... commands) {
         Scripted s = Scripted.answering("y");
-        ActionResult r = run(verb + " replica/bayes", s);
+        ActionResult r = run(line, s);
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
-        assertThat(r.message()).startsWith(says);
-        assertThat(s.previews.get(0).commands()).containsExactly("replica$ sh " + deployment.serviceScript() + " " + verb
-                + " redis " + file(bayes));
+        Messages.assertSays(r.message(), says);
+        assertThat(s.previews.get(0).commands()).containsExactly(commands);
+        return s;
     }
 
     private ActionResult run(String line, Scripted s) {

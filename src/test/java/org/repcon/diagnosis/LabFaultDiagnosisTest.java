@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,18 +35,11 @@ import org.repcon.topology.InstanceRef;
 class LabFaultDiagnosisTest extends LabClassTest {
 
     LabFaultDiagnosisTest() {
-        super(24);
+        // A short event window, so that a past failed resync stops counting soon after heal.
+        super(24, ProbeOptions.defaults(), Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
     }
 
     private static final Duration INTERVAL = Duration.ofSeconds(1);
-
-    private Monitor monitor;
-
-    @BeforeAll
-    void startMonitor() {
-        // A short event window, so that a past failed resync stops counting soon after heal.
-        monitor = monitor(ProbeOptions.defaults(), Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
-    }
 
     static Stream<Arguments> faults() {
         return Stream.of(
@@ -67,13 +59,13 @@ class LabFaultDiagnosisTest extends LabClassTest {
     @ParameterizedTest(name = "{0} {1} -> {2} on {3}")
     @MethodSource("faults")
     void faultIsDiagnosedWithinTwoRefreshesAndClearsAfterHeal(Fault fault, String target, String code, String subject) {
-        monitor.refresh(); // the healthy state is the history's starting point
+        monitor().refresh(); // the healthy state is the history's starting point
         LabFaults.inject(lab, fault, target);
         // Refreshes INTERVAL apart, as the console runs them: the fault must show within two intervals.
         // A stopped master stunnel: the replica hosts' stunnels log their refused connects, and the finding quotes them.
         boolean quotesStunnel = code.equals("server-tunnel-down");
         List<Finding> seen = Await.value(code + " on " + subject + " by the second refresh", INTERVAL.multipliedBy(2), INTERVAL,
-                () -> monitor.refresh().findings(), found -> has(found, code, subject) && (!quotesStunnel || found.stream()
+                () -> monitor().refresh().findings(), found -> has(found, code, subject) && (!quotesStunnel || found.stream()
                         .anyMatch(x -> x.evidence().stream().anyMatch(e -> e.matches("replica\\d stunnel: .*Connection refused.*")))));
         Finding f = seen.stream().filter(x -> x.code().id().equals(code)).findFirst().orElseThrow();
         assertThat(f.evidence()).isNotEmpty();
@@ -83,12 +75,12 @@ class LabFaultDiagnosisTest extends LabClassTest {
         LabFaults.heal(lab, new PrintWriter(new StringWriter()));
         assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
         Await.value("every instance answering and no warning or critical finding after heal", Duration.ofSeconds(15), INTERVAL,
-                () -> monitor.refresh(), Healthy::quiet);
+                () -> monitor().refresh(), Healthy::quiet);
     }
 
     @Test
     void aHealthyLabHasNoWarningOrCriticalFinding() {
-        Monitor.State state = monitor.refresh();
+        Monitor.State state = monitor().refresh();
         // Not vacuous: the refresh read every instance (each replica's link up) and PINGed through every tunnel's
         // client end, so "no finding" is a verdict on real samples, not on an empty or failed probe.
         var instances = state.snapshot().instances();
@@ -113,13 +105,13 @@ class LabFaultDiagnosisTest extends LabClassTest {
 
     @Test
     void writesRefusedForLackOfReplicasAreFoundAndClearOnceTheSettingIsLowered() throws Exception {
-        monitor.refresh(); // the counters' starting point
+        monitor().refresh(); // the counters' starting point
         assertThat(cli("master/bayes", "CONFIG", "SET", "min-replicas-to-write", "3")).isEqualTo("OK");
         try {
             // Rspamd learning: every write refused.
             assertThat(cli("master/bayes", "HINCRBY", "RS", "learns_spam", "1")).startsWith("NOREPLICAS");
             List<Finding> found = Await.value("writes-refused on master/bayes", Duration.ofSeconds(5),
-                    () -> monitor.refresh().findings(), f -> has(f, Code.WRITES_REFUSED, "master/bayes"));
+                    () -> monitor().refresh().findings(), f -> has(f, Code.WRITES_REFUSED, "master/bayes"));
             Finding f = found.stream().filter(x -> x.code() == Code.WRITES_REFUSED).findFirst().orElseThrow();
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.summary()).startsWith("learning fails: master/bayes refuses writes (fewer good replicas");
@@ -135,7 +127,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
             assertThat(cli("master/bayes", "CONFIG", "SET", "min-replicas-to-write", "0")).isEqualTo("OK");
         }
         assertThat(cli("master/bayes", "HINCRBY", "RS", "learns_spam", "1")).matches("\\d+");
-        Await.value("writes-refused gone once writes pass", Duration.ofSeconds(12), () -> monitor.refresh().findings(),
+        Await.value("writes-refused gone once writes pass", Duration.ofSeconds(12), () -> monitor().refresh().findings(),
                 f -> !has(f, Code.WRITES_REFUSED, "master/bayes"));
     }
 
@@ -145,13 +137,13 @@ class LabFaultDiagnosisTest extends LabClassTest {
         Process script = cliProcess("master/fuzzy", "EVAL", "while true do end", "0");
         try {
             List<Finding> found = Await.value("instance-busy on master/fuzzy", Duration.ofSeconds(10),
-                    () -> monitor.refresh().findings(), f -> has(f, Code.INSTANCE_BUSY, "master/fuzzy"));
+                    () -> monitor().refresh().findings(), f -> has(f, Code.INSTANCE_BUSY, "master/fuzzy"));
             assertThat(found).noneMatch(f -> f.code() == Code.PROBE_PROTOCOL);
             // The advice: SCRIPT KILL.
             assertThat(cli("master/fuzzy", "SCRIPT", "KILL")).isEqualTo("OK");
             assertThat(script.waitFor(5, TimeUnit.SECONDS)).isTrue();
             assertThat(new String(script.getInputStream().readAllBytes())).contains("Script killed");
-            Await.value("instance-busy gone after SCRIPT KILL", Duration.ofSeconds(5), () -> monitor.refresh().findings(),
+            Await.value("instance-busy gone after SCRIPT KILL", Duration.ofSeconds(5), () -> monitor().refresh().findings(),
                     f -> !has(f, Code.INSTANCE_BUSY, "master/fuzzy"));
         } finally {
             script.destroyForcibly();
@@ -162,7 +154,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
 
     @Test
     void anRspamdFileEditedToWriteToTheReplicaIsFoundWithItsLineAndClearsWhenMended() throws Exception {
-        monitor.rspamdFilesEvery(Duration.ZERO); // the console reads them once a minute; here at each refresh
+        monitor().rspamdFilesEvery(Duration.ZERO); // the console reads them once a minute; here at each refresh
         java.nio.file.Path override = java.nio.file.Path.of(lab.topology().host("replica1").orElseThrow()
                 .path(org.repcon.topology.Convention.RSPAMD_DIR, "").orElseThrow(), "override.d", "classifier-bayes.conf");
         java.nio.file.Files.createDirectories(override.getParent());
@@ -172,7 +164,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
                     .address().orElseThrow() + ":6378\";\n");
             assertThat(cli("replica1/bayes", "HINCRBY", "RS", "learns_spam", "1")).startsWith("READONLY");
             List<Finding> found = Await.value("rspamd-misrouted on replica1/bayes", Duration.ofSeconds(5),
-                    () -> monitor.refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+                    () -> monitor().refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
             Finding f = found.stream().filter(x -> x.code() == Code.RSPAMD_MISROUTED).findFirst().orElseThrow();
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.evidence()).first().asString().startsWith("override.d/classifier-bayes.conf:1: write_servers ")
@@ -181,10 +173,10 @@ class LabFaultDiagnosisTest extends LabClassTest {
         } finally {
             java.nio.file.Files.deleteIfExists(override);
         }
-        Await.value("rspamd-misrouted gone once the file is mended", Duration.ofSeconds(5), () -> monitor.refresh().findings(),
+        Await.value("rspamd-misrouted gone once the file is mended", Duration.ofSeconds(5), () -> monitor().refresh().findings(),
                 f -> !has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
         // and the refused write out of the event window: the next test starts from a quiet lab
-        Await.value("no warning or critical finding", Duration.ofSeconds(15), INTERVAL, () -> monitor.refresh(), Healthy::quiet);
+        Await.value("no warning or critical finding", Duration.ofSeconds(15), INTERVAL, () -> monitor().refresh(), Healthy::quiet);
     }
 
     private static boolean has(List<Finding> findings, Code code, String subject) {

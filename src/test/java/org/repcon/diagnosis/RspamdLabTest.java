@@ -35,21 +35,12 @@ class RspamdLabTest extends LabClassTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
     RspamdLabTest() {
-        super(140);
+        super(140, ProbeOptions.defaults().withInterval(REFRESH), Thresholds.defaults());
     }
-
-    private Monitor monitor;
 
     @BeforeAll
     void heartbeatIsOn() {
         assertThat(lab.topology().heartbeat()).as("the sample lab has the heartbeat on").isTrue();
-    }
-
-    private Monitor monitor() {
-        if (monitor == null) {
-            monitor = monitor(ProbeOptions.defaults().withInterval(REFRESH), Thresholds.defaults());
-        }
-        return monitor;
     }
 
     @AfterEach
@@ -172,10 +163,7 @@ class RspamdLabTest extends LabClassTest {
         try (Jedis master = jedis("master/bayes");
              Monitor readOnly = new Monitor(lab.topology(), new Transports(lab.topology()),
                      ProbeOptions.defaults().withInterval(REFRESH).withHeartbeatWrites(false), Thresholds.defaults())) {
-            if (monitor != null) { // the other tests' monitor would write meanwhile
-                monitor.close();
-                monitor = null;
-            }
+            closeMonitor(); // the other tests' monitor would write meanwhile
             master.del(Heartbeat.KEY);
             for (int n = 0; n < 5; n++) readOnly.refresh();
             assertThat(master.exists(Heartbeat.KEY)).as("a heartbeat written under read-only").isFalse();

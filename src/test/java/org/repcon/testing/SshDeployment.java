@@ -144,11 +144,7 @@ public record SshDeployment(Path dir, SshServer sshd, Daemons daemons, Path file
                   redis_service: %2$s redis %1$s/{host}/etc/redis/redis-{name}.conf
                   stunnel_service: %2$s stunnel %1$s/{host}/etc/stunnel/rspamd-redis.conf
                 hosts:
-                  master:
-                    address: %3$s
-                    loopback: %3$s
-                    bind: [%3$s]
-                    ssh: { options: [-F, "%5$s"] }
+                %3$s
                     instances:
                       bayes: { port: 6378, password_env: REPCON_TEST_PASSWORD }
                       bayes2: { port: 6388, kind: bayes, password_env: REPCON_TEST_PASSWORD }
@@ -156,20 +152,31 @@ public record SshDeployment(Path dir, SshServer sshd, Daemons daemons, Path file
                       # server ends accept on every address (as rendered for Debian): ports of this test's own
                       bayes: { accept: 26478, to: bayes }
                       bayes2: { accept: 26488, to: bayes2 }
-                  replica:
-                    address: %4$s
-                    loopback: %4$s
-                    bind: [%4$s]
-                    ssh: { options: [-F, "%5$s"] }
+                %4$s
                     instances:
                       bayes: { port: 6378, replicaof: master/bayes }
                     tunnels:
                       bayes: { accept: 6478, client: master/bayes }
                       bayes2: { accept: 6488, client: master/bayes2 }
-                """.formatted(root, svc, MASTER_ADDRESS, REPLICA_ADDRESS, sshClientConfig);
+                """.formatted(root, svc, host("master", MASTER_ADDRESS, sshClientConfig),
+                host("replica", REPLICA_ADDRESS, sshClientConfig));
         Path f = dir.resolve(name);
         Files.writeString(f, text);
         return f;
+    }
+
+    /**
+     * A host's entry (under {@code hosts:}) up to its instances: one address of the test sshd, its services bound
+     * there, reached by ssh through the test's client config. Both hosts are this machine in the same way.
+     */
+    private static String host(String name, String address, Path sshClientConfig) {
+        return """
+                  %1$s:
+                    address: %2$s
+                    loopback: %2$s
+                    bind: [%2$s]
+                    ssh: { options: [-F, "%3$s"] }
+                """.formatted(name, address, sshClientConfig).stripTrailing();
     }
 
     /**
