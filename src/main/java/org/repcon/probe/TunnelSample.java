@@ -22,20 +22,36 @@ public record TunnelSample(TunnelRef tunnel, boolean server, long timeMs, Connec
         this(tunnel, server, timeMs, connect, ping, connectMicros, message, freshness, 0);
     }
 
-    public enum Connect { OK, REFUSED, TIMEOUT, UNREACHABLE, PENDING }
+    /** Each with the words the evidence line says it in: "connect refused". */
+    public enum Connect {
+        OK("ok"), REFUSED("refused"), TIMEOUT("timed out"), UNREACHABLE("failed"), PENDING("pending");
 
+        private final String words;
+
+        Connect(String words) {
+            this.words = words;
+        }
+    }
+
+    /** Each with the words the evidence line says it in: "PING timed out". */
     public enum Ping {
-        PONG,
+        PONG("PING answered"),
         /** An error reply (-NOAUTH, -ERR ...): still proof that the path reaches a Redis. */
-        ERROR_REPLY,
+        ERROR_REPLY("PING answered with an error"),
         /** No reply in time: the remote leg or the master hangs. */
-        TIMEOUT,
+        TIMEOUT("PING timed out"),
         /** The tunnel closed the connection without a reply: typically its remote leg is down. */
-        CLOSED,
+        CLOSED("closed without answering PING"),
         /** A reply that is not Redis's: something else listens on the far end. */
-        PROTOCOL,
+        PROTOCOL("PING answered by something other than Redis"),
         /** Not sent: a server end, or the connect failed. */
-        NOT_SENT
+        NOT_SENT("PING not sent");
+
+        private final String words;
+
+        Ping(String words) {
+            this.words = words;
+        }
     }
 
     static TunnelSample pending(TunnelRef tunnel, boolean server, long timeMs) {
@@ -61,30 +77,8 @@ public record TunnelSample(TunnelRef tunnel, boolean server, long timeMs, Connec
 
     @Override
     public String summary() {
-        return "connect " + words(connect) + (ping == Ping.NOT_SENT ? "" : ", " + words(ping))
+        return "connect " + connect.words + (ping == Ping.NOT_SENT ? "" : ", " + ping.words)
                 + (message.isEmpty() ? "" : ": " + message);
-    }
-
-    /** How the evidence line says it: "connect refused", "PING timed out". */
-    private static String words(Connect c) {
-        return switch (c) {
-            case OK -> "ok";
-            case REFUSED -> "refused";
-            case TIMEOUT -> "timed out";
-            case UNREACHABLE -> "failed";
-            case PENDING -> "pending";
-        };
-    }
-
-    private static String words(Ping p) {
-        return switch (p) {
-            case PONG -> "PING answered";
-            case ERROR_REPLY -> "PING answered with an error";
-            case TIMEOUT -> "PING timed out";
-            case CLOSED -> "closed without answering PING";
-            case PROTOCOL -> "PING answered by something other than Redis";
-            case NOT_SENT -> "PING not sent";
-        };
     }
 
     @Override

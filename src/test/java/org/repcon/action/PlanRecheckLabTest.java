@@ -56,9 +56,9 @@ class PlanRecheckLabTest extends LabActionTest {
     /**
      * Runs {@code line}: a plan passed its check and was shown; {@code meanwhile} changes the world while the question is
      * open, then {@code answer} confirms. The answer must not matter: the action is refused by its second check, which
-     * gives the same reason as a check made now.
+     * gives the same reason as a check made now: that reason.
      */
-    private void refusedSinceThePreview(String line, String answer, Runnable meanwhile) throws Exception {
+    private String refusedSinceThePreview(String line, String answer, Runnable meanwhile) throws Exception {
         Plan first = ready(line);
         long audited = Files.exists(audit.file()) ? Files.readAllLines(audit.file()).size() : 0;
         Scripted shown = new Scripted();
@@ -70,11 +70,18 @@ class PlanRecheckLabTest extends LabActionTest {
         assertThat(shown.previews).hasSize(1);
         assertThat(shown.previews.get(0).commands()).isEqualTo(Preview.of(first, s -> s).commands());
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.REFUSED);
-        assertThat(r.message()).isEqualTo(CHANGED + refused(line));
+        String why = refused(line);
+        assertThat(r.message()).isEqualTo(CHANGED + why);
         assertThat(shown.notes).noneMatch(n -> n.startsWith("running: "));
         List<String> records = Files.readAllLines(audit.file());
         assertThat(records.subList((int) audited, records.size())).singleElement().asString()
                 .contains("\"outcome\":\"refused\"").doesNotContain("\"started\"");
+        return why;
+    }
+
+    /** Starts the lab's process again unless it runs. */
+    private void running(String ref) {
+        if (lab.pid(process(ref)).isEmpty()) lab.start(process(ref));
     }
 
     private LabProcess process(String ref) {
@@ -109,7 +116,7 @@ class PlanRecheckLabTest extends LabActionTest {
             assertThat(plan.hosts()).containsExactly("replica1");
             refusedSinceThePreview("start replica1/fuzzy", "y", () -> lab.start(process("replica1/fuzzy")));
         } finally {
-            if (lab.pid(process("replica1/fuzzy")).isEmpty()) lab.start(process("replica1/fuzzy"));
+            running("replica1/fuzzy");
             lab.awaitReplication(new PrintWriter(new StringWriter()));
         }
     }
@@ -117,10 +124,10 @@ class PlanRecheckLabTest extends LabActionTest {
     @Test
     void stop() throws Exception {
         try {
-            refusedSinceThePreview("stop replica2/redis", "y", () -> lab.stop(process("replica2/redis")));
-            assertThat(refused("stop replica2/redis")).endsWith("is not running: nothing to stop");
+            assertThat(refusedSinceThePreview("stop replica2/redis", "y", () -> lab.stop(process("replica2/redis"))))
+                    .endsWith("is not running: nothing to stop");
         } finally {
-            if (lab.pid(process("replica2/redis")).isEmpty()) lab.start(process("replica2/redis"));
+            running("replica2/redis");
         }
     }
 
@@ -150,8 +157,8 @@ class PlanRecheckLabTest extends LabActionTest {
         Path aside = pidFile.resolveSibling("aside.pid");
         try {
             // The pid file gone while asked: it answers, but repcon no longer knows the process it would stop.
-            refusedSinceThePreview("restart master/redis", "y", () -> move(pidFile, aside));
-            assertThat(refused("restart master/redis")).contains("no process of the lab's pid file");
+            assertThat(refusedSinceThePreview("restart master/redis", "y", () -> move(pidFile, aside)))
+                    .contains("no process of the lab's pid file");
         } finally {
             if (Files.exists(aside)) move(aside, pidFile);
         }
@@ -162,11 +169,10 @@ class PlanRecheckLabTest extends LabActionTest {
     void repoint() throws Exception {
         masterNow("replica1/bayes");
         try {
-            Plan plan = ready("repoint replica1/bayes to master/bayes");
-            assertThat(plan.steps()).hasSize(1).first().isInstanceOf(Step.RedisCall.class);
+            String line = "repoint replica1/bayes to master/bayes";
+            assertThat(ready(line).steps()).hasSize(1).first().isInstanceOf(Step.RedisCall.class);
             // Someone else points it back while asked: nothing is left to do.
-            refusedSinceThePreview("repoint replica1/bayes to master/bayes", "y", () -> follow("replica1/bayes"));
-            assertThat(refused("repoint replica1/bayes to master/bayes")).endsWith(": nothing to do");
+            assertThat(refusedSinceThePreview(line, "y", () -> follow("replica1/bayes"))).endsWith(": nothing to do");
         } finally {
             follow("replica1/bayes");
         }
@@ -175,10 +181,9 @@ class PlanRecheckLabTest extends LabActionTest {
     @Test
     void resync() throws Exception {
         try {
-            Plan plan = ready("resync replica2/bayes");
-            assertThat(plan.facts()).anyMatch(f -> f.startsWith("master/bayes: sync_full "));
-            refusedSinceThePreview("resync replica2/bayes", "y", () -> masterNow("replica2/bayes"));
-            assertThat(refused("resync replica2/bayes")).startsWith("replica2/bayes is a master right now, not a replica");
+            assertThat(ready("resync replica2/bayes").facts()).anyMatch(f -> f.startsWith("master/bayes: sync_full "));
+            assertThat(refusedSinceThePreview("resync replica2/bayes", "y", () -> masterNow("replica2/bayes")))
+                    .startsWith("replica2/bayes is a master right now, not a replica");
         } finally {
             follow("replica2/bayes");
         }
@@ -188,8 +193,8 @@ class PlanRecheckLabTest extends LabActionTest {
     void promote() throws Exception {
         try {
             assertThat(ready("promote replica2/fuzzy").confirmation()).isEqualTo(Confirmation.TYPE_NAME);
-            refusedSinceThePreview("promote replica2/fuzzy", "replica2/fuzzy", () -> masterNow("replica2/fuzzy"));
-            assertThat(refused("promote replica2/fuzzy")).isEqualTo("replica2/fuzzy is a master already: nothing to promote");
+            assertThat(refusedSinceThePreview("promote replica2/fuzzy", "replica2/fuzzy", () -> masterNow("replica2/fuzzy")))
+                    .isEqualTo("replica2/fuzzy is a master already: nothing to promote");
         } finally {
             follow("replica2/fuzzy");
         }
@@ -203,13 +208,12 @@ class PlanRecheckLabTest extends LabActionTest {
         assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
         String line = "restore master/fuzzy from replica1/fuzzy";
         try {
-            Plan plan = ready(line);
-            assertThat(plan.hosts()).containsExactlyInAnyOrder("master", "replica1");
+            assertThat(ready(line).hosts()).containsExactlyInAnyOrder("master", "replica1");
             // The source stops while asked: there is no snapshot to take.
-            refusedSinceThePreview(line, "master/fuzzy", () -> lab.stop(process("replica1/fuzzy")));
-            assertThat(refused(line)).endsWith(": it cannot give a snapshot");
+            assertThat(refusedSinceThePreview(line, "master/fuzzy", () -> lab.stop(process("replica1/fuzzy"))))
+                    .endsWith(": it cannot give a snapshot");
         } finally {
-            if (lab.pid(process("replica1/fuzzy")).isEmpty()) lab.start(process("replica1/fuzzy"));
+            running("replica1/fuzzy");
             lab.awaitReplication(new PrintWriter(new StringWriter()));
         }
     }

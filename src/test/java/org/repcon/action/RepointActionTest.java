@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,36 +45,25 @@ class RepointActionTest extends LabActionTest {
     @Test
     @Order(1)
     void repointFollowsTheNewMasterEditsOnlyItsLineAndSurvivesARestart() throws Exception {
-        Path file = Path.of(topology.host("replica1").orElseThrow().instancePath(instance("replica1/bayes"), Convention.INSTANCE_CONFIG));
-        String before = Files.readString(file);
-        assertThat(before).contains("replicaof 127.0.31.4 6478\nmasterauth " + TwoMasters.PASSWORD + "\n");
+        FileBefore file = FileBefore.read(Path.of(topology.host("replica1").orElseThrow().instancePath(instance("replica1/bayes"),
+                Convention.INSTANCE_CONFIG)));
+        assertThat(file.text()).contains("replicaof 127.0.31.4 6478\nmasterauth " + TwoMasters.PASSWORD + "\n");
 
         Scripted s = Scripted.answering("y");
         ActionResult r = run("repoint replica1/bayes to master2/bayes", s);
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
         assertThat(r.message()).startsWith("replica1/bayes replicates from master2/bayes through 127.0.31.4:6480: link up, offsets meet at");
         Preview p = s.previews.get(0);
-        assertThat(p.commands()).containsExactly("replica1/bayes> REPLICAOF 127.0.31.4 6480",
-                "replica1: write " + file + " (mode 640, the old file kept as a backup beside it)");
+        assertThat(p.commands()).containsExactly("replica1/bayes> REPLICAOF 127.0.31.4 6480", file.writing("replica1"));
         assertThat(p.files().get(0).diff()).contains("-replicaof 127.0.31.4 6478\n+replicaof 127.0.31.4 6480\n masterauth <hidden>\n");
         assertThat(p.facts().get(0)).startsWith("replica1/bayes holds 5 keys, ").contains("master2/bayes holds 50 keys, ");
         assertThat(p.warnings()).containsExactly("the topology says replica1/bayes replicates from master/bayes: set 'replicaof:"
                 + " master2/bayes' there, or the console will report it");
         assertThat(s.questions).extracting(Question::kind).containsExactly(Confirmation.YES_NO);
 
-        // Its data is the new master's now.
         try (Jedis j = jedis("replica1/bayes")) {
-            assertThat(j.dbSize()).isEqualTo(50);
-            assertThat(j.keys("m1:*")).isEmpty();
+            repointed(j, file, "replicaof 127.0.31.4 6478", "replicaof 127.0.31.4 6480", lastAudit());
         }
-        // Only the replicaof line changed; the old file is kept beside it.
-        String after = Files.readString(file);
-        assertThat(after).isEqualTo(before.replace("replicaof 127.0.31.4 6478", "replicaof 127.0.31.4 6480"));
-        JsonObject a = lastAudit();
-        assertThat(a.get("outcome").getAsString()).isEqualTo("done");
-        String backup = a.getAsJsonArray("files").get(0).getAsJsonObject().get("backup").getAsString();
-        assertThat(Files.readString(Path.of(backup))).isEqualTo(before);
-        assertThat(a.getAsJsonArray("ran")).hasSize(2);
 
         // After a restart it reads its file and still follows the new master, which still has its data.
         ActionResult restart = run("restart replica1/bayes", Scripted.answering("y"));
@@ -85,6 +75,20 @@ class RepointActionTest extends LabActionTest {
         }
         awaitKeys("replica1/bayes", 51);
         assertNoPassword(s.shown() + r.message());
+    }
+
+    /**
+     * A replica re-pointed from the master with 5 keys "m1:*" to the one with 50 "m2:*" (here and over ssh): it holds the
+     * new master's data; its file changed in the replicaof line only, the old one kept as the backup; the audit record
+     * done, two commands run.
+     */
+    static void repointed(Jedis replica, FileBefore file, String replicaofBefore, String replicaofAfter, JsonObject audit)
+            throws IOException {
+        assertThat(replica.dbSize()).isEqualTo(50);
+        assertThat(replica.keys("m1:*")).isEmpty();
+        file.rewrittenAs(file.text().replace(replicaofBefore, replicaofAfter), audit);
+        assertThat(audit.get("outcome").getAsString()).isEqualTo("done");
+        assertThat(audit.getAsJsonArray("ran")).hasSize(2);
     }
 
     @Test

@@ -52,32 +52,28 @@ class SetActionTest extends LabActionTest {
     @Test
     @Order(1)
     void aBacklogSetAtRuntimeAndInTheFileOnlyItsLineWithABackupAndAnAuditRecord() throws Exception {
-        Path file = file("master/bayes");
-        String before = Files.readString(file);
+        FileBefore file = FileBefore.read(file("master/bayes"));
         Scripted s = Scripted.answering("y");
         ActionResult r = run("set master/bayes repl-backlog-size 64mb", s);
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
-        assertThat(r.message()).isEqualTo("master/bayes: CONFIG GET repl-backlog-size 67108864, and " + file + " says the same");
+        assertThat(r.message()).isEqualTo("master/bayes: CONFIG GET repl-backlog-size 67108864, and " + file.path() + " says the same");
         Preview p = s.previews.get(0);
-        assertThat(p.commands()).containsExactly("master/bayes> CONFIG SET repl-backlog-size 64mb",
-                "master: write " + file + " (mode 640, the old file kept as a backup beside it)");
+        assertThat(p.commands()).containsExactly("master/bayes> CONFIG SET repl-backlog-size 64mb", file.writing("master"));
         assertThat(p.files().get(0).diff()).endsWith("+repl-backlog-size 64mb\n");
-        assertThat(p.facts()).containsExactly("master/bayes runs with repl-backlog-size 1048576", "master/bayes's file " + file
+        assertThat(p.facts()).containsExactly("master/bayes runs with repl-backlog-size 1048576", "master/bayes's file " + file.path()
                 + " has no repl-backlog-size line (its common file's or Redis's default applies)");
         assertThat(configGet("master/bayes", "repl-backlog-size")).isEqualTo("67108864");
-        assertThat(Files.readString(file)).isEqualTo(before + "repl-backlog-size 64mb\n");
         JsonObject a = lastAudit();
+        file.rewrittenAs(file.text() + "repl-backlog-size 64mb\n", a);
         assertThat(a.get("outcome").getAsString()).isEqualTo("done");
         assertThat(a.get("command").getAsString()).isEqualTo("set master/bayes repl-backlog-size 64mb");
         assertThat(a.getAsJsonArray("ran")).hasSize(2);
-        assertThat(Files.readString(Path.of(a.getAsJsonArray("files").get(0).getAsJsonObject().get("backup").getAsString())))
-                .isEqualTo(before);
 
         // Again: nothing to do. A new value replaces the line, no second one.
         assertThat(run("set master/bayes repl-backlog-size 64mb", new Scripted()).message()).isEqualTo("master/bayes already"
                 + " runs with repl-backlog-size 64mb, and its file says so: nothing to do");
         assertThat(run("set master/bayes repl-backlog-size 128MB", Scripted.answering("y")).outcome()).isEqualTo(Outcome.DONE);
-        assertThat(Files.readString(file)).isEqualTo(before + "repl-backlog-size 128mb\n");
+        assertThat(Files.readString(file.path())).isEqualTo(file.text() + "repl-backlog-size 128mb\n");
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import org.repcon.probe.Role;
 import org.repcon.probe.Snapshot;
 import org.repcon.probe.TunnelSample;
 import org.repcon.testing.Await;
+import org.repcon.testing.Messages;
 import org.repcon.testing.SshDeployment;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Host;
@@ -144,42 +144,26 @@ class SshActionTest {
     @Order(3)
     void repointFollowsTheOtherMasterEditsTheRemoteFileAndSurvivesARestart() throws Exception {
         Instance bayes = instance("replica/bayes");
-        Path file = Path.of(file(bayes));
-        String before = Files.readString(file);
-        assertThat(before).contains("replicaof 127.0.52.2 6478\nmasterauth " + SshDeployment.PASSWORD + "\n");
+        FileBefore file = FileBefore.read(Path.of(file(bayes)));
+        assertThat(file.text()).contains("replicaof 127.0.52.2 6478\nmasterauth " + SshDeployment.PASSWORD + "\n");
 
-        Scripted s = Scripted.answering("y");
-        ActionResult r = run("repoint replica/bayes to master/bayes2", s);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
-        assertThat(r.message()).startsWith("replica/bayes replicates from master/bayes2 through 127.0.52.2:6488: link up, offsets meet at");
-        assertThat(s.previews.get(0).commands()).containsExactly("replica/bayes> REPLICAOF 127.0.52.2 6488",
-                "replica: write " + file + " (mode 640, the old file kept as a backup beside it)");
+        Scripted s = done("repoint replica/bayes to master/bayes2",
+                "replica/bayes replicates from master/bayes2 through 127.0.52.2:6488: link up, offsets meet at…",
+                "replica/bayes> REPLICAOF 127.0.52.2 6488", file.writing("replica"));
         assertThat(s.previews.get(0).files().get(0).diff()).contains("-replicaof 127.0.52.2 6478\n+replicaof 127.0.52.2 6488\n"
                 + " masterauth <hidden>\n");
 
-        // The data of the new master, through the forward.
+        // The data through the forward, the file on the "remote" side.
         try (Jedis j = SshDeployment.connect(transports, bayes)) {
-            assertThat(j.dbSize()).isEqualTo(50);
-            assertThat(j.keys("m1:*")).isEmpty();
+            RepointActionTest.repointed(j, file, "replicaof 127.0.52.2 6478", "replicaof 127.0.52.2 6488", lastAudit());
         }
-        // The file on the "remote" side: only its replicaof line changed, the old one kept as the backup.
-        assertThat(Files.readString(file)).isEqualTo(before.replace("replicaof 127.0.52.2 6478", "replicaof 127.0.52.2 6488"));
-        JsonObject a = lastAudit();
-        assertThat(a.get("outcome").getAsString()).isEqualTo("done");
-        assertThat(a.getAsJsonArray("ran")).hasSize(2);
-        JsonObject written = a.getAsJsonArray("files").get(0).getAsJsonObject();
-        assertThat(written.get("path").getAsString()).isEqualTo(file.toString());
-        Path backup = Path.of(written.get("backup").getAsString());
-        assertThat(backup.getParent()).isEqualTo(file.getParent());
-        assertThat(Files.readString(backup)).isEqualTo(before);
-        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
 
         // Restarted through the service script, it reads its file and still follows master/bayes2.
         long pid = deployment.pid(bayes).orElseThrow();
         ActionResult restart = run("restart replica/bayes", Scripted.answering("y"));
         assertThat(restart.outcome()).as(restart.message()).isEqualTo(Outcome.DONE);
         assertThat(lastAudit().getAsJsonArray("ran").get(0).getAsString()).isEqualTo("replica$ sh " + deployment.serviceScript()
-                + " restart redis " + file);
+                + " restart redis " + file.path());
         assertThat(deployment.pid(bayes)).isPresent().get().isNotEqualTo(pid);
         try (Jedis m = SshDeployment.connect(transports, instance("master/bayes2"))) {
             m.set("m2:after-restart", "1");
@@ -330,25 +314,19 @@ class SshActionTest {
     @Order(7)
     void setChangesTheRunningValueAndTheRemoteFileOverSsh() throws Exception {
         Instance master = instance("master/bayes");
-        Path file = Path.of(file(master));
-        String before = Files.readString(file);
-        Scripted s = Scripted.answering("y");
-        ActionResult r = run("set master/bayes repl-backlog-size 32mb", s);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
-        assertThat(r.message()).isEqualTo("master/bayes: CONFIG GET repl-backlog-size 33554432, and " + file + " says the same");
-        assertThat(s.previews.get(0).commands()).containsExactly("master/bayes> CONFIG SET repl-backlog-size 32mb",
-                "master: write " + file + " (mode 640, the old file kept as a backup beside it)");
+        FileBefore file = FileBefore.read(Path.of(file(master)));
+        Scripted s = done("set master/bayes repl-backlog-size 32mb",
+                "master/bayes: CONFIG GET repl-backlog-size 33554432, and " + file.path() + " says the same",
+                "master/bayes> CONFIG SET repl-backlog-size 32mb", file.writing("master"));
         assertThat(s.previews.get(0).files().get(0).diff()).endsWith("+repl-backlog-size 32mb\n");
         try (Jedis j = SshDeployment.connect(transports, master)) {
             assertThat(j.configGet("repl-backlog-size").get("repl-backlog-size")).isEqualTo("33554432");
         }
-        assertThat(Files.readString(file)).isEqualTo(before + "repl-backlog-size 32mb\n");
         JsonObject a = lastAudit();
+        file.rewrittenAs(file.text() + "repl-backlog-size 32mb\n", a);
         assertThat(a.get("command").getAsString()).isEqualTo("set master/bayes repl-backlog-size 32mb");
         assertThat(a.get("outcome").getAsString()).isEqualTo("done");
         assertThat(a.getAsJsonArray("ran").get(0).getAsString()).isEqualTo("master/bayes> CONFIG SET repl-backlog-size 32mb");
-        assertThat(Files.readString(Path.of(a.getAsJsonArray("files").get(0).getAsJsonObject().get("backup").getAsString())))
-                .isEqualTo(before);
 
         // masterauth from the topology's secret, never typed: a replica whose runtime value someone changed gets it back.
         Instance replica = instance("replica/bayes");
@@ -372,12 +350,20 @@ class SshActionTest {
 
     /** {@code VERB replica/bayes}, confirmed: done as the service script's {@code VERB redis FILE} over ssh, saying so. */
     private void serviceScriptRuns(String verb, Instance bayes, String says) {
+        done(verb + " replica/bayes", says + "…", "replica$ sh " + deployment.serviceScript() + " " + verb + " redis " + file(bayes));
+    }
+
+    /**
+     * {@code line}, confirmed with y: done, its message {@code says} ({@link Messages#assertSays}: "…" for text left
+     * out), the preview's commands exactly {@code commands}; the answers and what was shown.
+     */
+    private Scripted done(String line, String says, String... commands) {
         Scripted s = Scripted.answering("y");
-        ActionResult r = run(verb + " replica/bayes", s);
+        ActionResult r = run(line, s);
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.DONE);
-        assertThat(r.message()).startsWith(says);
-        assertThat(s.previews.get(0).commands()).containsExactly("replica$ sh " + deployment.serviceScript() + " " + verb
-                + " redis " + file(bayes));
+        Messages.assertSays(r.message(), says);
+        assertThat(s.previews.get(0).commands()).containsExactly(commands);
+        return s;
     }
 
     private ActionResult run(String line, Scripted s) {

@@ -2,6 +2,7 @@ package org.repcon.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.repcon.testing.Messages.assertSays;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.repcon.diagnosis.Code;
 import org.repcon.testing.TwoMasters;
 import org.repcon.topology.Topology;
@@ -69,40 +72,38 @@ class CommandParserTest {
         assertThat(parse("exit").verb()).isEqualTo(Verb.QUIT);
     }
 
-    @Test
-    void mistakesAreOneLineWithWhatWasMeant() {
-        assertThat(error("strat replica1/bayes")).isEqualTo("unknown command 'strat' (did you mean 'start'?); 'help' lists the commands");
-        assertThat(error("start replica9/bayes")).isEqualTo("start: no host 'replica9' (did you mean 'replica1'?)");
-        assertThat(error("start replica1/bayse")).isEqualTo("start: host replica1 has no instance 'bayse' (did you mean 'bayes'?)");
-        assertThat(error("start replica1/tunnel/bayse")).isEqualTo("start: host replica1 has no tunnel 'bayse' (did you mean 'bayes'?)");
-        assertThat(error("start replica1/tunel/bayes")).contains("(did you mean 'replica1/tunnel/bayes'?)");
-        assertThat(error("start replica1/bayes2")).isEqualTo("start: host replica1 has no instance 'bayes2'; its tunnel is replica1/tunnel/bayes2");
-        assertThat(error("start replica1")).startsWith("start: 'replica1' is a host; start an instance or a tunnel (replica1/redis or replica1/tunnel/bayes)");
-        assertThat(error("resync replica1/bayes --fll")).isEqualTo("resync: unknown option '--fll' (did you mean '--full'?)");
-        assertThat(error("stop replica1/bayes --force")).isEqualTo("stop: takes no options, not '--force'");
-        assertThat(error("restore replica1/bayes")).isEqualTo("restore: replica1/bayes is a replica (of master/bayes); restore a"
-                + " master from one of its replicas");
-        assertThat(error("restore master2/bayes")).isEqualTo("restore: master2/bayes has no replicas in the topology to restore it from");
-        assertThat(error("restore master/bayes with replica1/bayes")).isEqualTo("restore: write 'from' before the replica:"
-                + " restore master/bayes from REPLICA");
-        assertThat(error("restore master/bayes from")).startsWith("restore: missing REPLICA after 'from'");
-        assertThat(error("restore master/bayes from replica1/fuzzy")).isEqualTo("restore: replica1/fuzzy is no replica of"
-                + " master/bayes; replicas of master/bayes: replica1/bayes");
-        assertThat(error("explain lagg")).startsWith("explain: no code 'lagg' (did you mean 'lagging'?)");
-        assertThat(error("repoint replica1/bayes master2/bayes")).isEqualTo(
-                "repoint: write 'to' before the master: repoint replica1/bayes to HOST/INSTANCE");
-        assertThat(error("repoint replica1/bayes to")).startsWith("repoint: missing HOST/INSTANCE (usage: repoint HOST/INSTANCE to");
-        assertThat(error("repoint replica1/bayes to master/fuzzy")).isEqualTo("repoint: replica1/bayes holds bayes data, master/fuzzy"
-                + " fuzzy data; masters for replica1/bayes: master/bayes, master2/bayes");
-        assertThat(error("repoint replica1/bayes to replica1/fuzzy")).contains("is on replica1 itself");
-        assertThat(error("repoint replica1/bayes to replica1/bayes")).contains("cannot replicate from itself");
-        assertThat(error("logs replica1/bayes -n")).isEqualTo("logs: -n needs a value (-n N)");
-        assertThat(error("logs replica1/bayes -n lots")).contains("-n takes a number of lines");
-        assertThat(error("logs replica1/bayes --grep [")).startsWith("logs: --grep: invalid regular expression '['");
-        assertThat(error("theme drak")).isEqualTo("theme: no theme 'drak' (did you mean 'dark'?); themes: dark, light");
-        assertThat(error("refresh 0")).startsWith("refresh: takes SECONDS from 0.2 to 3600");
-        assertThat(error("status replica1/bayes extra")).startsWith("status: unexpected 'extra'");
-        assertThat(error("help strat")).isEqualTo("help: no command 'strat' (did you mean 'start'?)");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            strat replica1/bayes                     | unknown command 'strat' (did you mean 'start'?); 'help' lists the commands
+            start replica9/bayes                     | start: no host 'replica9' (did you mean 'replica1'?)
+            start replica1/bayse                     | start: host replica1 has no instance 'bayse' (did you mean 'bayes'?)
+            start replica1/tunnel/bayse              | start: host replica1 has no tunnel 'bayse' (did you mean 'bayes'?)
+            start replica1/tunel/bayes               | …(did you mean 'replica1/tunnel/bayes'?)…
+            start replica1/bayes2                    | start: host replica1 has no instance 'bayes2'; its tunnel is replica1/tunnel/bayes2
+            start replica1                           | start: 'replica1' is a host; start an instance or a tunnel (replica1/redis or replica1/tunnel/bayes)…
+            resync replica1/bayes --fll              | resync: unknown option '--fll' (did you mean '--full'?)
+            stop replica1/bayes --force              | stop: takes no options, not '--force'
+            restore replica1/bayes                   | restore: replica1/bayes is a replica (of master/bayes); restore a master from one of its replicas
+            restore master2/bayes                    | restore: master2/bayes has no replicas in the topology to restore it from
+            restore master/bayes with replica1/bayes | restore: write 'from' before the replica: restore master/bayes from REPLICA
+            restore master/bayes from                | restore: missing REPLICA after 'from'…
+            restore master/bayes from replica1/fuzzy | restore: replica1/fuzzy is no replica of master/bayes; replicas of master/bayes: replica1/bayes
+            explain lagg                             | explain: no code 'lagg' (did you mean 'lagging'?)…
+            repoint replica1/bayes master2/bayes     | repoint: write 'to' before the master: repoint replica1/bayes to HOST/INSTANCE
+            repoint replica1/bayes to                | repoint: missing HOST/INSTANCE (usage: repoint HOST/INSTANCE to…
+            repoint replica1/bayes to master/fuzzy   | repoint: replica1/bayes holds bayes data, master/fuzzy fuzzy data; masters for replica1/bayes: master/bayes, master2/bayes
+            repoint replica1/bayes to replica1/fuzzy | …is on replica1 itself…
+            repoint replica1/bayes to replica1/bayes | …cannot replicate from itself…
+            logs replica1/bayes -n                   | logs: -n needs a value (-n N)
+            logs replica1/bayes -n lots              | …-n takes a number of lines…
+            logs replica1/bayes --grep [             | logs: --grep: invalid regular expression '['…
+            theme drak                               | theme: no theme 'drak' (did you mean 'dark'?); themes: dark, light
+            refresh 0                                | refresh: takes SECONDS from 0.2 to 3600…
+            status replica1/bayes extra              | status: unexpected 'extra'…
+            help strat                               | help: no command 'strat' (did you mean 'start'?)
+            """)
+    void mistakesAreOneLineWithWhatWasMeant(String line, String message) {
+        assertSays(error(line), message);
     }
 
     @Test

@@ -14,21 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.repcon.cli.CliRunner;
 import org.repcon.lab.LabFaults;
 import org.repcon.lab.LabProcess;
-import org.repcon.monitor.Monitor;
 import org.repcon.probe.ProbeOptions;
 import org.repcon.testing.Healthy;
 import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Convention;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
-import org.repcon.transport.Transports;
 import org.repcon.util.Pids;
 
 /**
@@ -42,7 +38,7 @@ import org.repcon.util.Pids;
 class FaultMatrixTest extends LabClassTest {
 
     FaultMatrixTest() {
-        super(28);
+        super(28, ProbeOptions.defaults(), Thresholds.defaults().withEventWindow(Duration.ofSeconds(20)));
     }
 
     private static final Duration FIND_LIMIT = Duration.ofSeconds(20);
@@ -59,19 +55,6 @@ class FaultMatrixTest extends LabClassTest {
 
     /** One row: what is done, the code and subject expected, and how the operator would undo it by hand. */
     record Fault(String what, String code, String subject, Outside inject, Outside undo) {}
-
-    private Monitor monitor;
-
-    @BeforeAll
-    void startMonitor() {
-        monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(),
-                Thresholds.defaults().withEventWindow(Duration.ofSeconds(20)));
-    }
-
-    @AfterAll
-    void closeMonitor() throws IOException {
-        if (monitor != null) monitor.close();
-    }
 
     private List<Fault> faults() {
         return List.of(
@@ -172,7 +155,7 @@ class FaultMatrixTest extends LabClassTest {
         List<Finding> last = List.of();
         Duration limit = f.code().endsWith("-drift") ? DRIFT_FIND_LIMIT : FIND_LIMIT;
         while (seen.isEmpty() && System.nanoTime() - t0 < limit.toNanos()) {
-            last = monitor.refresh().findings();
+            last = monitor().refresh().findings();
             seen = last.stream().filter(x -> x.code().id().equals(f.code()) && x.subject().toString().equals(f.subject())).findFirst();
             if (seen.isEmpty()) Thread.sleep(REFRESH.toMillis());
         }
@@ -207,7 +190,7 @@ class FaultMatrixTest extends LabClassTest {
 
     private boolean cleared(Fault f, long since) throws InterruptedException {
         while (System.nanoTime() - since < CLEAR_LIMIT.toNanos()) {
-            boolean present = monitor.refresh().findings().stream()
+            boolean present = monitor().refresh().findings().stream()
                     .anyMatch(x -> x.code().id().equals(f.code()) && x.subject().toString().equals(f.subject()));
             if (!present) return true;
             Thread.sleep(REFRESH.toMillis());
@@ -228,7 +211,7 @@ class FaultMatrixTest extends LabClassTest {
 
     private void settle() throws InterruptedException {
         long t0 = System.nanoTime();
-        while (!Healthy.quiet(monitor.refresh()) && System.nanoTime() - t0 < Duration.ofSeconds(20).toNanos()) {
+        while (!Healthy.quiet(monitor().refresh()) && System.nanoTime() - t0 < Duration.ofSeconds(20).toNanos()) {
             Thread.sleep(REFRESH.toMillis());
         }
     }

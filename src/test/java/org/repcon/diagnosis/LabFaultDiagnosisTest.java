@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +26,6 @@ import org.repcon.testing.Healthy;
 import org.repcon.testing.LabClassTest;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
-import org.repcon.transport.Transports;
 
 /**
  * Every fault the lab can inject, read by the real probe and diagnosis: the right finding code on
@@ -38,24 +35,11 @@ import org.repcon.transport.Transports;
 class LabFaultDiagnosisTest extends LabClassTest {
 
     LabFaultDiagnosisTest() {
-        super(24);
+        // A short event window, so that a past failed resync stops counting soon after heal.
+        super(24, ProbeOptions.defaults(), Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
     }
 
     private static final Duration INTERVAL = Duration.ofSeconds(1);
-
-    private Monitor monitor;
-
-    @BeforeAll
-    void startMonitor() {
-        // A short event window, so that a past failed resync stops counting soon after heal.
-        monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults(),
-                Thresholds.defaults().withEventWindow(Duration.ofSeconds(4)));
-    }
-
-    @AfterAll
-    void closeMonitor() {
-        if (monitor != null) monitor.close();
-    }
 
     static Stream<Arguments> faults() {
         return Stream.of(
@@ -75,13 +59,13 @@ class LabFaultDiagnosisTest extends LabClassTest {
     @ParameterizedTest(name = "{0} {1} -> {2} on {3}")
     @MethodSource("faults")
     void faultIsDiagnosedWithinTwoRefreshesAndClearsAfterHeal(Fault fault, String target, String code, String subject) {
-        monitor.refresh(); // the healthy state is the history's starting point
+        monitor().refresh(); // the healthy state is the history's starting point
         LabFaults.inject(lab, fault, target);
         // Refreshes INTERVAL apart, as the console runs them: the fault must show within two intervals.
         // A stopped master stunnel: the replica hosts' stunnels log their refused connects, and the finding quotes them.
         boolean quotesStunnel = code.equals("server-tunnel-down");
         List<Finding> seen = Await.value(code + " on " + subject + " by the second refresh", INTERVAL.multipliedBy(2), INTERVAL,
-                () -> monitor.refresh().findings(), found -> has(found, code, subject) && (!quotesStunnel || found.stream()
+                () -> monitor().refresh().findings(), found -> has(found, code, subject) && (!quotesStunnel || found.stream()
                         .anyMatch(x -> x.evidence().stream().anyMatch(e -> e.matches("replica\\d stunnel: .*Connection refused.*")))));
         Finding f = seen.stream().filter(x -> x.code().id().equals(code)).findFirst().orElseThrow();
         assertThat(f.evidence()).isNotEmpty();
@@ -91,12 +75,12 @@ class LabFaultDiagnosisTest extends LabClassTest {
         LabFaults.heal(lab, new PrintWriter(new StringWriter()));
         assertThat(lab.awaitReplication(new PrintWriter(new StringWriter()))).isTrue();
         Await.value("every instance answering and no warning or critical finding after heal", Duration.ofSeconds(15), INTERVAL,
-                () -> monitor.refresh(), Healthy::quiet);
+                () -> monitor().refresh(), Healthy::quiet);
     }
 
     @Test
     void aHealthyLabHasNoWarningOrCriticalFinding() {
-        Monitor.State state = monitor.refresh();
+        Monitor.State state = monitor().refresh();
         // Not vacuous: the refresh read every instance (each replica's link up) and PINGed through every tunnel's
         // client end, so "no finding" is a verdict on real samples, not on an empty or failed probe.
         var instances = state.snapshot().instances();
@@ -121,13 +105,13 @@ class LabFaultDiagnosisTest extends LabClassTest {
 
     @Test
     void writesRefusedForLackOfReplicasAreFoundAndClearOnceTheSettingIsLowered() throws Exception {
-        monitor.refresh(); // the counters' starting point
+        monitor().refresh(); // the counters' starting point
         assertThat(cli("master/bayes", "CONFIG", "SET", "min-replicas-to-write", "3")).isEqualTo("OK");
         try {
             // Rspamd learning: every write refused.
             assertThat(cli("master/bayes", "HINCRBY", "RS", "learns_spam", "1")).startsWith("NOREPLICAS");
             List<Finding> found = Await.value("writes-refused on master/bayes", Duration.ofSeconds(5),
-                    () -> monitor.refresh().findings(), f -> has(f, Code.WRITES_REFUSED, "master/bayes"));
+                    () -> monitor().refresh().findings(), f -> has(f, Code.WRITES_REFUSED, "master/bayes"));
             Finding f = found.stream().filter(x -> x.code() == Code.WRITES_REFUSED).findFirst().orElseThrow();
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.summary()).startsWith("learning fails: master/bayes refuses writes (fewer good replicas");
@@ -142,7 +126,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
             assertThat(cli("master/bayes", "CONFIG", "SET", "min-replicas-to-write", "0")).isEqualTo("OK");
         }
         assertThat(cli("master/bayes", "HINCRBY", "RS", "learns_spam", "1")).matches("\\d+");
-        Await.value("writes-refused gone once writes pass", Duration.ofSeconds(12), () -> monitor.refresh().findings(),
+        Await.value("writes-refused gone once writes pass", Duration.ofSeconds(12), () -> monitor().refresh().findings(),
                 f -> !has(f, Code.WRITES_REFUSED, "master/bayes"));
     }
 
@@ -152,13 +136,13 @@ class LabFaultDiagnosisTest extends LabClassTest {
         Process script = cliProcess("master/fuzzy", "EVAL", "while true do end", "0");
         try {
             List<Finding> found = Await.value("instance-busy on master/fuzzy", Duration.ofSeconds(10),
-                    () -> monitor.refresh().findings(), f -> has(f, Code.INSTANCE_BUSY, "master/fuzzy"));
+                    () -> monitor().refresh().findings(), f -> has(f, Code.INSTANCE_BUSY, "master/fuzzy"));
             assertThat(found).noneMatch(f -> f.code() == Code.PROBE_PROTOCOL);
             // The advice: SCRIPT KILL.
             assertThat(cli("master/fuzzy", "SCRIPT", "KILL")).isEqualTo("OK");
             assertThat(script.waitFor(5, TimeUnit.SECONDS)).isTrue();
             assertThat(new String(script.getInputStream().readAllBytes())).contains("Script killed");
-            Await.value("instance-busy gone after SCRIPT KILL", Duration.ofSeconds(5), () -> monitor.refresh().findings(),
+            Await.value("instance-busy gone after SCRIPT KILL", Duration.ofSeconds(5), () -> monitor().refresh().findings(),
                     f -> !has(f, Code.INSTANCE_BUSY, "master/fuzzy"));
         } finally {
             script.destroyForcibly();
@@ -169,7 +153,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
 
     @Test
     void anRspamdFileEditedToWriteToTheReplicaIsFoundWithItsLineAndClearsWhenMended() throws Exception {
-        monitor.rspamdFilesEvery(Duration.ZERO); // the console reads them once a minute; here at each refresh
+        monitor().rspamdFilesEvery(Duration.ZERO); // the console reads them once a minute; here at each refresh
         java.nio.file.Path override = java.nio.file.Path.of(lab.topology().host("replica1").orElseThrow()
                 .path(org.repcon.topology.Convention.RSPAMD_DIR, "").orElseThrow(), "override.d", "classifier-bayes.conf");
         java.nio.file.Files.createDirectories(override.getParent());
@@ -179,7 +163,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
                     .address().orElseThrow() + ":6378\";\n");
             assertThat(cli("replica1/bayes", "HINCRBY", "RS", "learns_spam", "1")).startsWith("READONLY");
             List<Finding> found = Await.value("rspamd-misrouted on replica1/bayes", Duration.ofSeconds(5),
-                    () -> monitor.refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+                    () -> monitor().refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
             Finding f = found.stream().filter(x -> x.code() == Code.RSPAMD_MISROUTED).findFirst().orElseThrow();
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.evidence()).first().asString().startsWith("override.d/classifier-bayes.conf:1: write_servers ")
@@ -188,16 +172,16 @@ class LabFaultDiagnosisTest extends LabClassTest {
         } finally {
             java.nio.file.Files.deleteIfExists(override);
         }
-        Await.value("rspamd-misrouted gone once the file is mended", Duration.ofSeconds(5), () -> monitor.refresh().findings(),
+        Await.value("rspamd-misrouted gone once the file is mended", Duration.ofSeconds(5), () -> monitor().refresh().findings(),
                 f -> !has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
         // and the refused write out of the event window: the next test starts from a quiet lab
-        Await.value("no warning or critical finding", Duration.ofSeconds(15), INTERVAL, () -> monitor.refresh(), Healthy::quiet);
+        Await.value("no warning or critical finding", Duration.ofSeconds(15), INTERVAL, () -> monitor().refresh(), Healthy::quiet);
     }
 
     @Test
     void aRoutingOnlyRspamadmResolvesIsFoundThroughItsConfigdump() throws Exception {
-        monitor.rspamdFilesEvery(Duration.ZERO);
-        monitor.rspamadmDumpEvery(Duration.ZERO, Duration.ZERO); // the console: first after 30 s, then every 5 min
+        monitor().rspamdFilesEvery(Duration.ZERO);
+        monitor().rspamadmDumpEvery(Duration.ZERO, Duration.ZERO); // the console: first after 30 s, then every 5 min
         java.nio.file.Path localD = java.nio.file.Path.of(lab.topology().host("replica1").orElseThrow()
                 .path(org.repcon.topology.Convention.RSPAMD_DIR, "").orElseThrow(), "local.d");
         java.nio.file.Path bayes = localD.resolve("classifier-bayes.conf");
@@ -209,7 +193,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
                     .address().orElseThrow() + ":6378\";\n");
             java.nio.file.Files.writeString(bayes, original + ".include(priority=10) \"$LOCAL_CONFDIR/local.d/extra-bayes.conf\"\n");
             List<Finding> found = Await.value("rspamd-misrouted on replica1/bayes from rspamadm", Duration.ofSeconds(40),
-                    () -> monitor.refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+                    () -> monitor().refresh().findings(), f -> has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
             Finding f = first(found, Code.RSPAMD_MISROUTED);
             assertThat(f.evidence()).first().asString().startsWith("rspamadm configdump (classifier.bayes): write_servers ")
                     .endsWith("learning goes to port 6378, not the tunnel to master/bayes (6478)");
@@ -218,36 +202,36 @@ class LabFaultDiagnosisTest extends LabClassTest {
             java.nio.file.Files.deleteIfExists(extra);
         }
         Await.value("rspamd-misrouted gone once rspamadm resolves the mended files", Duration.ofSeconds(40),
-                () -> monitor.refresh().findings(), f -> !has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
-        monitor.rspamadmDumpEvery(Duration.ofMinutes(5), Duration.ofMinutes(5));
-        monitor.rspamdFilesEvery(Duration.ofSeconds(60));
+                () -> monitor().refresh().findings(), f -> !has(f, Code.RSPAMD_MISROUTED, "replica1/bayes"));
+        monitor().rspamadmDumpEvery(Duration.ofMinutes(5), Duration.ofMinutes(5));
+        monitor().rspamdFilesEvery(Duration.ofSeconds(60));
     }
 
     // ---- drift, injected from outside: a CONFIG SET by hand, a file edited by hand; then the suggested fix run ----
 
     @Test
     void aConfigSetByHandIsConfigDriftAndTheSuggestedSetPutsTheTopologysValueBack() throws Exception {
-        monitor.configEvery(Duration.ofSeconds(1)); // the console compares once a minute
+        monitor().configEvery(Duration.ofSeconds(1)); // the console compares once a minute
         try {
             assertThat(cli("master/bayes", "CONFIG", "SET", "maxmemory", "200mb")).isEqualTo("OK");
             Finding f = first(Await.value("config-drift on master/bayes", Duration.ofSeconds(6),
-                    () -> monitor.refresh().findings(), x -> has(x, Code.CONFIG_DRIFT, "master/bayes")), Code.CONFIG_DRIFT);
+                    () -> monitor().refresh().findings(), x -> has(x, Code.CONFIG_DRIFT, "master/bayes")), Code.CONFIG_DRIFT);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.evidence()).first().isEqualTo("runs with maxmemory 209715200, its file says 96M (96000000)");
             assertThat(f.action()).isEqualTo("set master/bayes maxmemory 96M");
             runThroughTheShell(f.action());
             assertThat(cli("master/bayes", "CONFIG", "GET", "maxmemory")).endsWith("\n96000000");
-            Await.value("config-drift gone once set", Duration.ofSeconds(8), () -> monitor.refresh().findings(),
+            Await.value("config-drift gone once set", Duration.ofSeconds(8), () -> monitor().refresh().findings(),
                     x -> !has(x, Code.CONFIG_DRIFT, "master/bayes"));
         } finally {
             cli("master/bayes", "CONFIG", "SET", "maxmemory", "96000000");
-            monitor.configEvery(Duration.ofSeconds(60));
+            monitor().configEvery(Duration.ofSeconds(60));
         }
     }
 
     @Test
     void aReplicaofEditedInTheFileIsFileDriftAndTheSuggestedRepointMendsTheFile() throws Exception {
-        monitor.configEvery(Duration.ofSeconds(1));
+        monitor().configEvery(Duration.ofSeconds(1));
         java.nio.file.Path conf = java.nio.file.Path.of(lab.topology().host("replica2").orElseThrow().instancePath(
                 lab.topology().instance(InstanceRef.parse("replica2/bayes").orElseThrow()).orElseThrow(),
                 org.repcon.topology.Convention.INSTANCE_CONFIG));
@@ -257,7 +241,7 @@ class LabFaultDiagnosisTest extends LabClassTest {
             java.nio.file.Files.writeString(conf, original.replaceAll("(?m)^replicaof (\\S+) 6478$", "replicaof $1 6477"));
             assertThat(java.nio.file.Files.readString(conf)).isNotEqualTo(original);
             List<Finding> found = Await.value("file-drift on replica2/bayes", Duration.ofSeconds(6),
-                    () -> monitor.refresh().findings(), x -> has(x, Code.FILE_DRIFT, "replica2/bayes"));
+                    () -> monitor().refresh().findings(), x -> has(x, Code.FILE_DRIFT, "replica2/bayes"));
             assertThat(found).as("the running replica is right: one finding, the file's")
                     .noneMatch(x -> x.code() == Code.CONFIG_DRIFT && x.subject().key().equals("replica2/bayes"));
             Finding f = first(found, Code.FILE_DRIFT);
@@ -266,11 +250,11 @@ class LabFaultDiagnosisTest extends LabClassTest {
             assertThat(f.action()).isEqualTo("repoint replica2/bayes to master/bayes");
             runThroughTheShell(f.action());
             assertThat(java.nio.file.Files.readString(conf)).isEqualTo(original);
-            Await.value("file-drift gone once the file is mended", Duration.ofSeconds(8), () -> monitor.refresh().findings(),
+            Await.value("file-drift gone once the file is mended", Duration.ofSeconds(8), () -> monitor().refresh().findings(),
                     x -> !has(x, Code.FILE_DRIFT, "replica2/bayes"));
         } finally {
             if (!java.nio.file.Files.readString(conf).equals(original)) java.nio.file.Files.writeString(conf, original);
-            monitor.configEvery(Duration.ofSeconds(60));
+            monitor().configEvery(Duration.ofSeconds(60));
         }
     }
 

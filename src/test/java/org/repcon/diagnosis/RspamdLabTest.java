@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,22 +35,12 @@ class RspamdLabTest extends LabClassTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
     RspamdLabTest() {
-        super(140);
+        super(140, ProbeOptions.defaults().withInterval(REFRESH), Thresholds.defaults());
     }
-
-    private Monitor monitor;
 
     @BeforeAll
     void heartbeatIsOn() {
         assertThat(lab.topology().heartbeat()).as("the sample lab has the heartbeat on").isTrue();
-    }
-
-    private Monitor monitor() {
-        if (monitor == null) {
-            monitor = new Monitor(lab.topology(), new Transports(lab.topology()), ProbeOptions.defaults().withInterval(REFRESH),
-                    Thresholds.defaults());
-        }
-        return monitor;
     }
 
     @AfterEach
@@ -59,11 +48,6 @@ class RspamdLabTest extends LabClassTest {
         try (Jedis r = jedis("replica1/bayes")) {
             r.configSet("replica-read-only", "yes");
         }
-    }
-
-    @AfterAll
-    void closeMonitor() {
-        if (monitor != null) monitor.close();
     }
 
     private Jedis jedis(String ref) {
@@ -109,37 +93,47 @@ class RspamdLabTest extends LabClassTest {
 
     @Test
     void aReplicaWrittenDirectlyShowsLearningOnItAndClearsOnceMended() {
-        try (Jedis master = jedis("master/bayes"); Jedis replica = jedis("replica1/bayes")) {
-            master.hincrBy("RS", "learns_ham", 1);
-            until("replica1 has the master's learns", st -> counts(st, "replica1/bayes").equals(counts(st, "master/bayes"))
-                    && counts(st, "master/bayes").present());
-            replica.configSet("replica-read-only", "no");
-            replica.hincrBy("RS", "learns_ham", 5); // Rspamd's write_servers pointing at the replica
-            Monitor.State s = until("learns-on-replica", st -> has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes"));
-            Finding f = s.findings().stream().filter(x -> x.code() == Code.LEARNS_ON_REPLICA).findFirst().orElseThrow();
-            assertThat(f.summary()).startsWith("replica1/bayes holds 5 more learns than its master master/bayes");
-            assertThat(row(s, "replica1/bayes").learns().text()).contains("(m ");
-            replica.hincrBy("RS", "learns_ham", -5);
-            replica.configSet("replica-read-only", "yes");
-            until("learns-on-replica cleared", st -> !has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes"));
-        }
+        // Rspamd's write_servers pointing at the replica: 5 learns that only it holds.
+        Monitor.State s = writtenOnReplica("learns_ham", 1, 5, Code.LEARNS_ON_REPLICA);
+        assertThat(finding(s, Code.LEARNS_ON_REPLICA).summary())
+                .startsWith("replica1/bayes holds 5 more learns than its master master/bayes");
+        assertThat(row(s, "replica1/bayes").learns().text()).contains("(m ");
+        mended("learns_ham", 5, Code.LEARNS_ON_REPLICA);
     }
 
     @Test
     void aReplicaWhoseCountsFellAtTheSameOffsetHasDivergedAndClearsOnceMended() {
+        Monitor.State s = writtenOnReplica("learns_spam", 2, -2, Code.LEARNS_DIVERGED);
+        assertThat(finding(s, Code.LEARNS_DIVERGED).action()).isEqualTo("resync replica1/bayes --full");
+        mended("learns_spam", -2, Code.LEARNS_DIVERGED);
+    }
+
+    /**
+     * The master learns ({@code learnt} added to its counter) and replica1 has it; then replica1, made writable, is
+     * written directly ({@code written} added): the state once the finding shows.
+     */
+    private Monitor.State writtenOnReplica(String counter, int learnt, int written, Code shows) {
         try (Jedis master = jedis("master/bayes"); Jedis replica = jedis("replica1/bayes")) {
-            master.hincrBy("RS", "learns_spam", 2);
+            master.hincrBy("RS", counter, learnt);
             until("replica1 has the master's learns", st -> counts(st, "replica1/bayes").equals(counts(st, "master/bayes"))
                     && counts(st, "master/bayes").present());
             replica.configSet("replica-read-only", "no");
-            replica.hincrBy("RS", "learns_spam", -2);
-            Monitor.State s = until("learns-diverged", st -> has(st, Code.LEARNS_DIVERGED, "replica1/bayes"));
-            Finding f = s.findings().stream().filter(x -> x.code() == Code.LEARNS_DIVERGED).findFirst().orElseThrow();
-            assertThat(f.action()).isEqualTo("resync replica1/bayes --full");
-            replica.hincrBy("RS", "learns_spam", 2);
-            replica.configSet("replica-read-only", "yes");
-            until("learns-diverged cleared", st -> !has(st, Code.LEARNS_DIVERGED, "replica1/bayes"));
+            replica.hincrBy("RS", counter, written);
         }
+        return until(shows.id(), st -> has(st, shows, "replica1/bayes"));
+    }
+
+    /** replica1's direct write taken back and the replica read-only again: the finding clears. */
+    private void mended(String counter, int written, Code shown) {
+        try (Jedis replica = jedis("replica1/bayes")) {
+            replica.hincrBy("RS", counter, -written);
+            replica.configSet("replica-read-only", "yes");
+        }
+        until(shown.id() + " cleared", st -> !has(st, shown, "replica1/bayes"));
+    }
+
+    private static Finding finding(Monitor.State s, Code code) {
+        return s.findings().stream().filter(f -> f.code() == code).findFirst().orElseThrow();
     }
 
     @Test
@@ -169,10 +163,7 @@ class RspamdLabTest extends LabClassTest {
         try (Jedis master = jedis("master/bayes");
              Monitor readOnly = new Monitor(lab.topology(), new Transports(lab.topology()),
                      ProbeOptions.defaults().withInterval(REFRESH).withHeartbeatWrites(false), Thresholds.defaults())) {
-            if (monitor != null) { // the other tests' monitor would write meanwhile
-                monitor.close();
-                monitor = null;
-            }
+            closeMonitor(); // the other tests' monitor would write meanwhile
             master.del(Heartbeat.KEY);
             for (int n = 0; n < 5; n++) readOnly.refresh();
             assertThat(master.exists(Heartbeat.KEY)).as("a heartbeat written under read-only").isFalse();

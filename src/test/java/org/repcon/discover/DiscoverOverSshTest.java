@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +25,12 @@ class DiscoverOverSshTest {
 
     @TempDir
     static Path dir;
+    @AutoClose
     static SshServer sshd;
 
     @BeforeAll
     static void start() {
         sshd = SshServer.start(dir, MASTER, REPLICA);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sshd != null) sshd.close();
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,6 +44,7 @@ class SshSessionIT {
 
     @TempDir
     static Path dir;
+    @AutoClose
     private static SshDeployment deployment;
 
     private Process repcon;
@@ -51,11 +52,6 @@ class SshSessionIT {
     @BeforeAll
     static void deploy() {
         deployment = SshDeployment.start(dir);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (deployment != null) deployment.close();
     }
 
     @AfterEach

@@ -31,10 +31,8 @@ public final class RedisProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly(); // SIGKILL also ends a stopped process
-        }), "redis-process-reaper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> Processes.killTree(p, Duration.ZERO)),
+                "redis-process-reaper"));
     }
 
     private final Process process;
@@ -175,12 +173,9 @@ public final class RedisProcess implements AutoCloseable {
 
     /** SIGKILL and wait: the port is refused from then on. */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly); // a forked RDB child, say
-        process.destroyForcibly();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) throw new AssertionError("redis-server " + pid() + " did not die");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // with a forked RDB child, say
+        if (!Processes.killTree(process, Duration.ofSeconds(10)) && !Thread.currentThread().isInterrupted()) {
+            throw new AssertionError("redis-server " + pid() + " did not die");
         }
         LIVE.remove(process);
     }

@@ -45,7 +45,7 @@ import redis.clients.jedis.Jedis;
  * Closing kills every daemon by its pid file (wherever it was restarted meanwhile) and sshd; a JVM shutdown hook
  * (of {@link Daemons} and {@link SshServer}) is the backstop.
  */
-public final class SshDeployment implements AutoCloseable {
+public record SshDeployment(Path dir, SshServer sshd, Daemons daemons, Path file, Topology topology) implements AutoCloseable {
 
     public static final String MASTER_ADDRESS = "127.0.52.1";
     public static final String REPLICA_ADDRESS = "127.0.52.2";
@@ -54,60 +54,39 @@ public final class SshDeployment implements AutoCloseable {
     /** The distribution's redis.conf as far as these hosts need it; repcon merges its common settings into it. */
     static final String STOCK_REDIS_CONF = "# the distribution's redis.conf (a stand-in)\nbind 127.0.0.1 -::1\nprotected-mode yes\n";
 
-    private final Path dir;
-    private final SshServer sshd;
-    private final Daemons daemons;
-    private Path file;
-    private Topology topology;
-
-    private SshDeployment(Path dir, SshServer sshd, Daemons daemons) {
-        this.dir = dir;
-        this.sshd = sshd;
-        this.daemons = daemons;
-    }
-
-    /** Starts sshd, writes the topology as DIR/over-ssh.yaml, sets both hosts up and waits until replication is up. */
+    /** Starts sshd, writes the topology (the file) as DIR/over-ssh.yaml, sets both hosts up and waits until replication is up. */
     public static SshDeployment start(Path dir) {
         Path redisServer = Tools.redisServer();
         Path stunnel = Tools.stunnel();
         SshServer sshd = SshServer.start(dir, MASTER_ADDRESS, REPLICA_ADDRESS);
-        SshDeployment d = new SshDeployment(dir, sshd, new Daemons());
+        Daemons daemons = new Daemons();
         try {
-            d.writeServiceScript(redisServer, stunnel);
-            d.file = d.writeTopology("over-ssh.yaml", sshd.clientConfig());
-            d.topology = TopologyLoader.load(d.file);
+            writeServiceScript(dir, redisServer, stunnel);
+            Path file = writeTopology(dir, "over-ssh.yaml", sshd.clientConfig());
+            SshDeployment d = new SshDeployment(dir, sshd, daemons, file, TopologyLoader.load(file));
             d.setUp();
             return d;
         } catch (IOException e) {
-            d.close();
+            close(daemons, sshd);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | AssertionError e) {
-            d.close();
+            close(daemons, sshd);
             throw e;
         }
     }
 
-    public Topology topology() {
-        return topology;
-    }
-
-    /** The topology file. */
-    public Path file() {
-        return file;
-    }
-
-    public SshServer sshd() {
-        return sshd;
-    }
-
     public Path serviceScript() {
+        return serviceScript(dir);
+    }
+
+    private static Path serviceScript(Path dir) {
         return dir.resolve("svc.sh");
     }
 
     /** The same deployment reached through another ssh client config (one whose known_hosts is wrong, say): its file. */
     public Path fileWith(String name, Path sshClientConfig) {
         try {
-            return writeTopology(name, sshClientConfig);
+            return writeTopology(dir, name, sshClientConfig);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,8 +108,8 @@ public final class SshDeployment implements AutoCloseable {
         return Pids.read(Path.of(topology.hostOf(instance).instancePath(instance, Convention.PIDFILE)));
     }
 
-    private Path writeTopology(String name, Path sshClientConfig) throws IOException {
-        String svc = "sh " + serviceScript() + " {action}";
+    private static Path writeTopology(Path dir, String name, Path sshClientConfig) throws IOException {
+        String svc = "sh " + serviceScript(dir) + " {action}";
         Path root = dir.resolve("root");
         String text = """
                 # Two hosts reached by ssh (one test sshd on two loopback addresses), Debian conventions placed
@@ -165,11 +144,7 @@ public final class SshDeployment implements AutoCloseable {
                   redis_service: %2$s redis %1$s/{host}/etc/redis/redis-{name}.conf
                   stunnel_service: %2$s stunnel %1$s/{host}/etc/stunnel/rspamd-redis.conf
                 hosts:
-                  master:
-                    address: %3$s
-                    loopback: %3$s
-                    bind: [%3$s]
-                    ssh: { options: [-F, "%5$s"] }
+                %3$s
                     instances:
                       bayes: { port: 6378, password_env: REPCON_TEST_PASSWORD }
                       bayes2: { port: 6388, kind: bayes, password_env: REPCON_TEST_PASSWORD }
@@ -177,27 +152,38 @@ public final class SshDeployment implements AutoCloseable {
                       # server ends accept on every address (as rendered for Debian): ports of this test's own
                       bayes: { accept: 26478, to: bayes }
                       bayes2: { accept: 26488, to: bayes2 }
-                  replica:
-                    address: %4$s
-                    loopback: %4$s
-                    bind: [%4$s]
-                    ssh: { options: [-F, "%5$s"] }
+                %4$s
                     instances:
                       bayes: { port: 6378, replicaof: master/bayes }
                     tunnels:
                       bayes: { accept: 6478, client: master/bayes }
                       bayes2: { accept: 6488, client: master/bayes2 }
-                """.formatted(root, svc, MASTER_ADDRESS, REPLICA_ADDRESS, sshClientConfig);
+                """.formatted(root, svc, host("master", MASTER_ADDRESS, sshClientConfig),
+                host("replica", REPLICA_ADDRESS, sshClientConfig));
         Path f = dir.resolve(name);
         Files.writeString(f, text);
         return f;
     }
 
     /**
+     * A host's entry (under {@code hosts:}) up to its instances: one address of the test sshd, its services bound
+     * there, reached by ssh through the test's client config. Both hosts are this machine in the same way.
+     */
+    private static String host(String name, String address, Path sshClientConfig) {
+        return """
+                  %1$s:
+                    address: %2$s
+                    loopback: %2$s
+                    bind: [%2$s]
+                    ssh: { options: [-F, "%3$s"] }
+                """.formatted(name, address, sshClientConfig).stripTrailing();
+    }
+
+    /**
      * svc.sh ACTION redis|stunnel CONFIG: start (daemonized; a no-op when it runs), stop (TERM, KILL after 10 s;
      * a no-op when it does not run), restart. The pid file is the one the rendered CONFIG names.
      */
-    private void writeServiceScript(Path redisServer, Path stunnel) throws IOException {
+    private static void writeServiceScript(Path dir, Path redisServer, Path stunnel) throws IOException {
         String script = """
                 #!/bin/sh
                 # A stand-in for the platform's service manager: svc.sh start|stop|restart redis|stunnel CONFIG
@@ -239,8 +225,8 @@ public final class SshDeployment implements AutoCloseable {
                   *) echo "svc.sh: unknown action '$action'" >&2; exit 2 ;;
                 esac
                 """.formatted(redisServer, stunnel);
-        Files.writeString(serviceScript(), script);
-        Files.setPosixFilePermissions(serviceScript(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(serviceScript(dir), script);
+        Files.setPosixFilePermissions(serviceScript(dir), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /**
@@ -319,6 +305,10 @@ public final class SshDeployment implements AutoCloseable {
 
     @Override
     public void close() {
+        close(daemons, sshd);
+    }
+
+    private static void close(Daemons daemons, SshServer sshd) {
         try {
             daemons.close();
         } finally {

@@ -193,12 +193,6 @@ public record SshServer(Path dir, int port, List<String> addresses, Process sshd
 
     /** sshd and the per-connection sshd processes it forked (which stay in its process tree). */
     private static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        try {
-            p.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.killTree(p, Duration.ofSeconds(10));
     }
 }

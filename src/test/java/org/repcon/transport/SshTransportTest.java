@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,16 +38,12 @@ class SshTransportTest extends TransportContractTest {
 
     @TempDir
     static Path shared;
+    @AutoClose
     private static SshServer sshd;
 
     @BeforeAll
     static void startSshd() {
         sshd = SshServer.start(shared);
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) sshd.close();
     }
 
     @Override

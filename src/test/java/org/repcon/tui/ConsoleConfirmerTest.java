@@ -31,11 +31,20 @@ class ConsoleConfirmerTest {
         return () -> withdrawn.add(line);
     });
 
-    private CompletableFuture<Reply> askOnAWorker(Question q, Thread[] worker) {
+    /** A question asked on a worker thread of its own, and the reply it gets. */
+    private record Asked(Thread worker, CompletableFuture<Reply> reply) {
+        Reply replied() throws Exception {
+            return reply.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Asks on a worker, and runs the UI task that puts the question on the bottom line. */
+    private Asked ask(Question q) throws InterruptedException {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
-        worker[0] = new Thread(() -> reply.complete(confirmer.ask(q)), "test-worker");
-        worker[0].start();
-        return reply;
+        Thread worker = new Thread(() -> reply.complete(confirmer.ask(q)), "test-worker");
+        worker.start();
+        runUiTask();
+        return new Asked(worker, reply);
     }
 
     private void runUiTask() throws InterruptedException {
@@ -46,29 +55,24 @@ class ConsoleConfirmerTest {
 
     @Test
     void aTypedAnswerAndACancelComeBackAsReplies() throws Exception {
-        Thread[] worker = new Thread[1];
-        CompletableFuture<Reply> yes = askOnAWorker(new Question(Confirmation.YES_NO, "stop x? [y/n] ", "", true), worker);
-        runUiTask();
+        Asked yes = ask(new Question(Confirmation.YES_NO, "stop x? [y/n] ", "", true));
         assertThat(shown).containsExactly("please answer y or n. stop x? [y/n] ");
         answer.accept("y");
-        assertThat(yes.get(10, TimeUnit.SECONDS)).isEqualTo(new Reply.Answer("y"));
+        assertThat(yes.replied()).isEqualTo(new Reply.Answer("y"));
 
-        CompletableFuture<Reply> name = askOnAWorker(new Question(Confirmation.TYPE_NAME, "type a/b: ", "a/b", false), worker);
-        runUiTask();
+        Asked name = ask(new Question(Confirmation.TYPE_NAME, "type a/b: ", "a/b", false));
         assertThat(shown).last().isEqualTo("type a/b: ");
         answer.accept(null); // Esc
-        assertThat(name.get(10, TimeUnit.SECONDS)).isInstanceOf(Reply.Cancelled.class);
+        assertThat(name.replied()).isInstanceOf(Reply.Cancelled.class);
         assertThat(withdrawn).isEmpty();
     }
 
     @Test
     void anInterruptedWorkerWithdrawsItsQuestion() throws Exception {
-        Thread[] worker = new Thread[1];
-        CompletableFuture<Reply> reply = askOnAWorker(new Question(Confirmation.YES_NO, "apply? [y/n] ", "", false), worker);
-        runUiTask();
+        Asked asked = ask(new Question(Confirmation.YES_NO, "apply? [y/n] ", "", false));
         assertThat(shown).containsExactly("apply? [y/n] ");
-        worker[0].interrupt();
-        assertThat(reply.get(10, TimeUnit.SECONDS)).isInstanceOf(Reply.Cancelled.class);
+        asked.worker().interrupt();
+        assertThat(asked.replied()).isInstanceOf(Reply.Cancelled.class);
         runUiTask();
         assertThat(withdrawn).containsExactly("apply? [y/n] ");
     }

@@ -159,33 +159,42 @@ public final class Fixtures {
             ops.add(100 + 40 * Math.sin(i / 4.0));
         }
         return new Details(key, key + "  (redis 7.2.4, replica of master/fuzzy)", List.of(
-                new Details.Group("Replication", List.of(
-                        new Details.Field("role", "slave"),
-                        new Details.Field("master_host", "localhost"),
-                        new Details.Field("master_port", "6477"),
-                        new Details.Field("master_link_status", "up"),
-                        new Details.Field("master_last_io_seconds_ago", lagging ? "38" : "0"),
-                        new Details.Field("master_sync_in_progress", "0"),
-                        new Details.Field("slave_repl_offset", lagging ? "7652038" : "9120044"),
-                        new Details.Field("slave_read_only", "1"),
-                        new Details.Field("master_replid", "8f1c0d4b6a5e2f9d3c7b1a0e6d5c4b3a2f1e0d9c"))),
-                new Details.Group("Memory", List.of(
-                        new Details.Field("used_memory", "90177536 (86.0M)"),
-                        new Details.Field("maxmemory", "209715200 (200M)"),
-                        new Details.Field("maxmemory_policy", "noeviction"),
-                        new Details.Field("mem_fragmentation_ratio", "1.12"))),
-                new Details.Group("Persistence", List.of(
-                        new Details.Field("loading", "0"),
-                        new Details.Field("rdb_last_bgsave_status", "ok"),
-                        new Details.Field("rdb_changes_since_last_save", "1204"),
-                        new Details.Field("aof_enabled", "0"))),
-                new Details.Group("Stats", List.of(
-                        new Details.Field("sync_full", "1"),
-                        new Details.Field("sync_partial_ok", "3"),
-                        new Details.Field("sync_partial_err", "0"),
-                        new Details.Field("evicted_keys", "0")))),
+                group("Replication", """
+                        role:slave
+                        master_host:localhost
+                        master_port:6477
+                        master_link_status:up
+                        master_last_io_seconds_ago:%s
+                        master_sync_in_progress:0
+                        slave_repl_offset:%s
+                        slave_read_only:1
+                        master_replid:8f1c0d4b6a5e2f9d3c7b1a0e6d5c4b3a2f1e0d9c
+                        """.formatted(lagging ? "38" : "0", lagging ? "7652038" : "9120044")),
+                group("Memory", """
+                        used_memory:90177536 (86.0M)
+                        maxmemory:209715200 (200M)
+                        maxmemory_policy:noeviction
+                        mem_fragmentation_ratio:1.12
+                        """),
+                group("Persistence", """
+                        loading:0
+                        rdb_last_bgsave_status:ok
+                        rdb_changes_since_last_save:1204
+                        aof_enabled:0
+                        """),
+                group("Stats", """
+                        sync_full:1
+                        sync_partial_ok:3
+                        sync_partial_err:0
+                        evicted_keys:0
+                        """)),
                 List.of(new Details.Series("lag", "B", lag),
                         new Details.Series("memory", "MB", memory),
                         new Details.Series("ops/s", "", ops)));
+    }
+
+    /** A group of fields written as INFO writes them, one {@code name:value} a line. */
+    private static Details.Group group(String title, String info) {
+        return new Details.Group(title, info.lines().map(l -> l.split(":", 2)).map(f -> new Details.Field(f[0], f[1])).toList());
     }
 }
