@@ -9,28 +9,22 @@ import java.util.Optional;
  * the files (see {@link Platform#defaults(Server)}).
  */
 public enum Server {
-    REDIS("redis"),
-    VALKEY("valkey");
+    REDIS,
+    VALKEY;
 
-    private final String yamlName;
-
-    Server(String yamlName) {
-        this.yamlName = yamlName;
-    }
-
-    /** Its value of {@code server:} in a topology, and the word its packages use for it ("redis", "valkey"). */
+    /** Its value of {@code server:} in a topology, and the word its packages use for it: its name in lower case. */
     public String yamlName() {
-        return yamlName;
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The server binary: {@code redis-server}, {@code valkey-server}. */
     public String serverBinary() {
-        return yamlName + "-server";
+        return yamlName() + "-server";
     }
 
     /** The command-line client: {@code redis-cli}, {@code valkey-cli}. */
     public String cliBinary() {
-        return yamlName + "-cli";
+        return yamlName() + "-cli";
     }
 
     /** The Debian package of the server, and its stock single-instance unit: {@code redis-server}, {@code valkey-server}. */
@@ -40,7 +34,7 @@ public enum Server {
 
     /** FreeBSD's rc.d name, the prefix of its rc.conf variables ({@code redis_enable}, {@code valkey_profiles}). */
     public String rcName() {
-        return yamlName;
+        return yamlName();
     }
 
     /**
@@ -49,7 +43,7 @@ public enum Server {
      * ({@code /etc/valkey/valkey.conf}, {@code valkey-server@}, {@code /var/lib/valkey}, user {@code valkey}).
      */
     String rename(String redisTemplate) {
-        return this == REDIS ? redisTemplate : redisTemplate.replace(REDIS.yamlName, yamlName);
+        return this == REDIS ? redisTemplate : redisTemplate.replace(REDIS.yamlName(), yamlName());
     }
 
     public static List<String> names() {
@@ -58,7 +52,7 @@ public enum Server {
 
     public static Optional<Server> fromYaml(String text) {
         for (Server s : values()) {
-            if (s.yamlName.equals(text)) return Optional.of(s);
+            if (s.yamlName().equals(text)) return Optional.of(s);
         }
         return Optional.empty();
     }
