@@ -132,7 +132,8 @@ public enum Code {
             + " repl-backlog-size, client-output-buffer-limit, save, appendonly, min-replicas-to-write): a CONFIG SET, or a"
             + " file edited since the start. At its next restart it takes the file's value, and what the running value"
             + " fixed comes back.", "set HOST/INSTANCE PARAMETER VALUE writes the value into the file and sets it at"
-                    + " runtime (the topology's value where it gives one); repoint for replicaof."),
+                    + " runtime (suggested with the topology's value where it gives one; where it gives none, put the value"
+                    + " meant into the topology or set it); repoint for replicaof."),
     FILE_DRIFT("The instance's file gives a directive repcon writes otherwise than the topology renders it: a hand"
             + " edit, or a topology changed since setup. The next restart takes the file's value; for replicaof or"
             + " masterauth that breaks the replica's replication then.", "set HOST/INSTANCE PARAMETER VALUE (or repoint"

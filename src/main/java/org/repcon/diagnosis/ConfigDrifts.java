@@ -23,9 +23,9 @@ public record ConfigDrifts(String file, List<Difference> running, List<Differenc
      * One directive two places disagree on.
      *
      * @param said as the operator reads it ("runs with maxmemory 83886080, its file says 70mb"); never a secret's value
-     * @param settle the words that settle it as a value of {@code set} or {@code repoint} (the topology's value where it
-     *               gives one, else the one the instance runs with, so that persisting changes nothing now); empty
-     *               for a secret (set takes it from the topology) or when nothing is known to be right
+     * @param settle the words that settle it as a value of {@code set}: the topology's value; empty for a secret (set
+     *               takes it from the topology) and where the topology gives none (then which value is meant is the
+     *               operator's to say)
      */
     public record Difference(String directive, String said, Optional<List<String>> settle) {}
 

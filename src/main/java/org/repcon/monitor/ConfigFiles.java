@@ -4,7 +4,6 @@ import static org.repcon.topology.Convention.INSTANCE_CONFIG;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +143,9 @@ final class ConfigFiles {
             boolean fileIsTheCause = files.stream().anyMatch(x -> x.directive().equals(d.directive()))
                     && ConfigDrift.compare(wanted, running, List.of(d.directive())).isEmpty();
             if (fileIsTheCause) continue;
-            List<String> settle = wanted.values().containsKey(d.directive()) ? wanted.values().get(d.directive()) : words(d.running());
+            // Back to the topology's value where it gives one; where it is silent, which of the two values is meant is
+            // the operator's to say (a backlog raised by hand is worth keeping, a replica made writable is not).
+            List<String> settle = wanted.values().getOrDefault(d.directive(), List.of());
             runs.add(new ConfigDrifts.Difference(d.directive(), d.describe(), settleable(d.directive(), settle)));
         }
         return Optional.of(new ConfigDrifts(path, runs, files));
@@ -177,10 +178,6 @@ final class ConfigFiles {
             return Optional.empty();
         }
         return Optional.of(List.copyOf(words));
-    }
-
-    private static List<String> words(String value) {
-        return value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
     }
 
     private static ConfigDrift.FileValues fingerprinted(ConfigDrift.FileValues files) {
