@@ -44,7 +44,7 @@ final class ConfigFiles {
             "repl-backlog-size", List.of("1mb"), "maxmemory", List.of("0"), "min-replicas-to-write", List.of("0"),
             "appendonly", List.of("no"), "client-output-buffer-limit", List.of("replica", "256mb", "64mb", "60"), "replicaof", List.of(), "masterauth", List.of(), "requirepass", List.of());
     /** A topology password that could not be read here: that directive is not compared. */
-    private static final String UNKNOWN = "\0unknown";
+    private static final String UNKNOWN = "repcon-unreadable-password";
 
     private final Topology topology;
     private final Transports transports;
@@ -80,7 +80,14 @@ final class ConfigFiles {
             if (instance.isEmpty()) continue;
             Host host = topology.hostOf(instance.get());
             Function<String, Optional<String>> read = readers.computeIfAbsent(host.name(), n -> once(host));
-            Optional<ConfigDrifts> compared = compare(topology, host, instance.get(), running.get().values(), read);
+            Optional<ConfigDrifts> compared;
+            try {
+                compared = compare(topology, host, instance.get(), running.get().values(), read);
+            } catch (RuntimeException e) {
+                // A comparison must never cost the refresh: logged, and that instance not compared this time.
+                org.repcon.util.Log.get(ConfigFiles.class).log(java.util.logging.Level.WARNING, s.instance() + ": drift not compared", e);
+                compared = Optional.empty();
+            }
             if (compared.isPresent()) last.put(s.instance(), compared.get());
             else last.remove(s.instance());
         }

@@ -132,6 +132,13 @@ class ConfigFilesTest {
     }
 
     @Test
+    void aTopologyPasswordThatCannotBeReadHereIsNotCompared() throws IOException {
+        Files.delete(dir.resolve("master.pw"));
+        ConfigDrifts d = compare().orElseThrow();
+        assertThat(d.isEmpty()).as(d.toString()).isTrue();
+    }
+
+    @Test
     void aDirectiveLeftOutOfTheFileIsComparedWithRedisDefault() {
         running.put("replica-read-only", "no");
         assertThat(compare().orElseThrow().running()).extracting(ConfigDrifts.Difference::said)
