@@ -1,11 +1,17 @@
 package org.repcon.cli;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.repcon.bench.FootprintBench;
@@ -14,17 +20,20 @@ import org.repcon.bench.ProbeBench;
 import org.repcon.lab.Lab;
 import org.repcon.lab.LabTopology;
 import org.repcon.probe.ProbeOptions;
+import org.repcon.topology.Topology;
+import org.repcon.tui.FlushListener;
 import org.repcon.topology.TopologyLoader;
 import org.repcon.util.RepconException;
 import org.repcon.util.UserFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks on this machine (loopback labs; figures for docs/benchmarks.md).",
-        subcommands = {BenchCommand.Probe.class, BenchCommand.Parse.class, BenchCommand.Footprint.class})
+        subcommands = {BenchCommand.Probe.class, BenchCommand.Parse.class, BenchCommand.Footprint.class, BenchCommand.Frame.class})
 final class BenchCommand {
 
     /** What every bench subcommand has: its output, flushed at the end. */
@@ -135,6 +144,155 @@ final class BenchCommand {
                 return 0;
             } finally {
                 if (!wasUp) lab.down();
+            }
+        }
+    }
+
+    @Command(name = "frame", description = {"The console's way to its first frame, in this JVM: the console on a virtual"
+            + " 120x40 terminal (read-only: no heartbeat written), on the demo's lab unless FILE (the lab need not run:"
+            + " its instances are then down), until the first frame drawn from a refresh; then help, the findings, a"
+            + " host's details and the ':' line with completion are opened, and q.",
+            "The launcher runs it once per build to record the classes the console loads (target/repcon.jsa, a class"
+            + " data archive the next starts map instead of loading each class from the jar)."})
+    static final class Frame extends BenchSubcommand {
+        @Parameters(arity = "0..1", paramLabel = "FILE", description = "A topology (default: sample-topologies/lab.yaml, the demo's).")
+        Path file;
+
+        @Option(names = "--all-classes", hidden = true, description = "Then load every class of repcon's own packages: the"
+                + " launcher's training, so that its archive also holds what a console reaches only on a deployment that answers.")
+        boolean allClasses;
+
+        @Mixin
+        ConsoleCommand.ConsoleFlags flags;
+
+        /** How long the console may take to its first frame from a refresh before the bench gives up. */
+        private static final long PATIENCE_MILLIS = 20_000;
+
+        @Override
+        int run(PrintWriter out) {
+            Topology topology = file != null ? TopologyLoader.load(file) : DemoCommand.bundledLab();
+            DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+            Frames frames = new Frames(terminal);
+            terminal.addVirtualTerminalListener(frames);
+            flags.adjust = o -> o.withTerminal(terminal).withEnv(Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor",
+                    "LANG", "C.UTF-8"));
+            Thread keys = new Thread(frames::drive, "bench-frame-keys");
+            keys.setDaemon(true);
+            keys.start();
+            int exit = flags.run(topology, true);
+            long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            if (exit != 0) return exit;
+            if (frames.liveAt == 0) throw RepconException.failed("no frame from a refresh within " + PATIENCE_MILLIS / 1000 + " s");
+            out.printf(Locale.ROOT, "first frame: %d ms after the JVM started%n", frames.firstAt - started);
+            out.printf(Locale.ROOT, "first frame from a refresh: %d ms%s%n", frames.liveAt - started,
+                    frames.liveCpuMillis < 0 ? "" : " (" + frames.liveCpuMillis + " ms of CPU)");
+            if (allClasses) out.printf(Locale.ROOT, "classes of repcon's own loaded: %d%n", loadOwnClasses());
+            return 0;
+        }
+
+        /** Loads, without initialising them, the classes of repcon's own packages in the jar this runs from (none outside one). */
+        private static int loadOwnClasses() {
+            int loaded = 0;
+            try {
+                Path jar = Path.of(Frame.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (!Files.isRegularFile(jar)) return 0;
+                try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                    for (String name : file.stream().map(java.util.jar.JarEntry::getName).toList()) {
+                        if (!name.startsWith("org/repcon/") || !name.endsWith(".class")) continue;
+                        try {
+                            Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false,
+                                    Frame.class.getClassLoader());
+                            loaded++;
+                        } catch (ClassNotFoundException | LinkageError e) {
+                            // not loadable here (a missing optional dependency): the archive goes without it
+                        }
+                    }
+                }
+            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+                throw RepconException.failed("cannot list repcon's classes: " + e.getMessage());
+            }
+            return loaded;
+        }
+
+        /** Watches the frames the console flushes and presses the keys once one shows a refresh's data. */
+        private static final class Frames implements FlushListener {
+            /** After the first frame from a refresh, one key a frame: each layer is drawn once; then q. */
+            private static final List<KeyStroke> KEYS = List.of(new KeyStroke('?', false, false), new KeyStroke(KeyType.Escape),
+                    new KeyStroke(KeyType.Tab), new KeyStroke(KeyType.Enter), new KeyStroke(KeyType.Escape),
+                    new KeyStroke(KeyType.Tab), new KeyStroke('T', false, false), new KeyStroke(':', false, false),
+                    new KeyStroke('h', false, false), new KeyStroke(KeyType.Tab), new KeyStroke(KeyType.Escape));
+
+            private final DefaultVirtualTerminal terminal;
+            private long flushes;
+            volatile long firstAt;
+            volatile long liveAt;
+            /** The process's CPU time (all threads, user and system) at that frame; -1 where /proc cannot tell. */
+            volatile long liveCpuMillis = -1;
+
+            Frames(DefaultVirtualTerminal terminal) {
+                this.terminal = terminal;
+            }
+
+            @Override
+            public synchronized void onFlush() {
+                long now = System.currentTimeMillis();
+                if (firstAt == 0) firstAt = now;
+                // The header says when the data shown was read; before the first refresh it says it waits.
+                if (liveAt == 0 && headerLine().contains("refreshed ")) {
+                    liveAt = now;
+                    liveCpuMillis = cpuMillis();
+                }
+                flushes++;
+                notifyAll();
+            }
+
+            private String headerLine() {
+                StringBuilder line = new StringBuilder();
+                for (int col = 0; col < terminal.getTerminalSize().getColumns(); col++) {
+                    line.append(terminal.getCharacter(col, 0).getCharacterString());
+                }
+                return line.toString();
+            }
+
+            /** utime + stime of /proc/self/stat, in clock ticks of 10 ms; -1 without /proc. */
+            private static long cpuMillis() {
+                try {
+                    String stat = Files.readString(Path.of("/proc/self/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                } catch (IOException | RuntimeException e) {
+                    return -1;
+                }
+            }
+
+            void drive() {
+                try {
+                    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+                    if (awaitFlush(() -> liveAt != 0, deadline)) {
+                        for (KeyStroke key : KEYS) {
+                            long seen = flushes();
+                            terminal.addInput(key);
+                            awaitFlush(() -> flushes() > seen, System.currentTimeMillis() + 2000);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    terminal.addInput(new KeyStroke('q', false, false));
+                }
+            }
+
+            private synchronized long flushes() {
+                return flushes;
+            }
+
+            private synchronized boolean awaitFlush(java.util.function.BooleanSupplier done, long deadline) throws InterruptedException {
+                for (long left; !done.getAsBoolean(); ) {
+                    left = deadline - System.currentTimeMillis();
+                    if (left <= 0) return false;
+                    wait(left);
+                }
+                return true;
             }
         }
     }

@@ -69,8 +69,12 @@ final class ConsoleCommand implements Callable<Integer> {
         }
 
         int run(Topology topology) {
+            return run(topology, Main.readOnly(mixee));
+        }
+
+        /** @param readOnly refuse every change and write no heartbeat (--read-only, or a benchmark's console) */
+        int run(Topology topology, boolean readOnly) {
             requireFullScreen();
-            boolean readOnly = Main.readOnly(mixee);
             if (!Refresh.within(refreshSeconds)) throw RepconException.invalid("--refresh takes " + Refresh.RANGE + " seconds");
             Duration interval = Refresh.of(refreshSeconds);
             Themes themes = new Themes(ConsoleOptions.defaults().userThemes());

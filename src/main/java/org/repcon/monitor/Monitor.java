@@ -87,12 +87,17 @@ public final class Monitor implements AutoCloseable {
         return digest(prober.refresh());
     }
 
-    /** Refreshes every interval on the prober's thread; each state goes to the listeners. */
+    /**
+     * Refreshes every interval on the prober's thread; each state goes to the listeners. The first snapshot goes to
+     * them twice: diagnosed at once without the logs and Rspamd's files (over ssh each read is a command on the host),
+     * so that a console's first frame waits for none of them, then with them, as every later one.
+     */
     public void start() {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
         prober.start(new ProbeListener() {
             @Override
             public void onSnapshot(Snapshot snapshot) {
-                digest(snapshot);
+                digest(snapshot, first.getAndSet(false));
             }
 
             @Override
@@ -134,8 +139,16 @@ public final class Monitor implements AutoCloseable {
         return latest;
     }
 
-    private synchronized State digest(Snapshot snapshot) {
+    private State digest(Snapshot snapshot) {
+        return digest(snapshot, false);
+    }
+
+    /** @param quickFirst publish the snapshot diagnosed without reading logs or files first */
+    private synchronized State digest(Snapshot snapshot, boolean quickFirst) {
         history.record(snapshot);
+        if (quickFirst) {
+            publish(state(snapshot, Diagnosis.run(new DiagnosisInput(topology, snapshot, history::view, Map.of(), thresholds))));
+        }
         // Masters whose sync counters moved recently: their logs may hold the output-buffer or backlog lines. Without
         // two samples yet (a first refresh, a check without state) no counter can move: the log is what tells.
         Set<InstanceRef> masters = new HashSet<>();
@@ -151,10 +164,18 @@ public final class Monitor implements AutoCloseable {
                 learnClock.at(snapshot), thresholds));
         logNamed = findings.stream().filter(f -> f.code() == Code.FULL_SYNC_LOOP || f.code() == Code.BACKLOG_TOO_SMALL)
                 .flatMap(f -> f.subject().instance().map(n -> new InstanceRef(f.subject().host(), n)).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        State state = new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));
+        State state = state(snapshot, findings);
+        publish(state);
+        return state;
+    }
+
+    private State state(Snapshot snapshot, List<Finding> findings) {
+        return new State(snapshot, findings, ViewBuilder.build(topology, snapshot, history::view, findings, thresholds, tunnels));
+    }
+
+    private void publish(State state) {
         latest = state;
         for (Consumer<State> l : listeners) l.accept(state);
-        return state;
     }
 
     /** Stops probing and closes the transports, which the monitor owns from its construction on. */

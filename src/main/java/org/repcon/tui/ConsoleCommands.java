@@ -45,7 +45,9 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
     private final ActionContext context;
     private final boolean readOnly;
     private final Audit audit;
-    private final History history;
+    /** The history's file (null: kept in memory only); JLine sets it up on the first ':' line, not on the way to the first frame. */
+    private final Path historyFile;
+    private History history;
     private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "repcon-action");
         t.setDaemon(true);
@@ -63,7 +65,7 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
         this.context = context;
         this.readOnly = readOnly;
         this.audit = audit;
-        this.history = LineHistory.detached(historyFile);
+        this.historyFile = historyFile;
     }
 
     /**
@@ -76,8 +78,10 @@ public final class ConsoleCommands implements CommandHandler, AutoCloseable {
         return new ConsoleCommands(t, null, true, null, null, themes);
     }
 
+    /** Made on first use, on the UI thread (the only caller). */
     @Override
     public History history() {
+        if (history == null) history = LineHistory.detached(historyFile);
         return history;
     }
 

@@ -1,5 +1,6 @@
 package org.repcon.tui;
 
+import java.util.function.Supplier;
 import org.jline.reader.History;
 
 /**
@@ -10,15 +11,29 @@ final class LineEditor {
 
     private final StringBuilder text = new StringBuilder();
     private int cursor;
-    /** Null: a line without a history (a filter, an answer). */
-    private final History history;
+    /** Where the history comes from, asked once on first use: setting up JLine's can wait until a line is typed. */
+    private Supplier<History> historySource;
+    /** Null: a line without a history (a filter, an answer), or not asked for yet. */
+    private History history;
 
     LineEditor() {
-        this(null);
+        this(() -> null);
     }
 
     LineEditor(History history) {
-        this.history = history;
+        this(() -> history);
+    }
+
+    LineEditor(Supplier<History> history) {
+        this.historySource = history;
+    }
+
+    private History history() {
+        if (historySource != null) {
+            history = historySource.get();
+            historySource = null;
+        }
+        return history;
     }
 
     String text() {
@@ -32,7 +47,7 @@ final class LineEditor {
     /** A new line: Up starts again from the newest in the history. */
     void set(String line) {
         show(line);
-        if (history != null) history.moveToEnd();
+        if (history() != null) history.moveToEnd();
     }
 
     private void show(String line) {
@@ -84,16 +99,16 @@ final class LineEditor {
 
     /** Adds a line run to the history (and so to its file); a filter's or an answer's is not kept. */
     void remember(String line) {
-        if (history == null || line.isBlank()) return;
+        if (history() == null || line.isBlank()) return;
         history.add(line);
         history.moveToEnd();
     }
 
     void previous() {
-        if (history != null && history.previous()) show(history.current());
+        if (history() != null && history.previous()) show(history.current());
     }
 
     void next() {
-        if (history != null && history.next()) show(history.current());
+        if (history() != null && history.next()) show(history.current());
     }
 }

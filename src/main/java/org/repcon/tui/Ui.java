@@ -76,7 +76,7 @@ public final class Ui implements ConsoleControl {
         this.poster = poster;
         this.clock = clock;
         stack.add(hosts);
-        this.commandLine = new LineEditor(commands.history());
+        this.commandLine = new LineEditor(commands::history);
     }
 
     // ---- the stack ----

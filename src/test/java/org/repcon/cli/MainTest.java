@@ -32,6 +32,32 @@ class MainTest {
     }
 
     @Test
+    void aCommandLineBuildsOnlyTheSubcommandItRuns() {
+        // picocli reads every annotation of a subcommand it adds: the console on a file, the start that must be quick,
+        // adds none, a subcommand only itself; the root's options and their values are not taken for a command.
+        assertThat(Main.commandLine(FREEBSD).getSubcommands()).isEmpty();
+        assertThat(Main.commandLine("--theme", "lab", "--refresh=2", "--read-only", FREEBSD).getSubcommands()).isEmpty();
+        assertThat(Main.commandLine("status", FREEBSD).getSubcommands().keySet()).containsExactly("status");
+        assertThat(Main.commandLine("--timeout", "500", "--verbose", "lab", "up", FREEBSD).getSubcommands().keySet())
+                .containsExactly("lab");
+        assertThat(Main.commandLine("--", FREEBSD).getSubcommands()).isEmpty();
+        // Nothing named, help, a mistyped command or the completion script: every command, as the usage lists them.
+        List<String> all = List.copyOf(Main.commandLine().getSubcommands().keySet());
+        assertThat(all).hasSize(12).startsWith("console", "demo").endsWith("bench", "generate-completion");
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"valdate", FREEBSD},
+                new String[] {"--theme", "dark"}, new String[] {"generate-completion"}, new String[] {"--", "demo"})) {
+            assertThat(List.copyOf(Main.commandLine(args).getSubcommands().keySet())).as(String.join(" ", args)).isEqualTo(all);
+        }
+    }
+
+    @Test
+    void aWordAfterTheConsolesFileIsRefusedInOneLine() {
+        CliRunner.Result r = CliRunner.run(FREEBSD, "status");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("repcon: unexpected argument 'status'; see 'repcon --help'");
+    }
+
+    @Test
     void labFaultHelpListsEveryFaultWithTheTargetItTakes() {
         CliRunner.Result r = CliRunner.run("lab", "fault", "--help");
         assertThat(r.exitCode()).isZero();

@@ -124,6 +124,23 @@ class CommandLineTest {
     }
 
     @Test
+    void theHistoryIsSetUpWhenTheLineOpensNotBefore() {
+        // JLine's history (a terminal of no streams, a reader, the file read) is not on the way to the first frame.
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        LineEditor line = new LineEditor(() -> {
+            made.incrementAndGet();
+            return LineHistory.detached(null);
+        });
+        assertThat(made).hasValue(0);
+        line.set("");
+        line.remember("refresh 2");
+        line.clear();
+        line.previous();
+        assertThat(line.text()).isEqualTo("refresh 2");
+        assertThat(made).hasValue(1);
+    }
+
+    @Test
     void theConsolesHistoryIsTheShellsFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("history");
         LineEditor line = new LineEditor(LineHistory.detached(file));

@@ -8,9 +8,7 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,21 +51,7 @@ public final class ScreenDriver implements AutoCloseable {
     private ScreenDriver(DefaultVirtualTerminal terminal, ConsoleSource source, IntSupplier console) {
         this.terminal = terminal;
         this.source = source instanceof FixedConsoleSource fixed ? fixed : null;
-        terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
-            @Override
-            public void onFlush() {
-                frame = snapshot(terminal);
-            }
-
-            @Override
-            public void onBell() {}
-
-            @Override
-            public void onClose() {}
-
-            @Override
-            public void onResized(Terminal t, TerminalSize size) {}
-        });
+        terminal.addVirtualTerminalListener((FlushListener) () -> frame = snapshot(terminal));
         this.thread = new Thread(() -> exit.set(console.getAsInt()), "console-under-test");
         thread.setDaemon(true);
         thread.start();
