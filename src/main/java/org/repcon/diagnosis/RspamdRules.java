@@ -38,29 +38,43 @@ final class RspamdRules {
     /**
      * The counters of one replica against its master's, both read in this refresh: more on the replica is learning
      * landing there, whatever the offsets; fewer with the offsets equal (same stream, nothing in flight) is divergence.
+     * Per-user sums not read in this refresh on both are left out (the global RS, read every refresh, is compared), and
+     * at equal offsets the number of per-user hashes is. A replica ahead of the master's offset was read after more of
+     * the stream than the master's reading: nothing is compared.
      */
     private static void counts(Instance master, Instance replica, InstanceSample ms, InstanceSample rs, Info mi, Info ri,
                                Findings out) {
         RspamdCounts theirs = ms.rspamd();
         RspamdCounts mine = rs.rspamd();
-        OptionalLong m = theirs.total();
-        OptionalLong r = mine.total();
+        boolean whole = theirs.complete() && mine.complete();
+        OptionalLong m = whole ? theirs.total() : theirs.global();
+        OptionalLong r = whole ? mine.total() : mine.global();
         if (m.isEmpty() || r.isEmpty() || ms.freshness() != org.repcon.probe.Freshness.FRESH) return;
         OptionalLong behind = ri.bytesBehind(mi);
         if (behind.isEmpty()) return; // another stream: the offsets say nothing about the counters
+        if (ri.replOffset().orElse(0) > mi.longValue("master_repl_offset").orElse(0)) return;
         List<String> evidence = List.of(replica.ref() + " " + mine.describe() + ", " + Facts.field(ri, "slave_repl_offset"),
                 master.ref() + " " + theirs.describe() + ", " + Facts.field(mi, "master_repl_offset"));
         String what = mine.fuzzyHashes().isPresent() ? "fuzzy hashes" : "learns";
-        if (r.getAsLong() > m.getAsLong()) {
+        long more = r.getAsLong() - m.getAsLong();
+        if (more == 0 && !whole && behind.getAsLong() == 0 && theirs.perUser() != null && mine.perUser() != null) {
+            more = userHashes(mine.perUser()) - userHashes(theirs.perUser());
+            what = "per-user Bayes hashes";
+        }
+        if (more > 0) {
             out.add(Code.LEARNS_ON_REPLICA, Severity.WARNING, Subject.of(replica), replica.ref() + " holds "
-                    + (r.getAsLong() - m.getAsLong()) + " more " + what + " than its master " + master.ref()
+                    + more + " more " + what + " than its master " + master.ref()
                     + ": learning lands on the replica, and its next full sync wipes them", null, evidence);
-        } else if (r.getAsLong() < m.getAsLong() && behind.getAsLong() == 0) {
+        } else if (more < 0 && behind.getAsLong() == 0) {
             out.add(Code.LEARNS_DIVERGED, Severity.WARNING, Subject.of(replica), replica.ref() + " holds "
-                    + (m.getAsLong() - r.getAsLong()) + " fewer " + what + " than its master " + master.ref()
+                    + -more + " fewer " + what + " than its master " + master.ref()
                     + " at the same offset: its data diverged; Rspamd there classifies with less",
                     Suggestion.resync(replica.ref().toString(), true), evidence);
         }
+    }
+
+    private static long userHashes(RspamdCounts.PerUser p) {
+        return p.spamKeys() + p.hamKeys();
     }
 
     /**

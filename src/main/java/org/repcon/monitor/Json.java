@@ -119,6 +119,13 @@ public final class Json {
         number(o, "learns_ham", c.learnsHam());
         number(o, "fuzzy_count", c.fuzzyHashes());
         number(o, "fuzzy_version", c.fuzzyVersion());
+        if (c.perUser() != null) {
+            JsonObject u = new JsonObject();
+            u.addProperty("spam_keys", c.perUser().spamKeys());
+            u.addProperty("ham_keys", c.perUser().hamKeys());
+            u.addProperty("sum", c.perUser().sum().name().toLowerCase(java.util.Locale.ROOT));
+            o.add("per_user", u);
+        }
         OptionalLong lag = Heartbeat.lagMillis(topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())), sample);
         if (lag.isPresent()) o.addProperty("heartbeat_lag_seconds", lag.getAsLong() / 1000.0);
     }

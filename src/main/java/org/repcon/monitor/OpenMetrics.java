@@ -69,8 +69,10 @@ public final class OpenMetrics {
                 + " (0 to 1)."),
         REPLICA_SYNC_ATTEMPTS("repcon_replica_sync_attempts", "master_current_sync_attempts: attempts of the sync under way"
                 + " (Redis 8.x; reset once the link is up)."),
-        LEARNS("repcon_learns", "Rspamd's Bayes learns in the instance (hash RS, fields learns_spam and learns_ham), by"
-                + " class; a gauge, since a replica's count can fall (a full sync)."),
+        LEARNS("repcon_learns", "Rspamd's Bayes learns in the instance (hash RS, fields learns_spam and learns_ham, and"
+                + " each per-user hash as summed), by class; a gauge, since a replica's count can fall (a full sync)."),
+        BAYES_USER_HASHES("repcon_bayes_user_hashes", "Hashes Rspamd's per-user Bayes statistics list (the sets"
+                + " BAYES_SPAM_keys and BAYES_HAM_keys), by class."),
         FUZZY_HASHES("repcon_fuzzy_hashes", "Rspamd's fuzzy hashes in the instance (fuzzy_count)."),
         FUZZY_VERSION("repcon_fuzzy_version", "Rspamd's fuzzy storage version counter (fuzzylocal)."),
         HEARTBEAT_LAG("repcon_heartbeat_lag_seconds", "How far the replica's data trail its master's in real time, by the"
@@ -150,6 +152,10 @@ public final class OpenMetrics {
         RspamdCounts counts = sample.get().rspamd();
         out.add(Family.LEARNS, with(id, "class", "spam"), counts.learnsSpam());
         out.add(Family.LEARNS, with(id, "class", "ham"), counts.learnsHam());
+        if (counts.perUser() != null) {
+            out.add(Family.BAYES_USER_HASHES, with(id, "class", "spam"), OptionalLong.of(counts.perUser().spamKeys()));
+            out.add(Family.BAYES_USER_HASHES, with(id, "class", "ham"), OptionalLong.of(counts.perUser().hamKeys()));
+        }
         out.add(Family.FUZZY_HASHES, id, counts.fuzzyHashes());
         out.add(Family.FUZZY_VERSION, id, counts.fuzzyVersion());
         OptionalLong lag = Heartbeat.lagMillis(topology.masterOf(i).flatMap(m -> snapshot.instance(m.ref())), sample.get());

@@ -35,7 +35,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>Those reads and the write go only where the last INFO showed they cannot be refused: a replica loading or with
  * its link down may answer LOADING or MASTERDOWN, a replica refuses writes with READONLY, and such an error would
  * count in the instance's {@code errorstat_*}, which diagnosis reads as Rspamd's refusals. So the first probe after a
- * (re)connection reads INFO alone.
+ * (re)connection reads INFO first, and the keys in a second round trip once that INFO allows them.
  *
  * <p>When asked ({@link #wantConfig}, about once a minute, and on the first probe), {@code CONFIG GET} of the
  * directives repcon writes goes behind INFO too. An instance that refuses CONFIG (renamed away, or an ACL without it)
@@ -58,6 +58,8 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
     private volatile boolean configWanted = true;
     /** The instance refused CONFIG GET once: never asked again. */
     private volatile boolean configRefused;
+    /** Rspamd's per-user Bayes hashes, for a bayes instance; null for the others. */
+    private final StatfileSums statfiles;
 
     InstanceProbe(Instance instance, Host host, Transports transports, ProbeOptions options) {
         this(instance, host, transports, options, Heartbeat.Assignment.NONE);
@@ -70,6 +72,7 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
         this.transports = transports;
         this.options = options;
         this.heartbeat = heartbeat;
+        this.statfiles = instance.kind() == Kind.BAYES ? new StatfileSums() : null;
     }
 
     @Override
@@ -102,27 +105,42 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
                 if (closed) throw new Failure(Status.UNREACHABLE, "prober closed");
             }
             Info before = lastInfo;
-            boolean readKeys = keysReadable(before);
             long start = System.nanoTime();
             Pipeline p = j.pipelined();
             Response<Object> infoReply = p.sendCommand(redis.clients.jedis.Protocol.Command.INFO, new String[0]);
-            Response<java.util.List<String>> counters = !readKeys ? null
-                    : instance.kind() == Kind.BAYES ? p.hmget("RS", "learns_spam", "learns_ham")
-                    : instance.kind() == Kind.FUZZY ? p.mget("fuzzy_count", "fuzzylocal") : null;
-            Response<String> beat = readKeys && heartbeat.duty() != Heartbeat.Duty.NONE
-                    ? p.hget(Heartbeat.KEY, heartbeat.field()) : null;
-            if (beat != null && heartbeat.duty() == Heartbeat.Duty.WRITE && before.role() == Role.MASTER) {
-                p.hset(Heartbeat.KEY, heartbeat.field(), Long.toString(System.currentTimeMillis()));
-                p.pexpire(Heartbeat.KEY, Heartbeat.TTL.toMillis());
-            }
+            KeyReads keys = keysReadable(before) ? new KeyReads(p, before, true, true) : null;
             List<Response<Object>> config = configWanted && !configRefused ? configGets(p) : null;
             p.sync();
-            String text = redis.clients.jedis.util.SafeEncoder.encode((byte[]) infoReply.get());
             long rttMicros = (System.nanoTime() - start) / 1000;
-            Info info = InfoParser.parse(text);
+            Info info = info(infoReply);
             lastInfo = info;
-            InstanceSample sample = InstanceSample.ok(ref, timeMs, info, rttMicros, counts(counters), beat == null
-                    ? OptionalLong.empty() : RspamdCounts.number(quietly(beat)));
+            RspamdCounts counts = keys == null ? RspamdCounts.NONE : keys.counts();
+            OptionalLong beat = keys == null ? OptionalLong.empty() : keys.heartbeat();
+            if (keys == null && hasKeysToRead() && keysReadable(info)) {
+                // A fresh connection: its first INFO says now that the keys answer. A second round trip, once per
+                // connection, so that a one-shot status or check has Rspamd's counters and the heartbeat too; and a
+                // third where per-user statistics were found, to sum them. Each with INFO again, so that the sample's
+                // offsets and counters are of one moment, as in every later probe (the heartbeat, read once, is of the
+                // second). No heartbeat is written here: a one-shot command would leave every master with a write
+                // newer than its last save, which the dataset guard must then treat as unsaved data.
+                Pipeline again = j.pipelined();
+                Response<Object> infoAgain = again.sendCommand(redis.clients.jedis.Protocol.Command.INFO, new String[0]);
+                keys = new KeyReads(again, info, true, false);
+                again.sync();
+                info = info(infoAgain);
+                counts = keys.counts();
+                beat = keys.heartbeat();
+                if (statfiles != null && statfiles.summable()) {
+                    Pipeline sums = j.pipelined();
+                    Response<Object> infoSums = sums.sendCommand(redis.clients.jedis.Protocol.Command.INFO, new String[0]);
+                    KeyReads summed = new KeyReads(sums, info, false, false);
+                    sums.sync();
+                    info = info(infoSums);
+                    counts = summed.counts();
+                }
+                lastInfo = info;
+            }
+            InstanceSample sample = InstanceSample.ok(ref, timeMs, info, rttMicros, counts, beat);
             return config == null ? sample : running(config, System.currentTimeMillis()).map(sample::withConfig).orElse(sample);
         } catch (RuntimeException e) {
             drop(); // after any failure the connection's state is unknown; the next probe starts clean
@@ -130,9 +148,53 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
         }
     }
 
+    /**
+     * Rspamd's counters, a bayes instance's per-user sums and the heartbeat (read; on a master also written), queued on
+     * a pipeline where {@code known}, the instance's last INFO, says they are answered.
+     */
+    private final class KeyReads {
+        private final Response<java.util.List<String>> counters;
+        private final StatfileSums.Pending perUser;
+        private final Response<String> beat;
+
+        /**
+         * @param readBeat read the heartbeat too: once per probe
+         * @param writeBeat and on a master that writes it, write it after the read
+         */
+        KeyReads(Pipeline p, Info known, boolean readBeat, boolean writeBeat) {
+            counters = instance.kind() == Kind.BAYES ? p.hmget("RS", "learns_spam", "learns_ham")
+                    : instance.kind() == Kind.FUZZY ? p.mget("fuzzy_count", "fuzzylocal") : null;
+            perUser = statfiles == null ? null : statfiles.queue(p);
+            beat = readBeat && heartbeat.duty() != Heartbeat.Duty.NONE ? p.hget(Heartbeat.KEY, heartbeat.field()) : null;
+            if (beat != null && writeBeat && heartbeat.duty() == Heartbeat.Duty.WRITE && known.role() == Role.MASTER) {
+                p.hset(Heartbeat.KEY, heartbeat.field(), Long.toString(System.currentTimeMillis()));
+                p.pexpire(Heartbeat.KEY, Heartbeat.TTL.toMillis());
+            }
+        }
+
+        /** After the pipeline's sync. */
+        RspamdCounts counts() {
+            return InstanceProbe.this.counts(counters, perUser == null ? null : statfiles.read(perUser));
+        }
+
+        OptionalLong heartbeat() {
+            return beat == null ? OptionalLong.empty() : RspamdCounts.number(quietly(beat));
+        }
+    }
+
+    /** Rspamd's counters (a bayes or fuzzy instance) or the heartbeat: anything but INFO to read here. */
+    private boolean hasKeysToRead() {
+        return instance.kind() == Kind.BAYES || instance.kind() == Kind.FUZZY || heartbeat.duty() != Heartbeat.Duty.NONE;
+    }
+
+    private static Info info(Response<Object> reply) {
+        return InfoParser.parse(redis.clients.jedis.util.SafeEncoder.encode((byte[]) reply.get()));
+    }
+
     /** Asks for CONFIG GET with the next probe. */
     void wantConfig() {
         configWanted = true;
+        if (statfiles != null) statfiles.want(); // many users' learns are summed at the same pace
     }
 
     private static List<Response<Object>> configGets(Pipeline p) {
@@ -172,21 +234,33 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
         return last.role() == Role.MASTER || last.masterLink().map(MasterLink::up).orElse(false);
     }
 
-    private RspamdCounts counts(Response<java.util.List<String>> reply) {
+    /** The counters as read, a bayes instance's per-user learns added to its global ones. */
+    private RspamdCounts counts(Response<java.util.List<String>> reply, RspamdCounts.PerUser perUser) {
         if (reply == null) return RspamdCounts.NONE;
         java.util.List<String> v;
         try {
             v = reply.get();
         } catch (JedisDataException e) {
-            return RspamdCounts.NONE; // a key of another type: not Rspamd's
+            v = null; // a key of another type: not Rspamd's
         }
-        if (v == null || v.size() < 2 || (v.get(0) == null && v.get(1) == null)) return RspamdCounts.NONE;
+        boolean global = v != null && v.size() >= 2 && (v.get(0) != null || v.get(1) != null);
         if (instance.kind() == Kind.BAYES) {
-            return new RspamdCounts(RspamdCounts.number(zero(v.get(0))), RspamdCounts.number(zero(v.get(1))),
-                    OptionalLong.empty(), OptionalLong.empty());
+            if (!global && perUser == null) return RspamdCounts.NONE;
+            OptionalLong spam = global ? RspamdCounts.number(zero(v.get(0))) : OptionalLong.of(0);
+            OptionalLong ham = global ? RspamdCounts.number(zero(v.get(1))) : OptionalLong.of(0);
+            if (perUser != null) {
+                spam = plus(spam, perUser.spamLearns());
+                ham = plus(ham, perUser.hamLearns());
+            }
+            return new RspamdCounts(spam, ham, OptionalLong.empty(), OptionalLong.empty(), perUser);
         }
+        if (!global) return RspamdCounts.NONE;
         return new RspamdCounts(OptionalLong.empty(), OptionalLong.empty(), RspamdCounts.number(zero(v.get(0))),
                 RspamdCounts.number(v.get(1)));
+    }
+
+    private static OptionalLong plus(OptionalLong a, OptionalLong b) {
+        return a.isPresent() && b.isPresent() ? OptionalLong.of(a.getAsLong() + b.getAsLong()) : a;
     }
 
     /** A counter Rspamd has not made yet counts none. */

@@ -40,7 +40,8 @@ public record Row(String key, Kind kind, Cell name, Cell role, Cell link, Cell m
             "seconds since the last message from the master (master_last_io_seconds_ago): counts up to the"
                     + " master's ping period (10 s) on a healthy idle replica; not a replication delay",
             "a full sync in progress and its percentage",
-            "Rspamd's learns spam/ham (hash RS) or fuzzy hashes; a replica's 'own (m master's)' when they differ",
+            "Rspamd's learns spam/ham (hash RS and each per-user hash) or fuzzy hashes; a replica's 'own (m master's)'"
+                    + " when they differ",
             "used memory / maxmemory");
 
     public List<Cell> cells() {

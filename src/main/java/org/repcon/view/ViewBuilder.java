@@ -167,7 +167,9 @@ public final class ViewBuilder {
         if (!mine.present()) return Cell.EMPTY;
         Optional<RspamdCounts> theirs = master.filter(InstanceSample::ok).map(InstanceSample::rspamd).filter(RspamdCounts::present);
         if (theirs.isEmpty() || theirs.get().compact().equals(mine.compact())) return Cell.of(mine.compact());
-        boolean unexplained = bytesBehind.map(b -> b == 0).orElse(false) || mine.total().orElse(0) > theirs.get().total().orElse(0);
+        boolean comparable = mine.complete() && theirs.get().complete(); // per-user sums of another minute are not
+        boolean unexplained = comparable && (bytesBehind.map(b -> b == 0).orElse(false)
+                || mine.total().orElse(0) > theirs.get().total().orElse(0));
         return new Cell(mine.compact() + " (m " + theirs.get().compact() + ")", unexplained ? Health.WARN : Health.OK);
     }
 

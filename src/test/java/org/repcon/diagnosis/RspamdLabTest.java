@@ -108,6 +108,68 @@ class RspamdLabTest extends LabClassTest {
         mended("learns_spam", -2, Code.LEARNS_DIVERGED);
     }
 
+    @Test
+    void perUserLearnsAreSummedAndAUserOnlyAReplicaHasShows() {
+        List<String> users = List.of("RSalice@example.org", "RSbob@example.org");
+        long spam;
+        long ham;
+        try (Jedis master = jedis("master/bayes")) {
+            // As Rspamd's per-user statistics write them: a hash per user, listed in the class's set.
+            master.hset(users.get(0), java.util.Map.of("learns_spam", "4", "learns_ham", "1"));
+            master.hset(users.get(1), "learns_spam", "2");
+            master.sadd("BAYES_SPAM_keys", "RS", users.get(0), users.get(1));
+            master.sadd("BAYES_HAM_keys", "RS", users.get(0));
+            spam = number(master.hget("RS", "learns_spam")) + 6;
+            ham = number(master.hget("RS", "learns_ham")) + 1;
+        }
+        try {
+            Monitor.State s = until("every bayes instance sums its users' learns", st -> List.of("master/bayes",
+                    "replica1/bayes", "replica2/bayes").stream().allMatch(r -> counts(st, r).learnsSpam().equals(OptionalLong.of(spam))
+                    && counts(st, r).learnsHam().equals(OptionalLong.of(ham)) && counts(st, r).complete()));
+            assertThat(counts(s, "replica1/bayes").perUser().spamKeys()).isEqualTo(3);
+            assertThat(row(s, "replica1/bayes").learns().text()).isEqualTo(spam + "/" + ham);
+            assertThat(s.findings()).noneMatch(f -> f.code() == Code.LEARNS_DIVERGED || f.code() == Code.LEARNS_ON_REPLICA);
+
+            // Rspamd on replica1 learns for a user of its own: a hash and a set member only the replica holds.
+            try (Jedis replica = jedis("replica1/bayes")) {
+                replica.configSet("replica-read-only", "no");
+                replica.hset("RSeve@example.org", "learns_spam", "3");
+                replica.sadd("BAYES_SPAM_keys", "RSeve@example.org");
+            }
+            // At once by the number of hashes (the sets' sizes go with every refresh), then by the learns once summed.
+            Monitor.State first = until("learns-on-replica", st -> has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes"));
+            assertThat(finding(first, Code.LEARNS_ON_REPLICA).summary()).matches("replica1/bayes holds (1 more per-user Bayes"
+                    + " hashes|3 more learns) than its master master/bayes.*");
+            Monitor.State on = until("the learns summed", st -> has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes")
+                    && finding(st, Code.LEARNS_ON_REPLICA).summary().startsWith("replica1/bayes holds 3 more learns"));
+            assertThat(finding(on, Code.LEARNS_ON_REPLICA).evidence().get(0)).contains("BAYES_SPAM_keys 4");
+            // What `check` and `status` do: a new monitor, one refresh. Its fresh connections read the keys and sum the
+            // users in the same refresh (two more round trips, once per connection), so a one-shot names it too.
+            try (Monitor oneShot = new Monitor(lab.topology(), new Transports(lab.topology()),
+                    ProbeOptions.defaults().withHeartbeatWrites(false), Thresholds.defaults())) {
+                Monitor.State once = oneShot.refresh();
+                assertThat(counts(once, "replica1/bayes").learnsSpam()).hasValue(spam + 3);
+                assertThat(counts(once, "replica1/bayes").complete()).isTrue();
+                assertThat(finding(once, Code.LEARNS_ON_REPLICA).summary())
+                        .startsWith("replica1/bayes holds 3 more learns than its master master/bayes");
+            }
+            try (Jedis replica = jedis("replica1/bayes")) {
+                replica.del("RSeve@example.org");
+                replica.srem("BAYES_SPAM_keys", "RSeve@example.org");
+                replica.configSet("replica-read-only", "yes");
+            }
+            until("learns-on-replica cleared", st -> !has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes"));
+        } finally {
+            try (Jedis master = jedis("master/bayes")) {
+                master.del(users.get(0), users.get(1), "BAYES_SPAM_keys", "BAYES_HAM_keys");
+            }
+        }
+    }
+
+    private static long number(String value) {
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
     /**
      * The master learns ({@code learnt} added to its counter) and replica1 has it; then replica1, made writable, is
      * written directly ({@code written} added): the state once the finding shows.

@@ -61,6 +61,69 @@ class RspamdRulesTest {
         assertThat(r.findings()).isEmpty();
     }
 
+    /** Bayes counts of the global RS ({@code global} spam learns) plus per-user hashes ({@code users} spam learns). */
+    private static RspamdCounts perUser(long global, long users, long spamKeys, RspamdCounts.PerUser.Sum sum) {
+        boolean summed = sum != RspamdCounts.PerUser.Sum.TOO_MANY && sum != RspamdCounts.PerUser.Sum.UNREAD;
+        return new RspamdCounts(OptionalLong.of(global + (summed ? users : 0)), OptionalLong.of(0), OptionalLong.empty(),
+                OptionalLong.empty(), new RspamdCounts.PerUser(spamKeys, 1, sum, summed ? OptionalLong.of(users) : OptionalLong.empty(),
+                summed ? OptionalLong.of(0) : OptionalLong.empty()));
+    }
+
+    @Test
+    void perUserSumsReadNowAreComparedWhole() {
+        Recorded now = learned("valkey-8.0.1", perUser(5, 7, 3, RspamdCounts.PerUser.Sum.SUMMED),
+                perUser(5, 5, 3, RspamdCounts.PerUser.Sum.SUMMED));
+        Finding f = one(now, Code.LEARNS_DIVERGED);
+        assertThat(f.summary()).startsWith("replica1/bayes holds 2 fewer learns than its master");
+        assertThat(f.evidence().get(0)).isEqualTo("replica1/bayes learns_spam=10 learns_ham=0"
+                + " (BAYES_SPAM_keys 3, BAYES_HAM_keys 1: every user's learns summed), slave_repl_offset:503");
+    }
+
+    @Test
+    void perUserSumsOfAnEarlierRefreshAreLeftOutTheGlobalHashIsStillCompared() {
+        for (RspamdCounts.PerUser.Sum old : List.of(RspamdCounts.PerUser.Sum.CARRIED, RspamdCounts.PerUser.Sum.STALE,
+                RspamdCounts.PerUser.Sum.UNREAD)) {
+            // Many users: the replica's sum is a minute old, the master's new; neither more nor fewer says anything.
+            Recorded r = learned("valkey-8.0.1", perUser(5, 7, 3, RspamdCounts.PerUser.Sum.SUMMED), perUser(5, 5, 3, old));
+            assertThat(r.findings()).as(old.name()).isEmpty();
+            r = learned("valkey-8.0.1", perUser(5, 7, 3, RspamdCounts.PerUser.Sum.SUMMED), perUser(5, 9, 3, old));
+            assertThat(r.findings()).as(old.name()).isEmpty();
+            // The global RS is read with every refresh: written on the replica, it shows whatever the sums.
+            r = learned("valkey-8.0.1", perUser(5, 7, 3, RspamdCounts.PerUser.Sum.SUMMED), perUser(8, 5, 3, old));
+            assertThat(one(r, Code.LEARNS_ON_REPLICA).summary()).as(old.name())
+                    .startsWith("replica1/bayes holds 3 more learns than its master");
+        }
+    }
+
+    @Test
+    void tooManyUsersToSumAreComparedByTheirNumber() {
+        RspamdCounts.PerUser.Sum tooMany = RspamdCounts.PerUser.Sum.TOO_MANY;
+        Recorded fewer = learned("redis-8.0-m01", perUser(12, 0, 20_000, tooMany), perUser(12, 0, 19_998, tooMany));
+        Finding f = one(fewer, Code.LEARNS_DIVERGED);
+        assertThat(f.summary()).startsWith("replica1/bayes holds 2 fewer per-user Bayes hashes than its master master/bayes");
+        Recorded more = learned("redis-8.0-m01", perUser(12, 0, 20_000, tooMany), perUser(12, 0, 20_001, tooMany));
+        assertThat(one(more, Code.LEARNS_ON_REPLICA).summary()).startsWith("replica1/bayes holds 1 more per-user Bayes hashes");
+        assertThat(learned("redis-8.0-m01", perUser(12, 0, 20_000, tooMany), perUser(12, 0, 20_000, tooMany)).findings())
+                .isEmpty();
+        // The global hash still counts first.
+        Recorded global = learned("redis-8.0-m01", perUser(12, 0, 20_000, tooMany), perUser(10, 0, 20_000, tooMany));
+        assertThat(one(global, Code.LEARNS_DIVERGED).summary()).startsWith("replica1/bayes holds 2 fewer learns");
+    }
+
+    @Test
+    void aReplicaReadAfterMoreOfTheStreamThanItsMastersReadingIsNotCompared() {
+        // The master's probe answered before its last learn, the replica's after that learn reached it: the replica's
+        // offset passes the master's reading, and its one more learn is the stream's, not learning on the replica.
+        Recorded r = learned("valkey-8.0.1", RspamdCounts.bayes(12, 7), RspamdCounts.bayes(13, 7));
+        r.instance("replica1/bayes", RecordedLab.replica(TOPOLOGY, "valkey-8.0.1", "replica1").with("slave_repl_offset", 640))
+                .keys("replica1/bayes", RspamdCounts.bayes(13, 7), OptionalLong.empty());
+        assertThat(of(r, Code.LEARNS_ON_REPLICA)).isEmpty();
+        // Read at the master's offset, the same one more learn is the replica's own.
+        r.instance("replica1/bayes", RecordedLab.replica(TOPOLOGY, "valkey-8.0.1", "replica1"))
+                .keys("replica1/bayes", RspamdCounts.bayes(13, 7), OptionalLong.empty());
+        assertThat(of(r, Code.LEARNS_ON_REPLICA)).hasSize(1);
+    }
+
     @Test
     void aReplicaBehindInBytesMayTrailWithoutAFinding() {
         // The master learned and its stream has not reached the replica yet: offsets differ, so fewer is normal.

@@ -48,7 +48,9 @@ class OpenMetricsTest {
         // Rspamd's counters and the heartbeat (replica1's 3 s old); the cache given a fuzzy instance's counters, since
         // the renderer writes what a sample holds.
         r.keys("master/bayes", RspamdCounts.bayes(12, 7), OptionalLong.of(r.now() - 1000))
-                .keys("replica1/bayes", RspamdCounts.bayes(12, 7), OptionalLong.of(r.now() - 3000))
+                .keys("replica1/bayes", new RspamdCounts(OptionalLong.of(12), OptionalLong.of(7), OptionalLong.empty(),
+                        OptionalLong.empty(), new RspamdCounts.PerUser(3, 2, RspamdCounts.PerUser.Sum.SUMMED, OptionalLong.of(5),
+                        OptionalLong.of(2))), OptionalLong.of(r.now() - 3000))
                 .keys("master/redis", RspamdCounts.fuzzy(340, OptionalLong.of(9)), OptionalLong.empty());
         return r;
     }
@@ -60,7 +62,11 @@ class OpenMetricsTest {
                 "repcon_learns{host=\"replica1\",redis=\"bayes\",class=\"ham\"} 7",
                 "repcon_fuzzy_hashes{host=\"master\",redis=\"redis\"} 340",
                 "repcon_fuzzy_version{host=\"master\",redis=\"redis\"} 9",
-                "repcon_heartbeat_lag_seconds{host=\"replica1\",redis=\"bayes\"} 3");
+                "repcon_heartbeat_lag_seconds{host=\"replica1\",redis=\"bayes\"} 3",
+                "repcon_bayes_user_hashes{host=\"replica1\",redis=\"bayes\",class=\"spam\"} 3",
+                "repcon_bayes_user_hashes{host=\"replica1\",redis=\"bayes\",class=\"ham\"} 2");
+        // Without per-user statistics, no such family's sample, rather than a 0.
+        assertThat(samples).noneMatch(l -> l.startsWith("repcon_bayes_user_hashes{host=\"master\""));
         // No heartbeat read on replica2 (in a full sync): no lag, rather than a 0.
         assertThat(samples).noneMatch(l -> l.startsWith("repcon_heartbeat_lag_seconds{host=\"replica2\""));
     }
