@@ -22,7 +22,8 @@ final class CheckCommand extends MonitorCommand {
     boolean json;
 
     @Option(names = "--no-state", description = "Neither read nor keep the samples of earlier checks: the rules that compare"
-            + " samples (full-sync-loop, backlog-too-small, sync-stalled, lagging by bytes) see one.")
+            + " samples (full-sync-loop, backlog-too-small, sync-stalled, lagging by bytes) see one, and learning-stopped"
+            + " none.")
     boolean noState;
 
     @Override
@@ -67,9 +68,10 @@ final class CheckCommand extends MonitorCommand {
         CheckState.Loaded loaded = CheckState.load(stateFile, topologyFile.file, topology, System.currentTimeMillis());
         loaded.ignored().ifPresent(why -> err.println("repcon: earlier checks' samples ignored: " + why));
         loaded.past().forEach(monitor.history()::restore);
+        monitor.restoreLearning(loaded.learning());
         Monitor.State state = monitor.refresh();
         try {
-            CheckState.save(stateFile, topologyFile.file, topology, monitor.history());
+            CheckState.save(stateFile, topologyFile.file, topology, monitor.history(), monitor.learning());
         } catch (RepconException e) {
             err.println("repcon: samples not kept for the next check: " + e.getMessage());
         }

@@ -55,22 +55,27 @@ final class RspamdRules {
         if (ri.replOffset().orElse(0) > mi.longValue("master_repl_offset").orElse(0)) return;
         List<String> evidence = List.of(replica.ref() + " " + mine.describe() + ", " + Facts.field(ri, "slave_repl_offset"),
                 master.ref() + " " + theirs.describe() + ", " + Facts.field(mi, "master_repl_offset"));
-        String what = mine.fuzzyHashes().isPresent() ? "fuzzy hashes" : "learns";
+        String what = mine.fuzzyHashes().isPresent() ? "fuzzy hash" : "learn";
         long more = r.getAsLong() - m.getAsLong();
         if (more == 0 && !whole && behind.getAsLong() == 0 && theirs.perUser() != null && mine.perUser() != null) {
             more = userHashes(mine.perUser()) - userHashes(theirs.perUser());
-            what = "per-user Bayes hashes";
+            what = "per-user Bayes hash";
         }
         if (more > 0) {
             out.add(Code.LEARNS_ON_REPLICA, Severity.WARNING, Subject.of(replica), replica.ref() + " holds "
-                    + more + " more " + what + " than its master " + master.ref()
+                    + more + " more " + plural(what, more) + " than its master " + master.ref()
                     + ": learning lands on the replica, and its next full sync wipes them", null, evidence);
         } else if (more < 0 && behind.getAsLong() == 0) {
             out.add(Code.LEARNS_DIVERGED, Severity.WARNING, Subject.of(replica), replica.ref() + " holds "
-                    + -more + " fewer " + what + " than its master " + master.ref()
+                    + -more + " fewer " + plural(what, -more) + " than its master " + master.ref()
                     + " at the same offset: its data diverged; Rspamd there classifies with less",
                     Suggestion.resync(replica.ref().toString(), true), evidence);
         }
+    }
+
+    /** "learn", "learns"; "hash", "hashes". */
+    private static String plural(String noun, long count) {
+        return count == 1 ? noun : noun.endsWith("h") ? noun + "es" : noun + "s";
     }
 
     private static long userHashes(RspamdCounts.PerUser p) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.repcon.diagnosis.LearnActivity;
 import org.repcon.probe.History;
 import org.repcon.probe.InfoParser;
 import org.repcon.probe.InstanceHistory;
@@ -31,7 +32,8 @@ import org.repcon.util.Xdg;
 /**
  * What a {@code check} keeps for the next one, as check_mk keeps its counters: each instance's last samples (their
  * INFO, so the counters and the event window of the rules that compare samples: full-sync-loop, backlog-too-small,
- * sync-stalled, lag by bytes, the refusals' errorstat rises, a master that came back empty). A monitoring system runs
+ * sync-stalled, lag by bytes, the refusals' errorstat rises, a master that came back empty), and when Rspamd's counters
+ * on each master last moved (learning-stopped, which speaks of hours). A monitoring system runs
  * {@code check} as a new process each minute; without this, every counter rule saw one sample and said nothing.
  *
  * <p>One file per topology file (by its absolute path) under {@code $XDG_STATE_HOME/repcon/check/}. Written to a
@@ -51,8 +53,9 @@ public final class CheckState {
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-    /** What an earlier check left: the instances' past, or nothing and why it was not usable. */
-    public record Loaded(Map<InstanceRef, List<InstanceHistory.Entry>> past, Optional<String> ignored) {}
+    /** What an earlier check left: the instances' past and the masters' learn clocks, or nothing and why it was not usable. */
+    public record Loaded(Map<InstanceRef, List<InstanceHistory.Entry>> past, Map<InstanceRef, LearnActivity> learning,
+                         Optional<String> ignored) {}
 
     /** The file's shape; a missing field reads as null or 0. */
     private static final class FileForm {
@@ -60,6 +63,14 @@ public final class CheckState {
         int version;
         String topology;
         Map<String, List<EntryForm>> instances;
+        /** Absent in a file of an older repcon: no clock kept. */
+        Map<String, LearnForm> learning;
+    }
+
+    private static final class LearnForm {
+        long total;
+        long since;
+        boolean moved;
     }
 
     private static final class EntryForm {
@@ -90,7 +101,7 @@ public final class CheckState {
      * format or version, or belongs to another topology file is ignored, and {@link Loaded#ignored} says why.
      */
     public static Loaded load(Path stateFile, Path topologyFile, Topology topology, long nowMs) {
-        if (!Files.exists(stateFile)) return new Loaded(Map.of(), Optional.empty());
+        if (!Files.exists(stateFile)) return new Loaded(Map.of(), Map.of(), Optional.empty());
         FileForm form;
         try {
             form = GSON.fromJson(UserFile.read(stateFile, StandardCharsets.UTF_8, MAX_BYTES), FileForm.class);
@@ -118,14 +129,22 @@ public final class CheckState {
             }
             past.put(i.ref(), kept);
         }
-        return new Loaded(past, Optional.empty());
+        Map<InstanceRef, LearnActivity> learning = new LinkedHashMap<>();
+        if (form.learning != null) {
+            for (Instance i : topology.instances().toList()) {
+                LearnForm l = form.learning.get(i.ref().toString());
+                if (l != null && l.since <= nowMs) learning.put(i.ref(), new LearnActivity(l.total, l.since, l.moved));
+            }
+        }
+        return new Loaded(past, learning, Optional.empty());
     }
 
     /**
-     * Keeps the newest samples of each instance of {@code topology} in {@code history} for the next check, replacing
-     * the file whole.
+     * Keeps the newest samples of each instance of {@code topology} in {@code history}, and the masters' learn clocks,
+     * for the next check, replacing the file whole.
      */
-    public static void save(Path stateFile, Path topologyFile, Topology topology, History history) {
+    public static void save(Path stateFile, Path topologyFile, Topology topology, History history,
+                            Map<InstanceRef, LearnActivity> learning) {
         FileForm form = new FileForm();
         form.format = FORMAT;
         form.version = VERSION;
@@ -137,6 +156,14 @@ public final class CheckState {
                     .map(CheckState::form).toList();
             form.instances.put(i.ref().toString(), newest);
         }
+        form.learning = new LinkedHashMap<>();
+        learning.forEach((ref, a) -> {
+            LearnForm l = new LearnForm();
+            l.total = a.total();
+            l.since = a.unchangedSinceMs();
+            l.moved = a.movedBefore();
+            form.learning.put(ref.toString(), l);
+        });
         AtomicFiles.replaceOrFail(stateFile, GSON.toJson(form), 0600);
     }
 
@@ -168,7 +195,7 @@ public final class CheckState {
     }
 
     private static Loaded ignored(String why) {
-        return new Loaded(Map.of(), Optional.of(why));
+        return new Loaded(Map.of(), Map.of(), Optional.of(why));
     }
 
     private static String firstLine(String message) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.repcon.diagnosis.LearnActivity;
 import org.repcon.probe.InstanceSample;
+import org.repcon.probe.RspamdCounts;
 import org.repcon.probe.Snapshot;
 import org.repcon.topology.Instance;
 import org.repcon.topology.InstanceRef;
@@ -25,10 +26,20 @@ final class LearnClock {
         this.topology = topology;
     }
 
+    /** Clocks an earlier run kept ({@code check}, a new process each time): the readings that follow go on from them. */
+    void restore(Map<InstanceRef, LearnActivity> kept) {
+        activity.putAll(kept);
+    }
+
+    /** Each watched master's clock as it stands. */
+    Map<InstanceRef, LearnActivity> now() {
+        return new LinkedHashMap<>(activity);
+    }
+
     Map<InstanceRef, LearnActivity> at(Snapshot snapshot) {
         for (Instance m : topology.instances().filter(this::learnsHere).toList()) {
-            OptionalLong total = snapshot.instance(m.ref()).filter(InstanceSample::ok).map(s -> s.rspamd().total())
-                    .orElse(OptionalLong.empty());
+            OptionalLong total = snapshot.instance(m.ref()).filter(InstanceSample::ok).map(InstanceSample::rspamd)
+                    .filter(LearnClock::settled).map(RspamdCounts::total).orElse(OptionalLong.empty());
             if (total.isEmpty()) continue; // not read this refresh: what was known stands
             LearnActivity last = activity.get(m.ref());
             long now = snapshot.timeMs();
@@ -39,6 +50,15 @@ final class LearnClock {
             }
         }
         return new LinkedHashMap<>(activity);
+    }
+
+    /**
+     * Counts that mean the same from one refresh to the next: not while the per-user hashes are still to be read or
+     * were summed over an old list (their sum joining the total is no learn).
+     */
+    private static boolean settled(RspamdCounts counts) {
+        RspamdCounts.PerUser p = counts.perUser();
+        return p == null || (p.sum() != RspamdCounts.PerUser.Sum.UNREAD && p.sum() != RspamdCounts.PerUser.Sum.STALE);
     }
 
     /** A master Rspamd learns into: a bayes or fuzzy instance that replicas copy. */

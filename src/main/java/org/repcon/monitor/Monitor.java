@@ -82,6 +82,18 @@ public final class Monitor implements AutoCloseable {
         return history;
     }
 
+    /**
+     * When Rspamd's counters on each master last moved, as watched: {@code check} keeps it for the next run and restores
+     * it ({@link #restoreLearning}) before its refresh.
+     */
+    public Map<InstanceRef, org.repcon.diagnosis.LearnActivity> learning() {
+        return learnClock.now();
+    }
+
+    public void restoreLearning(Map<InstanceRef, org.repcon.diagnosis.LearnActivity> kept) {
+        learnClock.restore(kept);
+    }
+
     /** Probes now, on the caller's thread (which waits), and returns the diagnosed state. */
     public State refresh() {
         return digest(prober.refresh());

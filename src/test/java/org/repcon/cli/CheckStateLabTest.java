@@ -175,6 +175,39 @@ class CheckStateLabTest extends LabClassTest {
     }
 
     @Test
+    void learningThatStoppedHoursAgoIsReportedByACheckFromTheClockItKept() throws Exception {
+        Files.deleteIfExists(CheckState.fileFor(file));
+        InstanceRef master = InstanceRef.parse("master/bayes").orElseThrow();
+        try (Jedis m = jedis("master/bayes")) {
+            m.hset("RS", Map.of("learns_spam", "7", "learns_ham", "3"));
+        }
+        try {
+            CliRunner.Result first = CliRunner.run("check", file.toString());
+            assertThat(first.out()).doesNotContain("learning-stopped");
+            // As a check three hours ago would have left it: the counters moved to 10 then, and stood since.
+            Topology t = topology();
+            long moved = System.currentTimeMillis() - Duration.ofHours(3).toMillis();
+            CheckState.Loaded kept = CheckState.load(CheckState.fileFor(file), file, t, System.currentTimeMillis());
+            assertThat(kept.learning()).as("the first check's clock").containsKey(master);
+            org.repcon.probe.History history = new org.repcon.probe.History(t);
+            kept.past().forEach(history::restore);
+            CheckState.save(CheckState.fileFor(file), file, t, history,
+                    Map.of(master, new org.repcon.diagnosis.LearnActivity(10, moved, true)));
+
+            CliRunner.Result later = CliRunner.run("check", file.toString());
+            assertThat(later.exitCode()).isEqualTo(1);
+            assertThat(later.out()).contains("WARNING learning-stopped master/bayes: no learning has reached master/bayes for 3");
+            // A learn reaches the master: the next check starts the clock again.
+            try (Jedis m = jedis("master/bayes")) {
+                m.hincrBy("RS", "learns_spam", 1);
+            }
+            assertThat(CliRunner.run("check", file.toString()).out()).doesNotContain("learning-stopped");
+        } finally {
+            Files.deleteIfExists(CheckState.fileFor(file));
+        }
+    }
+
+    @Test
     void anUnusableStateFileCostsOneLineOnStderrNotTheCheck() throws Exception {
         Files.createDirectories(CheckState.fileFor(file).getParent());
         Files.writeString(CheckState.fileFor(file), "{\"format\":\"repcon-check-state\",\"version\":99}");

@@ -139,7 +139,7 @@ class RspamdLabTest extends LabClassTest {
             // At once by the number of hashes (the sets' sizes go with every refresh), then by the learns once summed.
             Monitor.State first = until("learns-on-replica", st -> has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes"));
             assertThat(finding(first, Code.LEARNS_ON_REPLICA).summary()).matches("replica1/bayes holds (1 more per-user Bayes"
-                    + " hashes|3 more learns) than its master master/bayes.*");
+                    + " hash|3 more learns) than its master master/bayes.*");
             Monitor.State on = until("the learns summed", st -> has(st, Code.LEARNS_ON_REPLICA, "replica1/bayes")
                     && finding(st, Code.LEARNS_ON_REPLICA).summary().startsWith("replica1/bayes holds 3 more learns"));
             assertThat(finding(on, Code.LEARNS_ON_REPLICA).evidence().get(0)).contains("BAYES_SPAM_keys 4");

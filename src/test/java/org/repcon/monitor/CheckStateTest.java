@@ -49,7 +49,7 @@ class CheckStateTest {
         Path state = dir.resolve("s.json");
         Recorded r = RecordedLab.healthy().instance("master/bayes", RecordedLab.master("valkey-8.0.1").with("sync_full", 2)
                 .with("sync_partial_err", 0));
-        CheckState.save(state, topologyFile, topology, oneRefresh(topology, r.snapshot()));
+        CheckState.save(state, topologyFile, topology, oneRefresh(topology, r.snapshot()), java.util.Map.of());
 
         r.refresh(Duration.ofSeconds(60));
         r.instance("master/bayes", RecordedLab.master("valkey-8.0.1").with("sync_full", 9).with("sync_partial_err", 3));
@@ -72,6 +72,34 @@ class CheckStateTest {
     }
 
     @Test
+    void theLearnClockOutlivesTheSamplesSoAStopOfHoursIsSeenByACheckEachMinute() {
+        Path state = dir.resolve("s.json");
+        Recorded r = RecordedLab.healthy().keys("master/bayes", org.repcon.probe.RspamdCounts.bayes(10, 5),
+                java.util.OptionalLong.empty());
+        long moved = r.now() - Duration.ofHours(3).toMillis();
+        // An earlier check saw the counters move to 15, three hours ago, and none since.
+        CheckState.save(state, topologyFile, topology, oneRefresh(topology, r.snapshot()),
+                java.util.Map.of(MASTER, new org.repcon.diagnosis.LearnActivity(15, moved, true)));
+        CheckState.Loaded loaded = CheckState.load(state, topologyFile, topology, r.now() + 1);
+        assertThat(loaded.learning()).containsEntry(MASTER, new org.repcon.diagnosis.LearnActivity(15, moved, true));
+        assertThat(CheckState.load(state, topologyFile, topology, r.now() + Duration.ofHours(2).toMillis()).past().get(MASTER))
+                .as("the samples are too old by then").isEmpty();
+
+        LearnClock clock = new LearnClock(topology);
+        clock.restore(loaded.learning());
+        List<Finding> findings = Diagnosis.run(new DiagnosisInput(topology, r.snapshot(), new History(topology)::view,
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), clock.at(r.snapshot()),
+                Thresholds.defaults()));
+        assertThat(findings).extracting(Finding::code).contains(Code.LEARNING_STOPPED);
+
+        // A fresh process without the kept clock starts it now: nothing to say for two hours.
+        List<Finding> fresh = Diagnosis.run(new DiagnosisInput(topology, r.snapshot(), new History(topology)::view,
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
+                new LearnClock(topology).at(r.snapshot()), Thresholds.defaults()));
+        assertThat(fresh).extracting(Finding::code).doesNotContain(Code.LEARNING_STOPPED);
+    }
+
+    @Test
     void keepsTheNewestSamplesOnlyAndNoneOlderThanTheMaximumAge() {
         Path state = dir.resolve("s.json");
         Recorded r = RecordedLab.healthy().instanceFailed("replica2/bayes", InstanceSample.Status.REFUSED, "connection refused");
@@ -80,7 +108,7 @@ class CheckStateTest {
             h.record(r.snapshot());
             r.refresh(Duration.ofSeconds(60));
         }
-        CheckState.save(state, topologyFile, topology, h);
+        CheckState.save(state, topologyFile, topology, h, java.util.Map.of());
         long now = r.snapshot().timeMs();
         List<InstanceHistory.Entry> kept = CheckState.load(state, topologyFile, topology, now).past().get(MASTER);
         assertThat(kept).hasSize(CheckState.SAMPLES);
@@ -110,7 +138,7 @@ class CheckStateTest {
         assertThat(CheckState.load(state, topologyFile, topology, 1).ignored()).hasValue(state
                 + ": a sample of master/bayes is incomplete");
         assertThat(CheckState.load(dir.resolve("none.json"), topologyFile, topology, 1)).isEqualTo(
-                new CheckState.Loaded(java.util.Map.of(), java.util.Optional.empty()));
+                new CheckState.Loaded(java.util.Map.of(), java.util.Map.of(), java.util.Optional.empty()));
     }
 
     @Test
@@ -125,12 +153,12 @@ class CheckStateTest {
         Path state = dir.resolve("s.json");
         Recorded r = RecordedLab.healthy();
         History h = oneRefresh(topology, r.snapshot());
-        CheckState.save(state, topologyFile, topology, h);
+        CheckState.save(state, topologyFile, topology, h, java.util.Map.of());
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             Thread t = new Thread(() -> {
-                while (!stop.get()) CheckState.save(state, topologyFile, topology, h);
+                while (!stop.get()) CheckState.save(state, topologyFile, topology, h, java.util.Map.of());
             });
             t.start();
             writers.add(t);

@@ -34,4 +34,19 @@ class LearnClockTest {
         assertThat(clock.at(r.snapshot()).get(MASTER)).as("a master that did not answer has not stopped learning")
                 .isEqualTo(new LearnActivity(16, moved, true));
     }
+
+    @Test
+    void perUserSumsJoiningTheTotalAreNoLearn() {
+        RspamdCounts unread = new RspamdCounts(OptionalLong.of(10), OptionalLong.of(5), OptionalLong.empty(), OptionalLong.empty(),
+                new RspamdCounts.PerUser(3, 2, RspamdCounts.PerUser.Sum.UNREAD, OptionalLong.empty(), OptionalLong.empty()));
+        RspamdCounts summed = new RspamdCounts(OptionalLong.of(14), OptionalLong.of(7), OptionalLong.empty(), OptionalLong.empty(),
+                new RspamdCounts.PerUser(3, 2, RspamdCounts.PerUser.Sum.SUMMED, OptionalLong.of(4), OptionalLong.of(2)));
+        Recorded r = RecordedLab.healthy().keys("master/bayes", unread, OptionalLong.empty());
+        LearnClock clock = new LearnClock(r.topology());
+        assertThat(clock.at(r.snapshot())).as("the users not read yet: no reading").doesNotContainKey(MASTER);
+        r.refresh(Duration.ofSeconds(1)).keys("master/bayes", summed, OptionalLong.empty());
+        long first = r.now();
+        assertThat(clock.at(r.snapshot()).get(MASTER)).as("the first whole reading starts the clock, not a move")
+                .isEqualTo(new LearnActivity(21, first, false));
+    }
 }
