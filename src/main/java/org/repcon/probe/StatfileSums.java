@@ -45,16 +45,14 @@ final class StatfileSums {
     private List<String> spamUsers;
     private List<String> hamUsers;
     /** The sets' sizes when their members were read (the global RS included). */
-    private long spamSize = -1;
-    private long hamSize = -1;
-    /** The sets' sizes the last probe saw; -1 before the first. */
-    private long lastSpamCard = -1;
-    private long lastHamCard = -1;
+    private Sizes read = Sizes.UNKNOWN;
+    /** The sets' sizes the last probe saw. */
+    private Sizes last = Sizes.UNKNOWN;
     private long carriedSpam;
     private long carriedHam;
     private boolean carried;
-    /** The sets' sizes ("spam/ham") at which a scan did not come whole: not scanned again until they change. */
-    private String scanFailedAt = "";
+    /** The sets' sizes at which a scan did not come whole: not scanned again until they change. */
+    private Sizes scanFailedAt = Sizes.UNKNOWN;
     /** The instance refused the sets (an ACL: NOPERM) or holds another type under their names: never asked again. */
     private boolean refused;
     /** Set from the monitor's thread ({@link #want}), taken by the probe's. */
@@ -62,7 +60,7 @@ final class StatfileSums {
 
     /** The members are known and the sets unchanged since: the next probe sums (a fresh connection's third round trip). */
     boolean summable() {
-        return spamUsers != null && users() > 0 && lastSpamCard == spamSize && lastHamCard == hamSize && !carried;
+        return spamUsers != null && users() > 0 && last.equals(read) && !carried;
     }
 
     /** Sums the large lists with the next probe too. */
@@ -80,18 +78,17 @@ final class StatfileSums {
         q.spamCard = p.scard(SPAM_SET);
         q.hamCard = p.scard(HAM_SET);
         boolean known = spamUsers != null;
-        boolean changed = known && (lastSpamCard != spamSize || lastHamCard != hamSize);
-        boolean small = lastSpamCard >= 0 && lastSpamCard <= AT_MOST && lastHamCard <= AT_MOST;
+        boolean changed = known && !last.equals(read);
         // Members by one SSCAN of at most AT_MOST (a small set's whole in one reply): bounded also before a size is known.
-        boolean mayBeFull = lastSpamCard < 0 || lastSpamCard + lastHamCard > 0;
-        boolean failedHere = scanFailedAt.equals(lastSpamCard + "/" + lastHamCard);
-        if (lastSpamCard <= AT_MOST && lastHamCard <= AT_MOST && mayBeFull && (!known || changed) && !failedHere) {
+        boolean mayBeFull = last.equals(Sizes.UNKNOWN) || last.spam + last.ham > 0;
+        boolean failedHere = !last.equals(Sizes.UNKNOWN) && last.equals(scanFailedAt);
+        if ((last.equals(Sizes.UNKNOWN) || last.withinBound()) && mayBeFull && (!known || changed) && !failedHere) {
             q.spamMembers = p.sscan(SPAM_SET, ScanParams.SCAN_POINTER_START, SCAN);
             q.hamMembers = p.sscan(HAM_SET, ScanParams.SCAN_POINTER_START, SCAN);
         }
         // After a change, the new list first; a large list when asked (taken only when its sum is queued).
-        if (known && !changed && small && (users() <= EVERY_REFRESH || wanted.getAndSet(false))) {
-            q.sumOver = spamSize + "/" + hamSize;
+        if (known && !changed && last.withinBound() && (users() <= EVERY_REFRESH || wanted.getAndSet(false))) {
+            q.sumOver = read;
             spamUsers.forEach(u -> q.spam.add(p.hget(u, "learns_spam")));
             hamUsers.forEach(u -> q.ham.add(p.hget(u, "learns_ham")));
         }
@@ -101,58 +98,54 @@ final class StatfileSums {
     /** The replies of a probe's {@link #queue}: the per-user part of its counters, or null when there is none. */
     PerUser read(Pending q) {
         if (q == null) return null;
-        long spamCard;
-        long hamCard;
+        Sizes now;
         try {
-            spamCard = card(q.spamCard);
-            hamCard = card(q.hamCard);
+            now = new Sizes(card(q.spamCard), card(q.hamCard));
         } catch (JedisDataException e) {
             refused = true; // NOPERM, or WRONGTYPE: not Rspamd's sets
             forget();
             return null;
         }
-        lastSpamCard = spamCard;
-        lastHamCard = hamCard;
+        last = now;
         if (q.spamMembers != null) {
             Set<String> spam = members(q.spamMembers);
             Set<String> ham = members(q.hamMembers);
             if (spam == null || ham == null) {
-                scanFailedAt = spamCard + "/" + hamCard;
+                scanFailedAt = now;
             } else {
                 remember(spam, ham);
             }
         }
-        if (spamCard + hamCard == 0) {
+        if (now.spam + now.ham == 0) {
             forget();
             return null; // no per-user statistics: the global RS is all there is
         }
         Sum sum;
-        if (spamCard > AT_MOST || hamCard > AT_MOST) {
+        if (!now.withinBound()) {
             forget();
             sum = Sum.TOO_MANY;
         } else if (q.sumOver != null) {
             carriedSpam = total(q.spam);
             carriedHam = total(q.ham);
             carried = true;
-            boolean current = q.sumOver.equals(spamCard + "/" + hamCard);
+            boolean current = q.sumOver.equals(now);
             sum = !current ? Sum.STALE : q.spam.isEmpty() && q.ham.isEmpty() ? Sum.NONE : Sum.SUMMED;
         } else if (carried) {
             sum = Sum.CARRIED;
-        } else if (spamUsers != null && users() == 0 && spamSize == spamCard && hamSize == hamCard) {
+        } else if (spamUsers != null && users() == 0 && read.equals(now)) {
             sum = Sum.NONE; // the members just read are the global RS alone
         } else {
             sum = Sum.UNREAD;
         }
         if (sum == Sum.NONE) return null;
         boolean hasSums = sum == Sum.SUMMED || sum == Sum.STALE || sum == Sum.CARRIED;
-        return new PerUser(spamCard, hamCard, sum, hasSums ? OptionalLong.of(carriedSpam) : OptionalLong.empty(),
+        return new PerUser(now.spam, now.ham, sum, hasSums ? OptionalLong.of(carriedSpam) : OptionalLong.empty(),
                 hasSums ? OptionalLong.of(carriedHam) : OptionalLong.empty());
     }
 
     /** The sets' members as read, for the next probes' sums. */
     private void remember(Set<String> spam, Set<String> ham) {
-        spamSize = spam.size();
-        hamSize = ham.size();
+        read = new Sizes(spam.size(), ham.size());
         spamUsers = users(spam);
         hamUsers = users(ham);
     }
@@ -164,8 +157,7 @@ final class StatfileSums {
     private void forget() {
         spamUsers = null;
         hamUsers = null;
-        spamSize = -1;
-        hamSize = -1;
+        read = Sizes.UNKNOWN;
         carried = false;
     }
 
@@ -209,14 +201,24 @@ final class StatfileSums {
         return sum;
     }
 
+    /** The two sets' sizes (the global RS included where listed); {@link #UNKNOWN} before a reading. */
+    private record Sizes(long spam, long ham) {
+        static final Sizes UNKNOWN = new Sizes(-1, -1);
+
+        /** Known, and neither set over {@link #AT_MOST}: its members may be read. */
+        boolean withinBound() {
+            return spam >= 0 && spam <= AT_MOST && ham <= AT_MOST;
+        }
+    }
+
     /** The replies one probe waits for. */
     static final class Pending {
         private Response<Long> spamCard;
         private Response<Long> hamCard;
         private Response<ScanResult<String>> spamMembers;
         private Response<ScanResult<String>> hamMembers;
-        /** The sets' sizes the member lists summed over were read at; null when nothing is summed. */
-        private String sumOver;
+        /** The sets' sizes when the member lists summed over were read; null when nothing is summed. */
+        private Sizes sumOver;
         private final List<Response<String>> spam = new ArrayList<>();
         private final List<Response<String>> ham = new ArrayList<>();
     }
