@@ -186,6 +186,7 @@ final class BenchCommand {
             out.printf(Locale.ROOT, "first frame: %d ms after the JVM started%n", frames.firstAt - started);
             out.printf(Locale.ROOT, "first frame from a refresh: %d ms%s%n", frames.liveAt - started,
                     frames.liveCpuMillis < 0 ? "" : " (" + frames.liveCpuMillis + " ms of CPU)");
+            if (!frames.liveThreads.isEmpty()) out.printf(Locale.ROOT, "CPU by thread at that frame: %s%n", frames.liveThreads);
             if (allClasses) out.printf(Locale.ROOT, "classes of repcon's own loaded: %d%n", loadOwnClasses());
             return 0;
         }
@@ -228,6 +229,8 @@ final class BenchCommand {
             volatile long liveAt;
             /** The process's CPU time (all threads, user and system) at that frame; -1 where /proc cannot tell. */
             volatile long liveCpuMillis = -1;
+            /** The same by thread (the JVM's compiler and GC threads included), most first; empty without /proc. */
+            volatile String liveThreads = "";
 
             Frames(DefaultVirtualTerminal terminal) {
                 this.terminal = terminal;
@@ -241,6 +244,7 @@ final class BenchCommand {
                 if (liveAt == 0 && headerLine().contains("refreshed ")) {
                     liveAt = now;
                     liveCpuMillis = cpuMillis();
+                    liveThreads = cpuByThread();
                 }
                 flushes++;
                 notifyAll();
@@ -256,13 +260,33 @@ final class BenchCommand {
 
             /** utime + stime of /proc/self/stat, in clock ticks of 10 ms; -1 without /proc. */
             private static long cpuMillis() {
+                return cpuMillis(Path.of("/proc/self/stat"));
+            }
+
+            private static long cpuMillis(Path stat) {
                 try {
-                    String stat = Files.readString(Path.of("/proc/self/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String text = Files.readString(stat);
+                    String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
                     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
                 } catch (IOException | RuntimeException e) {
                     return -1;
                 }
+            }
+
+            /** "main 420 ms, C1 CompilerThre 310 ms, ...": the threads of /proc/self/task with 10 ms or more, summed by name. */
+            private static String cpuByThread() {
+                Map<String, Long> byName = new java.util.TreeMap<>();
+                try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                    for (Path task : tasks.toList()) {
+                        long ms = cpuMillis(task.resolve("stat"));
+                        String name = Files.readString(task.resolve("comm")).strip().replaceAll("-\\d+$", "-N");
+                        if (ms > 0) byName.merge(name, ms, Long::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    return "";
+                }
+                return byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", "));
             }
 
             void drive() {

@@ -77,9 +77,15 @@ final class ConsoleCommand implements Callable<Integer> {
             requireFullScreen();
             if (!Refresh.within(refreshSeconds)) throw RepconException.invalid("--refresh takes " + Refresh.RANGE + " seconds");
             Duration interval = Refresh.of(refreshSeconds);
+            // The monitor first: its first refresh (connects, reads, diagnosis) runs while the rest of the console starts.
+            try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval, readOnly))) {
+                return run(topology, readOnly, interval, source);
+            }
+        }
+
+        private int run(Topology topology, boolean readOnly, Duration interval, LiveSource source) {
             Themes themes = new Themes(ConsoleOptions.defaults().userThemes());
-            try (LiveSource source = new LiveSource(monitorOptions.open(topology, interval, readOnly));
-                 ConsoleCommands commands = new ConsoleCommands(topology, monitorOptions.actionContext(topology,
+            try (ConsoleCommands commands = new ConsoleCommands(topology, monitorOptions.actionContext(topology,
                          source.monitor()), readOnly, Audit.standard(), Xdg.stateHome().resolve("history"), themes::names)) {
                 // The setup view goes through the monitor's transports: one ssh connection per host for both.
                 Setup setup = new Setup(monitorOptions.actionContext(topology, source.monitor()), Audit.standard());

@@ -68,10 +68,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (args.size() > 1) {
             throw org.repcon.util.RepconException.invalid("unexpected argument '" + args.get(1) + "'; see 'repcon --help'");
         }
-        return consoleFlags.run(org.repcon.topology.TopologyLoader.load(Path.of(first)));
+        return consoleFlags.run(EarlyTopology.load(Path.of(first)));
     }
 
     public static void main(String[] args) {
+        EarlyTopology.startFor(args);
         System.exit(run(args));
     }
 

@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,12 +49,16 @@ public final class Console {
     /** Shows the source until the user quits; returns the exit code (0 after q). */
     public static int run(ConsoleSource source, ConsoleOptions options) {
         Capabilities caps = Capabilities.detect(options.env());
+        boolean own = options.terminal() == null;
+        // The tty's settings take five stty processes: they run while the theme is read, on the other core.
+        CompletableFuture<Terminal> opening = own ? openTty(caps.unicode()) : CompletableFuture.completedFuture(options.terminal());
         Themes themes = new Themes(options.userThemes());
         Palette palette;
         try {
             // Before the screen starts, so a bad --theme is an ordinary one-line error.
             palette = new Palette(loadTheme(themes, options, caps), caps.depth());
         } catch (RepconException e) {
+            if (own) closeUnstarted(opening);
             System.err.println("repcon: " + e.getMessage());
             return e.exitCode();
         }
@@ -64,8 +70,7 @@ public final class Console {
         CountDownLatch restored = new CountDownLatch(1);
         PrintStream out = System.out, err = System.err;
         try {
-            boolean own = options.terminal() == null;
-            Terminal terminal = own ? ttyTerminal(caps.unicode()) : options.terminal();
+            Terminal terminal = opened(opening);
             console = new Console(new TerminalScreen(terminal), own);
             UiLoop loop = new UiLoop(console.screen, source, System::currentTimeMillis);
             Console c = console;
@@ -120,6 +125,48 @@ public final class Console {
     private static Theme loadTheme(Themes themes, ConsoleOptions options, Capabilities caps) {
         if (options.theme() != null) return themes.load(options.theme());
         return themes.load(caps.noColor() ? Themes.MONO : Themes.DEFAULT);
+    }
+
+    private static CompletableFuture<Terminal> openTty(boolean unicode) {
+        CompletableFuture<Terminal> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(ttyTerminal(unicode));
+            } catch (Throwable t) {
+                opening.completeExceptionally(t);
+            }
+        }, "repcon-tty");
+        opener.setDaemon(true);
+        opener.start();
+        return opening;
+    }
+
+    private static Terminal opened(CompletableFuture<Terminal> opening) throws IOException {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeUnstarted(opening);
+            throw new IOException("interrupted while the terminal was set up", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IOException(cause);
+        }
+    }
+
+    /** A terminal set up but never used as a screen (the theme was refused): its settings go back as they were. */
+    private static void closeUnstarted(CompletableFuture<Terminal> opening) {
+        opening.whenComplete((terminal, failure) -> {
+            if (terminal == null) return;
+            try {
+                terminal.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not restore the terminal's settings", e);
+            }
+        }).exceptionally(t -> null).join();
     }
 
     /**

@@ -24,6 +24,8 @@ final class UiLoop {
 
     /** How long the loop sleeps when nothing happens: the worst-case delay before a key is seen. */
     static final long POLL_MILLIS = 20;
+    /** How long the first frame waits for the first refresh before it is drawn without (then says it waits). */
+    static final long FIRST_VIEW_GRACE_MILLIS = 300;
     /** Keys handled before a redraw, so that a burst (a held key, a paste) cannot starve the screen. */
     private static final int KEYS_PER_FRAME = 32;
 
@@ -80,7 +82,7 @@ final class UiLoop {
             viewChanged = true;
             wake();
         });
-        ui.setView(current());
+        ui.setView(firstView());
         long nextTick = draw(Screen.RefreshType.DELTA);
         while (!ui.quitting()) {
             boolean dirty = false;
@@ -110,6 +112,19 @@ final class UiLoop {
                 sleep(Math.min(POLL_MILLIS, nextTick - now));
             }
         }
+    }
+
+    /**
+     * The first frame's view: waits a moment for the first refresh, since a "waiting" frame drawn first costs the UI
+     * thread as much as the real one, on the cores the first refresh needs, and is gone again a moment later.
+     */
+    private ConsoleView firstView() {
+        ConsoleView view = source.current();
+        long deadline = System.nanoTime() + FIRST_VIEW_GRACE_MILLIS * 1_000_000;
+        for (long left; view == null && !viewChanged && tasks.isEmpty() && (left = deadline - System.nanoTime()) > 0; ) {
+            sleep(Math.max(1, left / 1_000_000));
+        }
+        return view != null ? view : current();
     }
 
     private ConsoleView current() {
