@@ -278,9 +278,13 @@ final class BenchCommand {
                 Map<String, Long> byName = new java.util.TreeMap<>();
                 try (var tasks = Files.list(Path.of("/proc/self/task"))) {
                     for (Path task : tasks.toList()) {
-                        long ms = cpuMillis(task.resolve("stat"));
-                        String name = Files.readString(task.resolve("comm")).strip().replaceAll("-\\d+$", "-N");
-                        if (ms > 0) byName.merge(name, ms, Long::sum);
+                        try {
+                            long ms = cpuMillis(task.resolve("stat"));
+                            String name = Files.readString(task.resolve("comm")).strip().replaceAll("-\\d+$", "-N");
+                            if (ms > 0) byName.merge(name, ms, Long::sum);
+                        } catch (IOException e) {
+                            // that thread ended meanwhile
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     return "";

@@ -61,6 +61,9 @@ public final class Console {
             if (own) closeUnstarted(opening);
             System.err.println("repcon: " + e.getMessage());
             return e.exitCode();
+        } catch (RuntimeException | Error e) {
+            if (own) closeUnstarted(opening); // a bug in a theme's reading must not leave the tty raw either
+            throw e;
         }
         Throwable failure = null;
         Console console = null;
@@ -76,6 +79,8 @@ public final class Console {
             Console c = console;
             hook = new Thread(() -> c.stopOnShutdown(loop, restored), "repcon-console-restore");
             Runtime.getRuntime().addShutdownHook(hook);
+            // Only now: until ours was in place, Lanterna's restored a terminal already raw (no frame drawn yet).
+            if (own && terminal instanceof UnixLikeTerminal unix) removeLanternaHook(unix);
             console.screen.startScreen();
             if (own) silenceStandardStreams();
             if (terminal instanceof JobControlTerminal jobs) jobControl = JobControl.install(jobs, loop);
@@ -178,9 +183,7 @@ public final class Console {
             throw RepconException.invalid("the console needs a terminal: stdin and stdout must be a tty");
         }
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        JobControlTerminal terminal = new JobControlTerminal(System.in, System.out, charset);
-        removeLanternaHook(terminal);
-        return terminal;
+        return new JobControlTerminal(System.in, System.out, charset);
     }
 
     /**

@@ -124,7 +124,9 @@ final class UiLoop {
         for (long left; view == null && !viewChanged && tasks.isEmpty() && (left = deadline - System.nanoTime()) > 0; ) {
             sleep(Math.max(1, left / 1_000_000));
         }
-        return view != null ? view : current();
+        if (view != null) return view;
+        viewChanged = false; // taken here: the loop must not paint a second frame for it
+        return current();
     }
 
     private ConsoleView current() {
