@@ -53,10 +53,25 @@ final class StatfileSums {
     private boolean carried;
     /** The sets' sizes at which a scan did not come whole: not scanned again until they change. */
     private Sizes scanFailedAt = Sizes.UNKNOWN;
-    /** The instance refused the sets (an ACL: NOPERM) or holds another type under their names: never asked again. */
+    /**
+     * When the instance last refused the sets (an ACL: NOPERM) or held another type under their names; asked again only
+     * {@link #ASK_AGAIN_AFTER_NANOS} later, since each refusal counts in its {@code errorstat_*} (an ACL fixed, a key
+     * removed: seen within that time, without a restart).
+     */
+    private long refusedAt;
     private boolean refused;
+    static final long ASK_AGAIN_AFTER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    private final java.util.function.LongSupplier nanoClock;
     /** Set from the monitor's thread ({@link #want}), taken by the probe's. */
     private final java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+    StatfileSums() {
+        this(System::nanoTime);
+    }
+
+    StatfileSums(java.util.function.LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
 
     /** The members are known and the sets unchanged since: the next probe sums (a fresh connection's third round trip). */
     boolean summable() {
@@ -69,11 +84,12 @@ final class StatfileSums {
     }
 
     /**
-     * What one probe asks, queued on its pipeline; read its replies after the pipeline's sync. Null once the instance
-     * refused the sets: each refusal would count in its {@code errorstat_*}.
+     * What one probe asks, queued on its pipeline; read its replies after the pipeline's sync. Null for a while after the
+     * instance refused the sets: each refusal would count in its {@code errorstat_*}.
      */
     Pending queue(Pipeline p) {
-        if (refused) return null;
+        if (refused && nanoClock.getAsLong() - refusedAt < ASK_AGAIN_AFTER_NANOS) return null;
+        refused = false;
         Pending q = new Pending();
         q.spamCard = p.scard(SPAM_SET);
         q.hamCard = p.scard(HAM_SET);
@@ -103,6 +119,7 @@ final class StatfileSums {
             now = new Sizes(card(q.spamCard), card(q.hamCard));
         } catch (JedisDataException e) {
             refused = true; // NOPERM, or WRONGTYPE: not Rspamd's sets
+            refusedAt = nanoClock.getAsLong();
             forget();
             return null;
         }

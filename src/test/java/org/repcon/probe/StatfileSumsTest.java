@@ -145,12 +145,27 @@ class StatfileSumsTest {
     }
 
     @Test
-    void aKeyOfAnotherTypeUnderTheSetsNameIsNotRspamdsAndNotAskedAgain() {
+    void aKeyOfAnotherTypeUnderTheSetsNameIsNotRspamdsAndAskedAgainOnlyMinutesLater() {
         client.set(StatfileSums.SPAM_SET, "not a set");
-        StatfileSums sums = new StatfileSums();
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        StatfileSums sums = new StatfileSums(now::get);
         for (int n = 0; n < 3; n++) assertThat(probe(sums)).isNull();
         // Each WRONGTYPE would count in the instance's errorstat_WRONGTYPE: one probe's, then none.
         assertThat(calls("scard")).isEqualTo(2);
+        now.addAndGet(StatfileSums.ASK_AGAIN_AFTER_NANOS - 1);
+        assertThat(probe(sums)).isNull();
+        assertThat(calls("scard")).as("not yet asked again").isEqualTo(2);
+
+        // The key replaced by Rspamd's set (or an ACL fixed): the next ask after the pause reads the users.
+        client.del(StatfileSums.SPAM_SET);
+        client.hset("RSu@example.org", "learns_spam", "4");
+        client.sadd(StatfileSums.SPAM_SET, "RSu@example.org");
+        now.addAndGet(1);
+        probe(sums);
+        PerUser p = probe(sums);
+        assertThat(calls("scard")).isEqualTo(6);
+        assertThat(p.spamKeys()).isEqualTo(1);
+        assertThat(p.spamLearns()).hasValue(4);
     }
 
     @Test
