@@ -39,7 +39,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
  *
  * <p>When asked ({@link #wantConfig}, about once a minute, and on the first probe), {@code CONFIG GET} of the
  * directives repcon writes goes behind INFO too. An instance that refuses CONFIG (renamed away, or an ACL without it)
- * is not asked again: each refusal would count in its {@code errorstat_ERR}.
+ * is not asked again on that connection: each refusal would count in its {@code errorstat_ERR}.
  */
 final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
 
@@ -56,7 +56,7 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
     private volatile Info lastInfo;
     /** CONFIG GET goes with the next probe; cleared once read. */
     private volatile boolean configWanted = true;
-    /** The instance refused CONFIG GET once: never asked again. */
+    /** The instance refused CONFIG GET on this connection: not asked again on it. */
     private volatile boolean configRefused;
     /** Rspamd's per-user Bayes hashes, for a bayes instance; null for the others. */
     private final StatfileSums statfiles;
@@ -102,6 +102,7 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
             if (j == null) {
                 j = connect();
                 jedis = j;
+                configRefused = false; // a restart may have given CONFIG back (a reconnection is rare: one refusal each)
                 if (closed) throw new Failure(Status.UNREACHABLE, "prober closed");
             }
             Info before = lastInfo;
@@ -205,7 +206,7 @@ final class InstanceProbe extends Target<InstanceRef, InstanceSample> {
         return replies;
     }
 
-    /** The CONFIG GET replies as one reading; empty (and never asked again) when the instance refused them. */
+    /** The CONFIG GET replies as one reading; empty (and not asked again on this connection) when the instance refused them. */
     private java.util.Optional<RunningConfig> running(List<Response<Object>> replies, long readMs) {
         java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
         for (Response<Object> r : replies) {

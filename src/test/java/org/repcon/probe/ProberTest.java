@@ -257,6 +257,45 @@ class ProberTest {
     }
 
     @Test
+    void configRefusedIsNotAskedAgainOnTheConnectionButAgainOnTheNext() {
+        // An ACL without CONFIG, as a hardened deployment may have.
+        RedisProcess noConfig = redis("--user", "default", "on", "nopass", "~*", "&*", "+@all", "-config");
+        Topology topology = TestTopology.lab(dir, """
+                  local:
+                    address: 127.0.0.1
+                    instances:
+                      cache: { kind: cache, port: %d }
+                """.formatted(noConfig.port()));
+        Prober prober = prober(topology);
+        long before = refusals(noConfig);
+        int asked = RunningConfig.DIRECTIVES.size(); // one CONFIG GET a directive, in one pipeline
+        for (int i = 0; i < 3; i++) {
+            prober.readConfigNext();
+            assertThat(prober.refresh().instance(ref("local/cache")).orElseThrow().status()).isEqualTo(Status.OK);
+        }
+        assertThat(refusals(noConfig) - before).as("refused on the first connection's first probe, then not asked").isEqualTo(asked);
+
+        // From outside, as a restart would: the connection is dropped; the next one asks once more.
+        try (Jedis admin = noConfig.client()) {
+            admin.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "TYPE", "normal", "SKIPME", "yes");
+        }
+        for (int i = 0; i < 4; i++) {
+            prober.readConfigNext();
+            prober.refresh();
+        }
+        assertThat(prober.refresh().instance(ref("local/cache")).orElseThrow().status()).isEqualTo(Status.OK);
+        assertThat(refusals(noConfig) - before).as("once more on the new connection").isEqualTo(2L * asked);
+    }
+
+    /** The CONFIG GETs the instance refused, as its commandstats count them. */
+    private static long refusals(RedisProcess redis) {
+        try (Jedis admin = redis.client()) {
+            return admin.info("commandstats").lines().filter(l -> l.startsWith("cmdstat_config|get:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll(".*rejected_calls=(\\d+).*", "$1"))).sum();
+        }
+    }
+
+    @Test
     void tunnelsAreProbedThroughToRedis() {
         RedisProcess open = redis();
         RedisProcess locked = redis("--requirepass", "s3cret");
