@@ -3,9 +3,9 @@ package org.repcon.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.repcon.topology.Topology;
 import org.repcon.topology.TopologyLoader;
+import org.repcon.util.Background;
 
 /**
  * {@code repcon FILE}, the console's usual start: the topology file is read on a thread of its own while picocli
@@ -29,18 +29,8 @@ final class EarlyTopology {
             return;
         }
         if (!Files.isRegularFile(file)) return;
-        CompletableFuture<Topology> future = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                future.complete(TopologyLoader.load(file));
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        }, "repcon-early-topology");
-        reader.setDaemon(true);
         path = file;
-        loading = future;
-        reader.start();
+        loading = Background.start("repcon-early-topology", () -> TopologyLoader.load(file));
     }
 
     /** The topology of {@code file}: the one read early when it is that file, else read now (errors as the loader's). */
@@ -49,14 +39,10 @@ final class EarlyTopology {
         if (future == null || !file.equals(path)) return TopologyLoader.load(file);
         loading = null;
         try {
-            return future.get();
+            return Background.join(future);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return TopologyLoader.load(file);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

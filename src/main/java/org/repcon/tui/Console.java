@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.repcon.tui.theme.Palette;
 import org.repcon.tui.theme.Theme;
 import org.repcon.tui.theme.Themes;
+import org.repcon.util.Background;
 import org.repcon.util.Log;
 import org.repcon.util.RepconException;
 
@@ -57,13 +57,11 @@ public final class Console {
         try {
             // Before the screen starts, so a bad --theme is an ordinary one-line error.
             palette = new Palette(loadTheme(themes, options, caps), caps.depth());
-        } catch (RepconException e) {
-            if (own) closeUnstarted(opening);
-            System.err.println("repcon: " + e.getMessage());
-            return e.exitCode();
         } catch (RuntimeException | Error e) {
-            if (own) closeUnstarted(opening); // a bug in a theme's reading must not leave the tty raw either
-            throw e;
+            if (own) closeUnstarted(opening); // also after a bug in a theme's reading: the tty is never left raw
+            if (!(e instanceof RepconException re)) throw e;
+            System.err.println("repcon: " + re.getMessage());
+            return re.exitCode();
         }
         Throwable failure = null;
         Console console = null;
@@ -96,6 +94,7 @@ public final class Console {
             failure = t;
         } finally {
             if (ui != null) ui.quit(); // whatever ended it, setup's worker is stopped
+            if (console == null && own) closeUnstarted(opening); // failed before the screen took the terminal
             if (jobControl != null) jobControl.uninstall();
             if (console != null) console.stop();
             restored.countDown();
@@ -133,36 +132,26 @@ public final class Console {
     }
 
     private static CompletableFuture<Terminal> openTty(boolean unicode) {
-        CompletableFuture<Terminal> opening = new CompletableFuture<>();
-        Thread opener = new Thread(() -> {
+        return Background.start("repcon-tty", () -> {
             try {
-                opening.complete(ttyTerminal(unicode));
-            } catch (Throwable t) {
-                opening.completeExceptionally(t);
+                return ttyTerminal(unicode);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }, "repcon-tty");
-        opener.setDaemon(true);
-        opener.start();
-        return opening;
+        });
     }
 
     private static Terminal opened(CompletableFuture<Terminal> opening) throws IOException {
         try {
-            return opening.get();
+            return Background.join(opening);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeUnstarted(opening);
             throw new IOException("interrupted while the terminal was set up", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) throw io;
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IOException(cause);
         }
     }
 
-    /** A terminal set up but never used as a screen (the theme was refused): its settings go back as they were. */
+    /** A terminal set up but never used as a screen (the theme was refused, a failure before): its settings go back. */
     private static void closeUnstarted(CompletableFuture<Terminal> opening) {
         opening.whenComplete((terminal, failure) -> {
             if (terminal == null) return;
