@@ -49,7 +49,7 @@ final class LearnClock {
                 activity.put(m.ref(), new LearnActivity(total.getAsLong(), now, true));
             }
         }
-        return new LinkedHashMap<>(activity);
+        return now();
     }
 
     /**

@@ -25,6 +25,25 @@ class EarlyTopologyTest {
     }
 
     @Test
+    void theFileIsReadBeforeTheCommandAsksForIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.copy(DEBIAN, file);
+        EarlyTopology.startFor(new String[] {file.toString()});
+        awaitReaderDone();
+        Files.delete(file); // gone before the command asks: only a read done early gives it the topology
+        assertThat(EarlyTopology.load(file).hosts()).extracting(h -> h.name()).containsExactly("master", "edge1", "edge2");
+    }
+
+    /** Until the early reader's thread has ended (its work done), at most 10 s. */
+    private static void awaitReaderDone() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("repcon-early-topology"))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the early read did not end within 10 s");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void anotherFileIsReadAsAlways() {
         EarlyTopology.startFor(new String[] {DEBIAN.toString()});
         assertThat(EarlyTopology.load(FREEBSD).hosts()).isEqualTo(TopologyLoader.load(FREEBSD).hosts());
